@@ -5,15 +5,70 @@
 //! module is a plain function call and the same input always gives the same output.
 //!
 //! Stages, in order: clean → segment → language → entities → quotes → dates → stats.
+//! Stages work in byte offsets; [`span::CharMap`] turns them into the code-point offsets
+//! of the output contract.
+
+pub mod clean;
+pub mod dates;
+pub mod language;
+pub mod lexicon;
+pub mod quotes;
+pub mod segment;
+pub mod span;
+pub mod stats;
+
+use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::article::RawArticle;
 use crate::error::Rejected;
-use crate::output::{Enriched, Provenance};
+use crate::output::{Enriched, Provenance, SCHEMA_VERSION};
+
+/// Compiled rules of every stage; built once and shared, never rebuilt per article.
+struct Compiled {
+    cleaner: clean::Cleaner,
+    segmenter: segment::Segmenter,
+    language: language::LanguageDetector,
+    quotes: quotes::QuoteRules,
+    dates: dates::DateRules,
+}
 
 /// Everything enrichment needs that is built once at start-up and shared by all workers.
-#[derive(Debug, Clone, Default)]
+/// Cloning is cheap (the compiled rules sit behind an `Arc`).
+#[derive(Clone)]
 pub struct Resources {
     pub limits: EnrichLimits,
+    compiled: Arc<Compiled>,
+}
+
+impl std::fmt::Debug for Resources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resources")
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Resources {
+    /// Compiles all patterns and word lists; costs a few milliseconds, once.
+    pub fn new(limits: EnrichLimits) -> Resources {
+        Resources {
+            limits,
+            compiled: Arc::new(Compiled {
+                cleaner: clean::Cleaner::new(),
+                segmenter: segment::Segmenter::new(),
+                language: language::LanguageDetector::new(),
+                quotes: quotes::QuoteRules::new(),
+                dates: dates::DateRules::new(),
+            }),
+        }
+    }
+}
+
+impl Default for Resources {
+    fn default() -> Self {
+        Resources::new(EnrichLimits::default())
+    }
 }
 
 /// Caps on what one article may produce, so a hostile input cannot blow up a record.
@@ -38,6 +93,54 @@ pub fn enrich(
     resources: &Resources,
     provenance: Provenance,
 ) -> Result<Enriched, Rejected> {
-    let _ = (article, resources, provenance);
-    todo!("filled in by the enrich stages")
+    let c = &resources.compiled;
+    let text: Cow<str> = match article.body.as_deref().filter(|b| !b.trim().is_empty()) {
+        Some(body) => Cow::Borrowed(body),
+        None => Cow::Owned(clean::strip_tags(article.html.as_deref().unwrap_or(""))),
+    };
+    let cleaned = c.cleaner.clean(&text);
+    if cleaned.body.is_empty() {
+        return Err(Rejected::EmptyAfterCleaning);
+    }
+    let body = cleaned.body;
+    let map = span::CharMap::new(&body);
+    let segments = c.segmenter.segment(&body, &map);
+    let language = c.language.language(article.language.as_deref(), &body);
+    let quotes = c.quotes.extract(&body, &segments, &map);
+    if quotes.len() > resources.limits.max_quotes {
+        return Err(Rejected::OverLimit {
+            what: "quotes",
+            count: quotes.len(),
+            limit: resources.limits.max_quotes,
+        });
+    }
+    let dates = c.dates.mentions(&body, &map);
+    let inline = |s: &Option<String>| {
+        s.as_deref()
+            .map(clean::clean_inline)
+            .filter(|s| !s.is_empty())
+    };
+    Ok(Enriched {
+        schema_version: SCHEMA_VERSION,
+        id: article.stable_id(),
+        url: article.url.clone(),
+        source: article.source.clone(),
+        title: inline(&article.title),
+        author: inline(&article.author),
+        published_at: article
+            .published_at
+            .as_deref()
+            .and_then(dates::parse_published),
+        published_at_raw: article.published_at.clone(),
+        language,
+        dateline: cleaned.dateline,
+        stats: stats::stats(&body, &segments),
+        content_hash: stats::content_hash(&body),
+        entities: Vec::new(),
+        quotes,
+        dates,
+        removed: cleaned.removed,
+        provenance,
+        body,
+    })
 }

@@ -1,0 +1,195 @@
+//! Text cleaning: from whatever the scraper delivered to the body every later stage reads
+//! (paragraphs joined by `\n\n`, single spaces inside a paragraph, NFC). Later stages
+//! report offsets into this body, so everything that changes the text happens here.
+//!
+//! Order matters: entities first (they can encode mojibake bytes), then mojibake repair
+//! (it needs the C1 controls that the char stage would delete), then char hygiene, then
+//! line-level debris and the dateline. Every step is linear in the input, and the whole
+//! is idempotent: cleaning a cleaned body changes nothing.
+
+mod chars;
+mod dateline;
+mod debris;
+mod html;
+mod mojibake;
+
+pub use html::strip_tags;
+
+use crate::output::{Dateline, Removed};
+
+/// Result of cleaning one article body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleaned {
+    pub body: String,
+    pub dateline: Option<Dateline>,
+    pub removed: Vec<Removed>,
+}
+
+/// Compiled cleaning rules, built once.
+#[derive(Default)]
+pub struct Cleaner {
+    debris: debris::Debris,
+    datelines: dateline::Datelines,
+}
+
+impl std::fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cleaner")
+    }
+}
+
+/// Counts removals by kind, in order of first occurrence so output is deterministic.
+fn count(removed: &mut Vec<Removed>, kind: &str) {
+    match removed.iter_mut().find(|r| r.kind == kind) {
+        Some(r) => r.count += 1,
+        None => removed.push(Removed {
+            kind: kind.to_string(),
+            count: 1,
+        }),
+    }
+}
+
+/// Char-level cleaning of a short field (title, author): entities, mojibake, invisible
+/// chars, NFC, and whitespace collapsed to single spaces.
+pub fn clean_inline(text: &str) -> String {
+    let text = chars::normalize(&mojibake::repair(&html::decode_entities(text)));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Cleaner {
+    pub fn new() -> Cleaner {
+        Cleaner {
+            debris: debris::Debris::new(),
+            datelines: dateline::Datelines::new(),
+        }
+    }
+
+    /// Cleans an article body.
+    pub fn clean(&self, text: &str) -> Cleaned {
+        let text = chars::normalize(&mojibake::repair(&html::decode_entities(text)));
+        let mut removed = Vec::new();
+        let mut lines: Vec<String> = Vec::new();
+        for line in text.split('\n') {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            if line.is_empty() {
+                continue;
+            }
+            match self.debris.kind(&line) {
+                Some(kind) => count(&mut removed, kind),
+                None => lines.push(line),
+            }
+        }
+
+        // The dateline sits on the first line; cutting it can expose more debris or
+        // (rarely) another dateline, so repeat until the first line is real text.
+        let mut dateline = None;
+        let mut first = 0;
+        while first < lines.len() {
+            if let Some(found) = self.datelines.find(&lines[first]) {
+                dateline.get_or_insert(found.dateline);
+                count(&mut removed, "dateline");
+                let rest = lines[first][found.len..].trim().to_string();
+                if rest.is_empty() {
+                    first += 1;
+                } else {
+                    lines[first] = rest;
+                    if let Some(kind) = self.debris.kind(&lines[first]) {
+                        count(&mut removed, kind);
+                        first += 1;
+                    }
+                }
+                continue;
+            }
+            break;
+        }
+        let mut lines = lines.split_off(first.min(lines.len()));
+
+        // Sign-offs close the article; after one goes, the line before may be another.
+        while let Some(last) = lines.last() {
+            match self.debris.trailing_kind(last) {
+                Some(kind) => {
+                    count(&mut removed, kind);
+                    lines.pop();
+                }
+                None => break,
+            }
+        }
+
+        Cleaned {
+            body: lines.join("\n\n"),
+            dateline,
+            removed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::is_nfc;
+
+    fn removed(c: &Cleaned, kind: &str) -> usize {
+        c.removed
+            .iter()
+            .find(|r| r.kind == kind)
+            .map_or(0, |r| r.count)
+    }
+
+    #[test]
+    fn cleans_a_scraped_body() {
+        let raw =
+            "Liputan6.com, Jakarta - Harga beras  naik di pasar.\nBaca Juga\nÂ\nAdvertisement\n\
+                   &quot;Kami siap,&quot; kata Budi.\u{200b}\nSCROLL TO CONTINUE WITH CONTENT\n\
+                   â€œIni bukan akhir,â€\u{9d} ujar Sari.\n(ant/ded)";
+        let c = Cleaner::new().clean(raw);
+        assert_eq!(
+            c.body,
+            "Harga beras naik di pasar.\n\n\"Kami siap,\" kata Budi.\n\n“Ini bukan akhir,” ujar Sari."
+        );
+        assert_eq!(
+            c.dateline,
+            Some(Dateline {
+                outlet: Some("Liputan6.com".into()),
+                location: Some("Jakarta".into())
+            })
+        );
+        assert_eq!(removed(&c, "read_also"), 1);
+        assert_eq!(removed(&c, "advertisement"), 1);
+        assert_eq!(removed(&c, "scroll_prompt"), 1);
+        assert_eq!(removed(&c, "signoff"), 1);
+        assert_eq!(removed(&c, "dateline"), 1);
+    }
+
+    #[test]
+    fn dateline_alone_on_first_line() {
+        let c = Cleaner::new().clean("TEMPO.CO,Jakarta-\nPengacara itu datang.");
+        assert_eq!(c.body, "Pengacara itu datang.");
+        assert_eq!(c.dateline.unwrap().location.as_deref(), Some("Jakarta"));
+    }
+
+    #[test]
+    fn debris_before_dateline() {
+        let c = Cleaner::new().clean("ADVERTISEMENT\nJAKARTA, KOMPAS.com - Hujan turun.\n(kha)");
+        assert_eq!(c.body, "Hujan turun.");
+        assert_eq!(removed(&c, "signoff"), 1);
+    }
+
+    #[test]
+    fn idempotent_and_nfc() {
+        let cleaner = Cleaner::new();
+        let samples = [
+            "Liputan6.com, Jakarta - Jakarta - Dua kali.\nBaca Juga",
+            "Jakarta (ANTARA) - Baca juga: X\nIsi berita.",
+            "&amp;amp;quot;A&amp;quot;\n\n\n  b  c \r\n Ã¢â‚¬Å“d",
+            "Cafe\u{301}\u{a0}\u{a0}x\n(Foto: Dok)\nEditor: A\n(ant)",
+            "Â\nÂ\n",
+            "Isi.\n(abc)\n(def)",
+        ];
+        for raw in samples {
+            let once = cleaner.clean(raw);
+            let twice = cleaner.clean(&once.body);
+            assert_eq!(twice.body, once.body, "{raw:?}");
+            assert!(is_nfc(&once.body));
+        }
+    }
+}
