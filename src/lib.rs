@@ -12,6 +12,10 @@
 //! [`commands`] holds the subcommands that the thin binary in `main.rs` dispatches to.
 
 pub mod article;
+pub mod commands;
+pub mod config;
 pub mod enrich;
 pub mod error;
 pub mod output;
+pub mod runtime;
+pub mod telemetry;

@@ -1,1 +1,118 @@
-fn main() {}
+//! The `warta` command line: parse arguments, load config, call into the library, and
+//! map errors to exit codes (2: config or usage, 1: runtime failure).
+
+use std::io::{BufReader, BufWriter};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use warta::commands::{self, CommandError};
+use warta::config::Config;
+
+#[derive(Parser)]
+#[command(
+    name = "warta",
+    version,
+    about = "Streaming enrichment of news articles on Kafka"
+)]
+struct Cli {
+    /// Config file layered over the built-in defaults (WARTA_* variables override both).
+    #[arg(long, short, global = true, env = "WARTA_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the worker: consume, enrich, produce, until SIGTERM/SIGINT.
+    Run,
+    /// Enrich JSONL from a file or stdin to a file or stdout, without Kafka.
+    Process {
+        /// Input JSONL, or - for stdin.
+        #[arg(long, short, default_value = "-")]
+        input: String,
+        /// Output JSONL, or - for stdout.
+        #[arg(long, short, default_value = "-")]
+        output: String,
+        /// Field mapping to use (a [mappings.NAME] of the config); overrides input.mapping.
+        #[arg(long)]
+        mapping: Option<String>,
+    },
+    /// Run the real worker against an in-process mock broker with bundled samples.
+    Demo,
+    /// Validate the configuration and print the effective values, secrets masked.
+    CheckConfig,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("warta: {e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CommandError> {
+    let mut config = Config::load(cli.config.as_deref())?;
+    match cli.command {
+        Command::Run => tokio_runtime()?.block_on(commands::run::run(config)),
+        Command::Process {
+            input,
+            output,
+            mapping,
+        } => {
+            if let Some(name) = mapping {
+                config.input.mapping = name;
+                config.validate()?;
+            }
+            let mut reader: Box<dyn std::io::BufRead> = if input == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                let file = std::fs::File::open(&input).map_err(|e| {
+                    CommandError::Usage(format!("cannot open --input {input}: {e}"))
+                })?;
+                Box::new(BufReader::with_capacity(1 << 20, file))
+            };
+            let mut writer: Box<dyn std::io::Write> = if output == "-" {
+                Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout().lock()))
+            } else {
+                let file = std::fs::File::create(&output).map_err(|e| {
+                    CommandError::Usage(format!("cannot create --output {output}: {e}"))
+                })?;
+                Box::new(BufWriter::with_capacity(1 << 20, file))
+            };
+            commands::process::process(
+                &config,
+                &mut reader,
+                &mut writer,
+                &mut std::io::stderr().lock(),
+            )
+            .map(|_| ())
+        }
+        Command::Demo => {
+            warta::telemetry::init_logging(config.telemetry.log_format, "warn");
+            tokio_runtime()?.block_on(commands::demo::demo(config, &mut std::io::stdout().lock()))
+        }
+        Command::CheckConfig => {
+            print!("{}", commands::check_config::check_config(&config)?);
+            Ok(())
+        }
+    }
+}
+
+fn tokio_runtime() -> Result<tokio::runtime::Runtime, CommandError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CommandError::Runtime(format!("cannot start async runtime: {e}")))
+}

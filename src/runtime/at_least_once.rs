@@ -1,0 +1,400 @@
+//! The at-least-once loop: consume, enrich on a bounded pool, produce in input order per
+//! partition, store an offset only when every record up to it has been acknowledged.
+//!
+//! The select is `biased`: delivery failures, retries and finished jobs are handled before
+//! a new message is read, and no message is read at all while `max_in_flight` records are
+//! outstanding. That is the backpressure: memory stays flat however slow the output is.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures::stream::{FuturesOrdered, FuturesUnordered, StreamExt};
+use rdkafka::consumer::{CommitMode, Consumer};
+use rdkafka::error::RDKafkaErrorCode;
+use rdkafka::message::{Message, OwnedHeaders};
+use rdkafka::producer::{BaseRecord, Producer};
+use tokio::sync::{mpsc, oneshot};
+use tokio_util::sync::CancellationToken;
+
+use super::dead_letter;
+use super::kafka::{
+    classify, log_commit_error, offsets_tpl, store_offsets, Delivery, FailedDelivery, FailureClass,
+    RecordKind, Shared, WartaConsumer, WartaProducer,
+};
+use super::offsets::Generation;
+use super::record::{output_headers, InputRecord, Outcome, Processor};
+use super::RuntimeError;
+use crate::config::Config;
+use crate::telemetry::metrics as m;
+
+/// A finished enrichment job.
+struct JobDone {
+    input: Arc<InputRecord>,
+    generation: Generation,
+    outcome: Outcome,
+}
+
+type RetryFuture = Pin<Box<dyn std::future::Future<Output = FailedDelivery> + Send>>;
+
+pub struct AtLeastOnce {
+    pub config: Arc<Config>,
+    pub consumer: WartaConsumer,
+    pub producer: Arc<WartaProducer>,
+    pub shared: Arc<Shared>,
+    pub processor: Arc<Processor>,
+    pub pool: Arc<rayon::ThreadPool>,
+    pub failures: mpsc::UnboundedReceiver<FailedDelivery>,
+}
+
+impl AtLeastOnce {
+    pub async fn run(mut self, shutdown: CancellationToken) -> Result<(), RuntimeError> {
+        let mut jobs: FuturesOrdered<oneshot::Receiver<JobDone>> = FuturesOrdered::new();
+        let mut retries: FuturesUnordered<RetryFuture> = FuturesUnordered::new();
+        let mut tick = tokio::time::interval(Duration::from_millis(100));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let max_in_flight = self.config.processing.max_in_flight;
+        let stall_timeout = Duration::from_millis(self.config.processing.stall_timeout_ms);
+        let mut last_progress = Instant::now();
+        let result: Result<(), RuntimeError> = loop {
+            if let Some(fatal) = self.shared.fatal.lock().unwrap().clone() {
+                break Err(RuntimeError::Fatal(fatal));
+            }
+            let in_flight = self.shared.tracker.lock().unwrap().in_flight();
+            let can_consume = in_flight < max_in_flight;
+            tokio::select! {
+                biased;
+                _ = shutdown.cancelled() => break Ok(()),
+                _ = self.shared.fatal_notify.notified() => continue,
+                Some(failed) = self.failures.recv() => {
+                    if let Err(e) = self.handle_failure(failed, &mut retries).await { break Err(e) }
+                }
+                Some(failed) = retries.next() => {
+                    let FailedDelivery { mut delivery, message, .. } = failed;
+                    delivery.attempt += 1;
+                    metrics::counter!(m::RETRIES).increment(1);
+                    let headers = message.headers().cloned().unwrap_or_default();
+                    if let Err(e) = self.send(message.topic().to_string(), message.key(), message.payload(), headers, delivery, &mut retries).await { break Err(e) }
+                }
+                Some(done) = jobs.next() => {
+                    let Ok(done) = done else { break Err(RuntimeError::Fatal("enrichment pool dropped a job".into())) };
+                    if let Err(e) = self.handle_done(done, &mut retries).await { break Err(e) }
+                }
+                _ = tick.tick() => {
+                    self.store_committable();
+                    metrics::gauge!(m::IN_FLIGHT).set(in_flight as f64);
+                    let stalled = last_progress.elapsed() > stall_timeout && self.shared.lag_total() > 0;
+                    if stalled && self.shared.health.readiness().is_ok() {
+                        tracing::warn!(seconds = last_progress.elapsed().as_secs(), in_flight, "no record consumed while lag is above zero: consumption is stalled");
+                    }
+                    self.shared.health.set_stalled(stalled);
+                }
+                _ = self.shared.capacity.notified(), if !can_consume => {}
+                received = self.consumer.recv(), if can_consume => {
+                    match received {
+                        Ok(message) => {
+                            last_progress = Instant::now();
+                            metrics::counter!(m::CONSUMED).increment(1);
+                            let generation = self.shared.tracker.lock().unwrap().begin(message.partition(), message.offset());
+                            let input = Arc::new(InputRecord::from_message(&message));
+                            drop(message);
+                            jobs.push_back(self.spawn_job(input, generation));
+                        }
+                        Err(e) => {
+                            if classify(&e) == FailureClass::Fatal {
+                                break Err(RuntimeError::Fatal(format!("consuming from {}: {e}", self.config.topics.input)));
+                            }
+                            tracing::warn!(error = %e, "consumer error; continuing");
+                        }
+                    }
+                }
+            }
+        };
+        self.shared.health.set_stopping();
+        if result.is_ok() {
+            self.drain(jobs, retries).await?;
+        }
+        self.close().await;
+        result
+    }
+
+    fn spawn_job(
+        &self,
+        input: Arc<InputRecord>,
+        generation: Generation,
+    ) -> oneshot::Receiver<JobDone> {
+        let (tx, rx) = oneshot::channel();
+        let processor = self.processor.clone();
+        self.pool.spawn(move || {
+            let outcome = processor.process(&input);
+            let _ = tx.send(JobDone {
+                input,
+                generation,
+                outcome,
+            });
+        });
+        rx
+    }
+
+    async fn handle_done(
+        &self,
+        done: JobDone,
+        retries: &mut FuturesUnordered<RetryFuture>,
+    ) -> Result<(), RuntimeError> {
+        let JobDone {
+            input,
+            generation,
+            outcome,
+        } = done;
+        if !self
+            .shared
+            .tracker
+            .lock()
+            .unwrap()
+            .is_current(input.partition, generation)
+        {
+            // The partition was revoked meanwhile; its new owner redoes this record.
+            return Ok(());
+        }
+        match outcome {
+            Outcome::Output {
+                key,
+                value,
+                entities,
+                quotes,
+            } => {
+                let delivery = Box::new(Delivery {
+                    input,
+                    generation,
+                    kind: RecordKind::Output { entities, quotes },
+                    attempt: 0,
+                });
+                self.send(
+                    self.config.topics.output.clone(),
+                    Some(&key),
+                    Some(&value),
+                    output_headers(),
+                    delivery,
+                    retries,
+                )
+                .await
+            }
+            Outcome::DeadLetter { class, reason } => {
+                self.dead_letter(input, generation, class, &reason, retries)
+                    .await
+            }
+        }
+    }
+
+    async fn dead_letter(
+        &self,
+        input: Arc<InputRecord>,
+        generation: Generation,
+        class: &'static str,
+        reason: &str,
+        retries: &mut FuturesUnordered<RetryFuture>,
+    ) -> Result<(), RuntimeError> {
+        tracing::warn!(
+            class,
+            reason,
+            partition = input.partition,
+            offset = input.offset,
+            "record dead-lettered"
+        );
+        let headers = dead_letter::headers(&input, class, reason);
+        let delivery = Box::new(Delivery {
+            input: input.clone(),
+            generation,
+            kind: RecordKind::DeadLetter { class },
+            attempt: 0,
+        });
+        self.send(
+            self.config.topics.dead_letter.clone(),
+            input.key.as_deref(),
+            input.value.as_deref(),
+            headers,
+            delivery,
+            retries,
+        )
+        .await
+    }
+
+    /// Hands one record to the producer. A full local queue is waited out (that is
+    /// backpressure, not an error); any other immediate refusal is treated like a failed
+    /// delivery.
+    #[allow(clippy::too_many_arguments)]
+    async fn send(
+        &self,
+        topic: String,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: OwnedHeaders,
+        delivery: Box<Delivery>,
+        retries: &mut FuturesUnordered<RetryFuture>,
+    ) -> Result<(), RuntimeError> {
+        let mut delivery = delivery;
+        let mut headers = headers;
+        loop {
+            let mut record =
+                BaseRecord::<[u8], [u8], Box<Delivery>>::with_opaque_to(&topic, delivery)
+                    .headers(headers);
+            if let Some(k) = key {
+                record = record.key(k);
+            }
+            if let Some(v) = value {
+                record = record.payload(v);
+            }
+            match self.producer.send(record) {
+                Ok(()) => return Ok(()),
+                Err((e, record)) => {
+                    if e.rdkafka_error_code() == Some(RDKafkaErrorCode::QueueFull) {
+                        delivery = record.delivery_opaque;
+                        headers = record.headers.unwrap_or_else(OwnedHeaders::new);
+                        tokio::time::sleep(Duration::from_millis(5)).await;
+                        continue;
+                    }
+                    let message = rdkafka::message::OwnedMessage::new(
+                        value.map(<[u8]>::to_vec),
+                        key.map(<[u8]>::to_vec),
+                        topic.clone(),
+                        rdkafka::Timestamp::NotAvailable,
+                        -1,
+                        -1,
+                        record.headers,
+                    );
+                    let failed = FailedDelivery {
+                        delivery: record.delivery_opaque,
+                        error: e,
+                        message,
+                    };
+                    return Box::pin(self.handle_failure(failed, retries)).await;
+                }
+            }
+        }
+    }
+
+    async fn handle_failure(
+        &self,
+        failed: FailedDelivery,
+        retries: &mut FuturesUnordered<RetryFuture>,
+    ) -> Result<(), RuntimeError> {
+        let FailedDelivery {
+            delivery,
+            error,
+            message,
+        } = failed;
+        let input = delivery.input.clone();
+        if !self
+            .shared
+            .tracker
+            .lock()
+            .unwrap()
+            .is_current(input.partition, delivery.generation)
+        {
+            return Ok(());
+        }
+        match (classify(&error), delivery.kind) {
+            (FailureClass::TooLarge, RecordKind::Output { .. }) => {
+                let reason = format!("output record of {} bytes rejected by the broker: {error}", message.payload().map_or(0, <[u8]>::len));
+                self.dead_letter(input, delivery.generation, "output_too_large", &reason, retries).await
+            }
+            (FailureClass::TooLarge, RecordKind::DeadLetter { class }) if message.payload().is_some() => {
+                // The original value cannot land even on the dead-letter topic. Record the
+                // failure without the value rather than lose the record's trace.
+                let reason = format!("{class}; original value of {} bytes too large for the dead-letter topic: {error}", message.payload().map_or(0, <[u8]>::len));
+                tracing::error!(partition = input.partition, offset = input.offset, "{reason}");
+                let headers = dead_letter::headers(&input, "dead_letter_too_large", &reason);
+                let delivery = Box::new(Delivery { input: input.clone(), generation: delivery.generation, kind: RecordKind::DeadLetter { class: "dead_letter_too_large" }, attempt: 0 });
+                Box::pin(self.send(self.config.topics.dead_letter.clone(), input.key.as_deref(), None, headers, delivery, retries)).await
+            }
+            (FailureClass::Fatal, _) | (FailureClass::TooLarge, _) => Err(RuntimeError::Fatal(format!(
+                "producing to topic `{}` failed: {error}. Check that the topic exists and that this client may write to it",
+                message.topic()
+            ))),
+            (FailureClass::Retriable, _) => {
+                let p = &self.config.processing;
+                let backoff = p.retry_backoff_ms.saturating_mul(1u64 << delivery.attempt.min(16)).min(p.retry_backoff_max_ms);
+                tracing::warn!(error = %error, attempt = delivery.attempt, backoff_ms = backoff, topic = message.topic(), "delivery failed; retrying");
+                let failed = FailedDelivery { delivery, error, message };
+                retries.push(Box::pin(async move {
+                    tokio::time::sleep(Duration::from_millis(backoff)).await;
+                    failed
+                }));
+                Ok(())
+            }
+        }
+    }
+
+    fn store_committable(&self) {
+        let offsets = self.shared.tracker.lock().unwrap().take_committable();
+        if !offsets.is_empty() {
+            store_offsets(
+                &self.consumer,
+                &offsets_tpl(&self.config.topics.input, &offsets),
+            );
+        }
+    }
+
+    /// After shutdown was requested: finish in-flight jobs and deliveries within the
+    /// grace period, then commit what is done.
+    async fn drain(
+        &mut self,
+        mut jobs: FuturesOrdered<oneshot::Receiver<JobDone>>,
+        mut retries: FuturesUnordered<RetryFuture>,
+    ) -> Result<(), RuntimeError> {
+        let deadline = tokio::time::Instant::now() + self.config.shutdown_grace();
+        tracing::info!(
+            in_flight = self.shared.tracker.lock().unwrap().in_flight(),
+            "draining in-flight records"
+        );
+        loop {
+            if self.shared.tracker.lock().unwrap().in_flight() == 0
+                && jobs.is_empty()
+                && retries.is_empty()
+            {
+                break;
+            }
+            tokio::select! {
+                biased;
+                _ = tokio::time::sleep_until(deadline) => {
+                    tracing::warn!(in_flight = self.shared.tracker.lock().unwrap().in_flight(), "grace period over; unfinished records will be reprocessed after restart");
+                    break;
+                }
+                Some(failed) = self.failures.recv() => self.handle_failure(failed, &mut retries).await?,
+                Some(failed) = retries.next() => {
+                    let FailedDelivery { mut delivery, message, .. } = failed;
+                    delivery.attempt += 1;
+                    let headers = message.headers().cloned().unwrap_or_default();
+                    self.send(message.topic().to_string(), message.key(), message.payload(), headers, delivery, &mut retries).await?;
+                }
+                Some(done) = jobs.next() => {
+                    if let Ok(done) = done { self.handle_done(done, &mut retries).await?; }
+                }
+                _ = tokio::time::sleep(Duration::from_millis(20)) => {}
+            }
+        }
+        self.store_committable();
+        match self.consumer.commit_consumer_state(CommitMode::Sync) {
+            Ok(()) => metrics::counter!(m::OFFSETS_COMMITTED).increment(1),
+            Err(e) => log_commit_error(&e),
+        }
+        Ok(())
+    }
+
+    /// Leaves the group and flushes the producer, each under a deadline: both calls can
+    /// block for a long time when the broker is unreachable.
+    async fn close(self) {
+        let timeout = Duration::from_millis(self.config.kafka.request_timeout_ms.min(10_000));
+        let consumer = self.consumer;
+        let closing = tokio::task::spawn_blocking(move || {
+            consumer.unsubscribe();
+            drop(consumer);
+        });
+        if tokio::time::timeout(timeout, closing).await.is_err() {
+            tracing::warn!("consumer did not close within {timeout:?}; exiting anyway");
+        }
+        if let Err(e) = self.producer.flush(timeout) {
+            tracing::warn!(error = %e, "producer flush at exit did not finish; undelivered records stay uncommitted");
+        }
+    }
+}
