@@ -86,16 +86,16 @@ impl QuoteRules {
             post_cue: re(format!(r"^\s*,?\s*(?P<cue>(?i:{}))\b", post.join("|"))),
             pronoun_after: re(format!(r"^\s+(?P<p>(?i:{PRONOUNS}))\b")),
             post_name_cue: re(format!(
-                r"^\s*,?\s*(?:(?P<name>{run})|(?P<p>(?i:he|she)))\s+(?P<cue>{en})\b"
+                r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<name>{run}))\s+(?P<cue>{en})\b"
             )),
             pre_cue: re(format!(
-                r"(?:(?P<name>{run})|\b(?P<p>(?i:{PRONOUNS})))\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
+                r"(?:\b(?P<p>(?i:{PRONOUNS}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
             )),
             according: re(format!(
                 r"\b(?P<cue>[Mm]enurut|[Aa]ccording to)\s+(?P<name>{run})\s*,?\s*$"
             )),
             indirect: re(format!(
-                r"(?:(?P<name>{run})|\b(?P<p>(?i:{PRONOUNS})))\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
+                r"(?:\b(?P<p>(?i:{PRONOUNS}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
             )),
         }
     }
