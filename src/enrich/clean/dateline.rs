@@ -66,7 +66,7 @@ impl Datelines {
             r"^(?P<outlet>{DOMAIN})\s*,\s*(?P<loc>{alternation})\s*(?P<next>\p{{Lu}})"
         ));
         let bare = re(format!(
-            r"^(?P<loc>{LOC})(?P<pre>\s*)(?P<dash>{DASH})(?P<post>\s*)"
+            r"^(?P<loc>{LOC})(?P<pre>\s*)(?P<dash>{DASH})(?P<post>\s*)(?P<next>.)?"
         ));
         Datelines {
             patterns,
@@ -105,15 +105,20 @@ impl Datelines {
         let all_caps =
             loc.chars().any(|c| c.is_alphabetic()) && !loc.chars().any(|c| c.is_lowercase());
         // A single hyphen with no space on either side is a compound word
-        // ("Jakarta-Bandung"), not a dateline.
+        // ("Jakarta-Bandung"), not a dateline, unless an all-caps place is glued to a
+        // capitalized sentence ("JAKARTA-Berenang memang…").
         let spaced = &caps["dash"] != "-" || !caps["pre"].is_empty() || !caps["post"].is_empty();
-        if (known || all_caps) && spaced {
+        let glued = all_caps
+            && caps
+                .name("next")
+                .is_some_and(|n| n.as_str().starts_with(char::is_uppercase));
+        if (known || all_caps) && (spaced || glued) {
             return Some(Found {
                 dateline: Dateline {
                     outlet: None,
                     location: Some(loc.to_string()),
                 },
-                len: caps.get(0).map_or(0, |m| m.end()),
+                len: caps.name("post").map_or(0, |m| m.end()),
             });
         }
         None
@@ -209,6 +214,11 @@ mod tests {
         );
         let d = Datelines::new();
         assert!(d.find("Jakarta-Bandung ditempuh dua jam.").is_none());
+        assert!(d.find("COVID-19 melonjak.").is_none());
+        assert_eq!(
+            parts("JAKARTA-Berenang itu sehat."),
+            (None, s("JAKARTA"), "Berenang itu sehat.".into())
+        );
         assert!(d.find("Prabowo - Gibran menang.").is_none());
         assert!(d
             .find("Presiden Prabowo menegaskan pentingnya inflasi.")

@@ -25,7 +25,7 @@ fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) -> Who {
         return Who::Pronoun;
     }
     let spaces = rest.len() - rest.trim_start_matches(' ').len();
-    if spaces == 0 {
+    if spaces == 0 && !rest.starts_with(char::is_uppercase) {
         return Who::Unknown;
     }
     match rules.names.person_at(body, at + spaces) {
@@ -75,6 +75,7 @@ fn attribution(
                 .names
                 .person_in_run(body, close_end + n.start()..close_end + n.end())
                 .map_or(Who::Unknown, Who::Named),
+            None if c.name("group").is_some() => Who::Unknown,
             None => Who::Pronoun,
         };
         return Some((cue, who));
@@ -88,6 +89,7 @@ fn attribution(
                 .names
                 .person_in_run(body, before_start + n.start()..before_start + n.end())
                 .map_or(Who::Unknown, Who::Named),
+            None if c.name("group").is_some() => Who::Unknown,
             None => Who::Pronoun,
         };
         return Some((cue, who));

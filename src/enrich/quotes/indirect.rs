@@ -36,6 +36,7 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
                 .names
                 .person_in_run(body, range.start + n.start()..range.start + n.end())
                 .map_or(Who::Unknown, Who::Named),
+            None if c.name("group").is_some() => Who::Unknown,
             None => Who::Pronoun,
         };
         out.push(Found {

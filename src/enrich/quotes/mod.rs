@@ -66,6 +66,8 @@ impl Default for QuoteRules {
 }
 
 const PRONOUNS: &str = "ia|dia|beliau|he|she";
+/// Plural or first-person subjects: speech by a group or by the writer, no one speaker.
+const GROUP: &str = "mereka|kami|kita|they|we";
 const ADVERBS: &str = r"(?:(?:pun|juga|kembali|lalu|kemudian|telah|sempat|pun juga|also|then)\s+)*";
 
 impl QuoteRules {
@@ -83,19 +85,24 @@ impl QuoteRules {
         let en = EN_CUES.join("|");
         QuoteRules {
             names: Names::new(),
-            post_cue: re(format!(r"^\s*,?\s*(?P<cue>(?i:{}))\b", post.join("|"))),
+            // Scrapers drop the space before a linked name ("kataFaruk"): a capital right
+            // after the cue ends it as well as a word boundary does.
+            post_cue: re(format!(
+                r"^\s*,?\s*(?P<cue>(?i:{}))(?:\b|\p{{Lu}})",
+                post.join("|")
+            )),
             pronoun_after: re(format!(r"^\s+(?P<p>(?i:{PRONOUNS}))\b")),
             post_name_cue: re(format!(
                 r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<name>{run}))\s+(?P<cue>{en})\b"
             )),
             pre_cue: re(format!(
-                r"(?:\b(?P<p>(?i:{PRONOUNS}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
+                r"(?:\b(?P<p>(?i:{PRONOUNS}))|\b(?P<group>(?i:{GROUP}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
             )),
             according: re(format!(
                 r"\b(?P<cue>[Mm]enurut|[Aa]ccording to)\s+(?P<name>{run})\s*,?\s*$"
             )),
             indirect: re(format!(
-                r"(?:\b(?P<p>(?i:{PRONOUNS}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
+                r"(?:\b(?P<p>(?i:{PRONOUNS}))|\b(?P<group>(?i:{GROUP}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
             )),
         }
     }
@@ -265,6 +272,24 @@ mod tests {
         assert_eq!(summary(&q[0]).3, s("Putin"));
         assert_eq!(summary(&q[0]).2, s("said"));
         assert_eq!(summary(&q[1]).3, s("Sergei Lavrov"));
+    }
+
+    #[test]
+    fn glued_cue_and_group_subjects() {
+        let q = quotes(
+            "\"Pelat sudah dicopot,\" kataFaruk.\n\nMereka mengatakan bahwa razia berlanjut.",
+        );
+        assert_eq!(summary(&q[0]).3, s("Faruk"));
+        assert_eq!(
+            summary(&q[1]),
+            (
+                "razia berlanjut".into(),
+                QuoteKind::Indirect,
+                s("mengatakan"),
+                None,
+                None
+            )
+        );
     }
 
     #[test]

@@ -56,6 +56,12 @@ impl Names {
     /// The person's name inside a capitalized run of `text`, as a byte range of `text`.
     /// Titles before the name are dropped.
     pub fn person_in_run(&self, text: &str, run: Range<usize>) -> Option<Range<usize>> {
+        self.person_or_title(text, run).map(|(r, _)| r)
+    }
+
+    /// Like [`Names::person_in_run`], and whether a personal name was found (`false` when
+    /// the run holds only titles or bodies, e.g. "Kapolri", "Wamen ATR").
+    fn person_or_title(&self, text: &str, run: Range<usize>) -> Option<(Range<usize>, bool)> {
         let mut tokens: Vec<Range<usize>> = Vec::new();
         let mut pos = run.start;
         for tok in text[run.clone()].split(' ') {
@@ -80,7 +86,7 @@ impl Names {
             first += 1;
         }
         if first < tokens.len() {
-            return Some(tokens[first].start..tokens.last()?.end);
+            return Some((tokens[first].start..tokens.last()?.end, true));
         }
         // Only titles ("kata Kapolri"): the title is what the text gives.
         let last = tokens.last()?;
@@ -90,7 +96,7 @@ impl Names {
         } else {
             last.end
         };
-        (start < end).then_some(start..end)
+        (start < end).then_some((start..end, false))
     }
 
     /// The person named by a capitalized run starting exactly at byte `at`.
@@ -99,11 +105,13 @@ impl Names {
         self.person_in_run(text, at + m.start()..at + m.end())
     }
 
-    /// Every person-name candidate in the text, in order, as byte ranges.
+    /// Every person-name candidate in the text, in order, as byte ranges. Runs of titles
+    /// only are no candidates: "Kementerian ATR" is not what "Wamen ATR" refers to.
     pub fn candidates(&self, text: &str) -> Vec<Range<usize>> {
         self.run
             .find_iter(text)
-            .filter_map(|m| self.person_in_run(text, m.range()))
+            .filter_map(|m| self.person_or_title(text, m.range()))
+            .filter_map(|(r, person)| person.then_some(r))
             .collect()
     }
 }
