@@ -27,7 +27,9 @@ pub enum DecodeError {
     },
     #[error("no article text: none of the keys {keys:?} holds a non-empty string")]
     MissingBody { keys: Vec<String> },
-    #[error("article text is {chars} characters, over the limit of {limit} (limits.max_body_chars)")]
+    #[error(
+        "article text is {chars} characters, over the limit of {limit} (limits.max_body_chars)"
+    )]
     BodyTooLong { chars: usize, limit: usize },
 }
 

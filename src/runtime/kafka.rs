@@ -409,9 +409,16 @@ pub fn producer_config(config: &Config, transactional_id: Option<&str>) -> Clien
     }
     c.set("enable.idempotence", "true");
     if let Some(id) = transactional_id {
+        // librdkafka refuses message.timeout.ms > transaction.timeout.ms. The transaction
+        // timeout is also how long a crashed replica that never comes back (a different
+        // transactional id) can hold back read_committed readers.
+        let message_timeout = c
+            .get("message.timeout.ms")
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(300_000);
         c.set("transactional.id", id).set(
             "transaction.timeout.ms",
-            (config.processing.shutdown_grace_ms.max(10_000) * 2).to_string(),
+            message_timeout.max(60_000).to_string(),
         );
     }
     c

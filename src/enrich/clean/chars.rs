@@ -33,6 +33,11 @@ fn classify(c: char) -> Action {
     }
 }
 
+/// Chars that [`normalize`] deletes outright.
+pub fn is_dropped(c: char) -> bool {
+    matches!(classify(c), Action::Drop)
+}
+
 /// Normalizes chars; `\r\n` counts as one line break.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -192,4 +192,52 @@ mod tests {
             assert!(is_nfc(&once.body));
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_is_idempotent_on_debris_soup(
+            parts in proptest::collection::vec(0usize..FRAGMENTS.len(), 0..24)
+        ) {
+            let raw: String = parts.iter().map(|&i| FRAGMENTS[i]).collect();
+            let cleaner = Cleaner::new();
+            let once = cleaner.clean(&raw);
+            let twice = cleaner.clean(&once.body);
+            proptest::prop_assert_eq!(&twice.body, &once.body);
+            proptest::prop_assert!(is_nfc(&once.body));
+            proptest::prop_assert!(!once.body.contains("\n\n\n"));
+        }
+    }
+
+    const FRAGMENTS: &[&str] = &[
+        "Liputan6.com, Jakarta - ",
+        "JAKARTA, KOMPAS.com - ",
+        "Jakarta - ",
+        "Baca Juga",
+        "\n",
+        "\n\n",
+        "Advertisement",
+        "Â",
+        "â€œ",
+        "â€\u{9d}",
+        "Ã©",
+        "&amp;",
+        "&quot;",
+        "amp;",
+        " ",
+        "\u{a0}",
+        "\u{200b}",
+        "e\u{301}",
+        "\"Kata,\" kata Budi.",
+        "(ant/ded)",
+        "Editor: A",
+        "Harga naik. ",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "-",
+        "&",
+        "#",
+        "x",
+        "Ã",
+        "©",
+        "\r",
+    ];
 }

@@ -76,7 +76,12 @@ fn repair_once(text: &str) -> String {
         if let Some(lead) = lead {
             // A UTF-8 no-break space misread as 1252 is "Â" + NBSP; the NBSP often gets
             // trimmed away as whitespace, leaving "Â" before whitespace or at the end.
-            if c == 'Â' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) {
+            // Invisible chars are skipped: they are deleted later, and would otherwise
+            // leave a lone "Â" for a second cleaning to find.
+            let next_visible = chars[i + 1..]
+                .iter()
+                .find(|&&n| !super::chars::is_dropped(n));
+            if c == 'Â' && next_visible.is_none_or(|n| n.is_whitespace()) {
                 i += 1;
                 continue;
             }

@@ -48,7 +48,14 @@ impl Names {
         let bare = token.trim_end_matches('.');
         let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let lower = bare.to_lowercase();
+        // Indonesian nominalizations (Kementerian, Kejaksaan, Penyidikan, Perhubungan)
+        // name offices and bodies, never people.
+        let nominal = lower.chars().count() >= 8
+            && lower.ends_with("an")
+            && ["ke", "pe"].iter().any(|p| lower.starts_with(p));
         acronym
+            || nominal
             || self.non_name.contains(token.to_lowercase().as_str())
             || self.non_name.contains(bare.to_lowercase().as_str())
     }
@@ -180,6 +187,14 @@ mod tests {
             Some("Ahmad bin Yusuf")
         );
         assert_eq!(person("Kapolri."), Some("Kapolri"));
+        assert_eq!(
+            person("Penyidikan Jampidsus Kejagung Abdul Qohar"),
+            Some("Abdul Qohar")
+        );
+        assert_eq!(
+            person("Kepala Kejaksaan Tinggi Budi Setiawan"),
+            Some("Budi Setiawan")
+        );
         assert_eq!(person("dia"), None);
     }
 

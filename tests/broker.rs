@@ -1,0 +1,569 @@
+//! Broker-backed tests of `warta run` against a real Apache Kafka (`KAFKA_BROKERS`,
+//! started by `scripts/kafka.sh start` in `.ci/run`). Each test uses its own topics and
+//! consumer group, and checks what actually landed on the output and dead-letter topics.
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const LONG: Duration = Duration::from_secs(240);
+const SETTLE: Duration = Duration::from_secs(3);
+
+fn spec<'a>(brokers: &'a str, topics: &'a Topics, group: &'a str) -> WorkerSpec<'a> {
+    WorkerSpec {
+        brokers,
+        topics,
+        group,
+        env: vec![],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ten_thousand_articles_land_exactly_once_each() {
+    let Some(brokers) = brokers("ten_thousand_articles_land_exactly_once_each") else {
+        return;
+    };
+    let topics = Topics::new("tenk");
+    create_worker_topics(&brokers, &topics, 6).await;
+    let inputs = articles("tenk", 10_000);
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-tenk");
+    let worker = spec(&brokers, &topics, &group).spawn();
+    let started = Instant::now();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    let elapsed = started.elapsed();
+    let counts = id_counts(&landed);
+    let duplicates = assert_all_landed(&inputs, &landed);
+    assert_eq!(
+        duplicates, 0,
+        "no crash happened, so no duplicates are expected"
+    );
+    assert_eq!(landed.len(), inputs.len());
+    let dead = landed
+        .iter()
+        .filter(|l| l.topic == topics.dead_letter)
+        .count();
+    eprintln!(
+        "10,000 articles: {} enriched, {dead} dead-lettered, {} distinct ids, {:.1} s end to end ({:.0} articles/s, debug-or-release as built)",
+        landed.len() - dead,
+        counts.len(),
+        elapsed.as_secs_f64(),
+        inputs.len() as f64 / elapsed.as_secs_f64()
+    );
+    worker.signal("TERM");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigkill_mid_stream_loses_nothing_and_offsets_trail_output() {
+    let Some(brokers) = brokers("sigkill_mid_stream_loses_nothing_and_offsets_trail_output") else {
+        return;
+    };
+    let topics = Topics::new("kill");
+    create_worker_topics(&brokers, &topics, 3).await;
+    let inputs = articles("kill", 4_000);
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-kill");
+    let max_in_flight = 500;
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    worker_spec.env.push((
+        "WARTA_PROCESSING__MAX_IN_FLIGHT".into(),
+        max_in_flight.to_string(),
+    ));
+    worker_spec
+        .env
+        .push(("WARTA_PROCESSING__COMMIT_INTERVAL_MS".into(), "200".into()));
+    let mut worker = worker_spec.spawn();
+    assert!(
+        worker.wait_for_metric("warta_records_produced_total", 800.0, LONG),
+        "worker made no progress:\n{}",
+        worker.log_text()
+    );
+    worker.signal("KILL");
+    worker
+        .wait_timeout(Duration::from_secs(10))
+        .expect("killed worker exits");
+
+    // Offsets never run ahead of output: every input record below the committed offset
+    // of its partition must already be on the output or dead-letter topic.
+    let committed = committed(&brokers, &group, &topics.input, 3);
+    let committed_total: i64 = committed.values().sum();
+    assert!(
+        committed_total > 0,
+        "some offsets should have been committed before the kill"
+    );
+    let landed_before = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        committed_total as usize,
+        Duration::from_secs(30),
+        SETTLE,
+        false,
+    );
+    let landed_ids: HashSet<String> = landed_before.iter().map(|l| l.id()).collect();
+    let offsets = input_offsets(&brokers, &topics.input);
+    for (partition, committed_offset) in &committed {
+        for (id, offset) in offsets
+            .iter()
+            .filter(|(_, (p, _))| p == partition)
+            .map(|(id, (_, o))| (id, o))
+        {
+            if offset < committed_offset {
+                assert!(landed_ids.contains(id), "offset {offset} of partition {partition} was committed but `{id}` never landed");
+            }
+        }
+    }
+
+    let restarted = worker_spec.spawn();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    let duplicates = assert_all_landed(&inputs, &landed);
+    eprintln!("SIGKILL after {} landed: committed {committed_total}, duplicates after restart {duplicates} (bound {max_in_flight} in flight + uncommitted window)", landed_before.len());
+    assert!(
+        duplicates <= landed_before.len() - committed_total as usize + max_in_flight,
+        "duplicates {duplicates} exceed what was uncommitted at the kill"
+    );
+    restarted.signal("TERM");
+}
+
+/// Input offset of every article id: `id -> (partition, offset)`.
+fn input_offsets(brokers: &str, topic: &str) -> std::collections::HashMap<String, (i32, i64)> {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::message::Message;
+    use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+    let consumer: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("group.id", unique("offsets-reader"))
+        .create()
+        .unwrap();
+    let md = consumer
+        .fetch_metadata(Some(topic), Duration::from_secs(10))
+        .unwrap();
+    let mut tpl = TopicPartitionList::new();
+    let mut total = 0;
+    for p in md.topics()[0].partitions() {
+        tpl.add_partition_offset(topic, p.id(), Offset::Beginning)
+            .unwrap();
+        let (lo, hi) = consumer
+            .fetch_watermarks(topic, p.id(), Duration::from_secs(10))
+            .unwrap();
+        total += hi - lo;
+    }
+    consumer.assign(&tpl).unwrap();
+    let mut out = std::collections::HashMap::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while (out.len() as i64) < total && Instant::now() < deadline {
+        if let Some(Ok(m)) = consumer.poll(Duration::from_millis(200)) {
+            let key = String::from_utf8_lossy(m.key().unwrap_or_default()).into_owned();
+            out.insert(key, (m.partition(), m.offset()));
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigterm_drains_commits_and_exits_zero_within_grace() {
+    let Some(brokers) = brokers("sigterm_drains_commits_and_exits_zero_within_grace") else {
+        return;
+    };
+    let topics = Topics::new("term");
+    create_worker_topics(&brokers, &topics, 3).await;
+    let inputs = articles("term", 4_000);
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-term");
+    let grace = Duration::from_secs(10);
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    worker_spec.env.push((
+        "WARTA_PROCESSING__SHUTDOWN_GRACE_MS".into(),
+        grace.as_millis().to_string(),
+    ));
+    let mut worker = worker_spec.spawn();
+    assert!(
+        worker.wait_for_metric("warta_records_produced_total", 500.0, LONG),
+        "worker made no progress:\n{}",
+        worker.log_text()
+    );
+    let signalled = Instant::now();
+    worker.signal("TERM");
+    let status = worker
+        .wait_timeout(grace + Duration::from_secs(5))
+        .unwrap_or_else(|| panic!("worker still running after SIGTERM:\n{}", worker.log_text()));
+    let took = signalled.elapsed();
+    assert!(
+        status.success(),
+        "exit status {status:?} after SIGTERM:\n{}",
+        worker.log_text()
+    );
+    assert!(took <= grace, "shutdown took {took:?}, grace is {grace:?}");
+
+    // The final commit covers everything that landed before exit: a restart then
+    // produces only what was never processed.
+    let committed_total: i64 = committed(&brokers, &group, &topics.input, 3).values().sum();
+    let landed_before = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        1,
+        Duration::from_secs(30),
+        SETTLE,
+        false,
+    );
+    assert_eq!(
+        committed_total as usize,
+        landed_before.len(),
+        "after a clean shutdown, committed offsets equal what landed"
+    );
+
+    let restarted = worker_spec.spawn();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    let duplicates = assert_all_landed(&inputs, &landed);
+    eprintln!("SIGTERM: exited 0 in {took:?} with {} landed and committed; duplicates after restart: {duplicates}", landed_before.len());
+    assert_eq!(duplicates, 0, "a drained shutdown leaves nothing to redo");
+    restarted.signal("TERM");
+}
+
+/// Each poison input with the error class it must be dead-lettered under.
+fn poison_inputs() -> Vec<(Input, &'static str)> {
+    let json = |v: serde_json::Value| Some(v.to_string().into_bytes());
+    let raw = |b: &[u8]| Some(b.to_vec());
+    let mut nested = "[".repeat(10_000);
+    nested.push_str(&"]".repeat(10_000));
+    let mut huge = br#"{"id":"x","body":""#.to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 10 * 1024 * 1024));
+    huge.extend(br#""}"#);
+    let cases: Vec<(&str, Option<Vec<u8>>, &str)> = vec![
+        (
+            "invalid-json",
+            raw(b"{\"body\": \"unterminated"),
+            "invalid_json",
+        ),
+        (
+            "invalid-utf8",
+            raw(b"{\"body\": \"\xff\xfe bytes\"}"),
+            "invalid_utf8",
+        ),
+        (
+            "truncated-utf8",
+            raw(b"{\"body\": \"caf\xc3"),
+            "invalid_utf8",
+        ),
+        (
+            "overlong-utf8",
+            raw(b"{\"body\": \"\xc0\xaf\"}"),
+            "invalid_utf8",
+        ),
+        ("empty-value", raw(b""), "empty_value"),
+        ("tombstone", None, "empty_value"),
+        (
+            "json-array",
+            json(serde_json::json!([{"body": "teks"}])),
+            "not_an_object",
+        ),
+        (
+            "json-string",
+            json(serde_json::json!("hanya teks")),
+            "not_an_object",
+        ),
+        ("json-number", raw(b"42"), "not_an_object"),
+        ("json-null", raw(b"null"), "not_an_object"),
+        (
+            "missing-body",
+            json(serde_json::json!({"title": "Judul tanpa isi"})),
+            "missing_body",
+        ),
+        (
+            "empty-body",
+            json(serde_json::json!({"body": "   \n  "})),
+            "missing_body",
+        ),
+        (
+            "body-number",
+            json(serde_json::json!({"body": 12345})),
+            "wrong_type",
+        ),
+        (
+            "body-object",
+            json(serde_json::json!({"body": {"p": "teks"}})),
+            "wrong_type",
+        ),
+        (
+            "title-array",
+            json(serde_json::json!({"title": ["a"], "body": "Isi berita."})),
+            "wrong_type",
+        ),
+        (
+            "id-object",
+            json(serde_json::json!({"id": {"x": 1}, "body": "Isi berita."})),
+            "wrong_type",
+        ),
+        ("ten-megabytes", Some(huge), "too_large"),
+        (
+            "raw-nul-bytes",
+            raw(b"{\"body\": \"isi\x00berita\"}"),
+            "invalid_json",
+        ),
+        ("deep-nesting", Some(nested.into_bytes()), "too_deep"),
+        (
+            "lone-surrogate",
+            raw(br#"{"body": "teks \ud800 rusak"}"#),
+            "invalid_json",
+        ),
+        (
+            "trailing-garbage",
+            raw(br#"{"body": "Isi berita."} sisa"#),
+            "invalid_json",
+        ),
+        (
+            "only-debris",
+            json(
+                serde_json::json!({"body": "Advertisement\nBaca Juga\nSCROLL TO CONTINUE WITH CONTENT"}),
+            ),
+            "empty_after_cleaning",
+        ),
+    ];
+    cases
+        .into_iter()
+        .map(|(key, value, class)| {
+            (
+                Input {
+                    key: format!("poison-{key}"),
+                    value,
+                },
+                class,
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn poison_inputs_are_dead_lettered_with_headers_and_the_worker_goes_on() {
+    let Some(brokers) =
+        brokers("poison_inputs_are_dead_lettered_with_headers_and_the_worker_goes_on")
+    else {
+        return;
+    };
+    let topics = Topics::new("poison");
+    create_topics(
+        &brokers,
+        &[(&topics.input, 1), (&topics.output, 1)],
+        &[("max.message.bytes", "16777216")],
+    )
+    .await;
+    create_topics(
+        &brokers,
+        &[(&topics.dead_letter, 1)],
+        &[("max.message.bytes", "16777216")],
+    )
+    .await;
+    let poison = poison_inputs();
+    let good = articles("poison-good", poison.len() + 1);
+    // Interleave so that good records follow every poison record on the same partition.
+    let mut inputs = Vec::new();
+    let mut good_iter = good.into_iter();
+    inputs.push(good_iter.next().unwrap());
+    let mut expected_class = std::collections::HashMap::new();
+    for (p, class) in poison {
+        expected_class.insert(p.key.clone(), class);
+        inputs.push(p);
+        inputs.push(good_iter.next().unwrap());
+    }
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-poison");
+    let worker = spec(&brokers, &topics, &group).spawn();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    let duplicates = assert_all_landed(&inputs, &landed);
+    assert_eq!(duplicates, 0);
+    assert_eq!(expected_class.len(), 22, "the poison corpus has 22 kinds");
+    for l in &landed {
+        let id = l.id();
+        match expected_class.get(&id) {
+            Some(class) => {
+                assert_eq!(l.topic, topics.dead_letter, "{id} should be dead-lettered");
+                assert_eq!(
+                    l.headers.get("warta.error.class").map(String::as_str),
+                    Some(*class),
+                    "{id}: headers {:?}",
+                    l.headers
+                );
+                assert!(
+                    !l.headers["warta.error.reason"].is_empty(),
+                    "{id}: empty reason"
+                );
+                assert_eq!(l.headers["warta.source.topic"], topics.input);
+                assert_eq!(l.headers["warta.source.partition"], "0");
+                assert!(l.headers["warta.source.offset"].parse::<i64>().is_ok());
+                assert!(l.headers.contains_key("warta.failed.at"));
+                assert_eq!(l.headers["warta.worker.version"], env!("CARGO_PKG_VERSION"));
+                let sent = inputs.iter().find(|i| i.key == id).unwrap();
+                assert_eq!(
+                    l.value, sent.value,
+                    "{id}: dead letter must carry the original value unchanged"
+                );
+                assert_eq!(
+                    l.key.as_deref(),
+                    Some(id.as_bytes()),
+                    "{id}: original key kept"
+                );
+            }
+            None => {
+                assert_eq!(
+                    l.topic, topics.output,
+                    "good article {id} should be enriched"
+                );
+                assert_eq!(
+                    l.headers.get("warta.schema.version").map(String::as_str),
+                    Some("1")
+                );
+                assert_eq!(
+                    l.headers.get("content-type").map(String::as_str),
+                    Some("application/json")
+                );
+            }
+        }
+    }
+    worker.signal("TERM");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn metrics_health_and_readiness_endpoints_answer() {
+    let Some(brokers) = brokers("metrics_health_and_readiness_endpoints_answer") else {
+        return;
+    };
+    let topics = Topics::new("http");
+    create_worker_topics(&brokers, &topics, 2).await;
+    let inputs = articles("http", 50);
+    let group = unique("g-http");
+    let worker = spec(&brokers, &topics, &group).spawn();
+    assert!(
+        worker.wait_for_status("/healthz", 200, Duration::from_secs(30)),
+        "healthz:\n{}",
+        worker.log_text()
+    );
+    assert!(
+        worker.wait_for_status("/readyz", 200, Duration::from_secs(60)),
+        "never ready:\n{}",
+        worker.log_text()
+    );
+    produce(&brokers, &topics.input, &inputs).await;
+    assert!(
+        worker.wait_for_metric(
+            "warta_records_produced_total",
+            50.0,
+            Duration::from_secs(60)
+        ),
+        "{}",
+        worker.log_text()
+    );
+    let (status, body) = worker.http_get("/metrics").unwrap();
+    assert_eq!(status, 200);
+    assert_eq!(
+        metric_value(&body, "warta_records_consumed_total"),
+        Some(50.0)
+    );
+    assert!(
+        body.contains("warta_processing_seconds_bucket"),
+        "histogram missing:\n{body}"
+    );
+    assert!(body.contains("# TYPE warta_processing_seconds histogram"));
+    assert!(body.contains("warta_in_flight_records"));
+    assert!(body.contains("warta_quotes_extracted_total"));
+    // Lag comes from librdkafka statistics, published once a second.
+    let lag_seen = (0..50).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        worker.http_get("/metrics").is_some_and(|(_, b)| {
+            b.contains(&format!("warta_consumer_lag{{topic=\"{}\"", topics.input))
+        })
+    });
+    assert!(lag_seen, "no per-partition lag gauge");
+    assert_eq!(worker.http_get("/nothing-here").map(|(s, _)| s), Some(404));
+    worker.signal("TERM");
+
+    // A worker whose broker cannot be reached is alive but not ready.
+    let mut nowhere = WorkerSpec {
+        brokers: "127.0.0.1:1",
+        topics: &topics,
+        group: &group,
+        env: vec![],
+    }
+    .spawn();
+    assert!(nowhere.wait_for_status("/healthz", 200, Duration::from_secs(30)));
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(nowhere.http_get("/readyz").map(|(s, _)| s), Some(503));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exactly_once_survives_sigkill_for_read_committed_readers() {
+    let Some(brokers) = brokers("exactly_once_survives_sigkill_for_read_committed_readers") else {
+        return;
+    };
+    let topics = Topics::new("eos");
+    create_worker_topics(&brokers, &topics, 3).await;
+    let inputs = articles("eos", 3_000);
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-eos");
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    worker_spec
+        .env
+        .push(("WARTA_PROCESSING__GUARANTEE".into(), "exactly_once".into()));
+    worker_spec
+        .env
+        .push(("WARTA_PROCESSING__TRANSACTIONAL_ID".into(), unique("txn")));
+    worker_spec
+        .env
+        .push(("WARTA_PROCESSING__BATCH_SIZE".into(), "200".into()));
+    let mut worker = worker_spec.spawn();
+    assert!(
+        worker.wait_for_metric("warta_offset_commits_total", 3.0, LONG),
+        "no transaction committed:\n{}",
+        worker.log_text()
+    );
+    worker.signal("KILL");
+    worker
+        .wait_timeout(Duration::from_secs(10))
+        .expect("killed");
+    let restarted = worker_spec.spawn();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        true,
+    );
+    let duplicates = assert_all_landed(&inputs, &landed);
+    assert_eq!(
+        duplicates,
+        0,
+        "read_committed must see each input exactly once:\n{}",
+        restarted.log_text()
+    );
+    restarted.signal("TERM");
+}
