@@ -34,6 +34,6 @@ mod tests {
         let s = stats(body, &seg);
         assert_eq!((s.words, s.sentences, s.paragraphs), (6, 3, 2));
         assert_eq!(content_hash(body).len(), 64);
-        assert_eq!(content_hash(body), content_hash(&body.to_string()));
+        assert_eq!(content_hash(body), content_hash(&String::from(body)));
     }
 }
