@@ -461,7 +461,7 @@ async fn metrics_health_and_readiness_endpoints_answer() {
     create_worker_topics(&brokers, &topics, 2).await;
     let inputs = articles("http", 50);
     let group = unique("g-http");
-    let worker = spec(&brokers, &topics, &group).spawn();
+    let mut worker = spec(&brokers, &topics, &group).spawn();
     assert!(
         worker.wait_for_status("/healthz", 200, Duration::from_secs(30)),
         "healthz:\n{}",
