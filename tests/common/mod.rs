@@ -201,6 +201,8 @@ pub struct Landed {
     pub key: Option<Vec<u8>>,
     pub value: Option<Vec<u8>>,
     pub headers: HashMap<String, String>,
+    /// When the reader received it, for end-to-end timing.
+    pub arrived: Instant,
 }
 
 impl Landed {
@@ -285,6 +287,7 @@ pub fn read_back(
                     key: m.key().map(<[u8]>::to_vec),
                     value: m.payload().map(<[u8]>::to_vec),
                     headers,
+                    arrived: Instant::now(),
                 });
             }
             Some(Err(e)) => panic!("reading back: {e}"),
