@@ -19,8 +19,8 @@ use tokio_util::sync::CancellationToken;
 
 use super::dead_letter;
 use super::kafka::{
-    classify, log_commit_error, offsets_tpl, store_offsets, Delivery, FailedDelivery, FailureClass,
-    RecordKind, Shared, WartaConsumer, WartaProducer,
+    classify, close_consumer, log_commit_error, offsets_tpl, store_offsets, Delivery,
+    FailedDelivery, FailureClass, RecordKind, Shared, WartaConsumer, WartaProducer,
 };
 use super::offsets::Generation;
 use super::record::{output_headers, InputRecord, Outcome, Processor};
@@ -70,11 +70,7 @@ impl AtLeastOnce {
                     if let Err(e) = self.handle_failure(failed, &mut retries).await { break Err(e) }
                 }
                 Some(failed) = retries.next() => {
-                    let FailedDelivery { mut delivery, message, .. } = failed;
-                    delivery.attempt += 1;
-                    metrics::counter!(m::RETRIES).increment(1);
-                    let headers = message.headers().cloned().unwrap_or_default();
-                    if let Err(e) = self.send(message.topic().to_string(), message.key(), message.payload(), headers, delivery, &mut retries).await { break Err(e) }
+                    if let Err(e) = self.resend(failed, &mut retries).await { break Err(e) }
                 }
                 Some(done) = jobs.next() => {
                     let Ok(done) = done else { break Err(RuntimeError::Fatal("enrichment pool dropped a job".into())) };
@@ -273,6 +269,31 @@ impl AtLeastOnce {
         }
     }
 
+    /// Sends a record again once its backoff has passed.
+    async fn resend(
+        &self,
+        failed: FailedDelivery,
+        retries: &mut FuturesUnordered<RetryFuture>,
+    ) -> Result<(), RuntimeError> {
+        let FailedDelivery {
+            mut delivery,
+            message,
+            ..
+        } = failed;
+        delivery.attempt += 1;
+        metrics::counter!(m::RETRIES).increment(1);
+        let headers = message.headers().cloned().unwrap_or_default();
+        self.send(
+            message.topic().to_string(),
+            message.key(),
+            message.payload(),
+            headers,
+            delivery,
+            retries,
+        )
+        .await
+    }
+
     async fn handle_failure(
         &self,
         failed: FailedDelivery,
@@ -362,10 +383,7 @@ impl AtLeastOnce {
                 }
                 Some(failed) = self.failures.recv() => self.handle_failure(failed, &mut retries).await?,
                 Some(failed) = retries.next() => {
-                    let FailedDelivery { mut delivery, message, .. } = failed;
-                    delivery.attempt += 1;
-                    let headers = message.headers().cloned().unwrap_or_default();
-                    self.send(message.topic().to_string(), message.key(), message.payload(), headers, delivery, &mut retries).await?;
+                    self.resend(failed, &mut retries).await?;
                 }
                 Some(done) = jobs.next() => {
                     if let Ok(done) = done { self.handle_done(done, &mut retries).await?; }
@@ -385,14 +403,7 @@ impl AtLeastOnce {
     /// block for a long time when the broker is unreachable.
     async fn close(self) {
         let timeout = Duration::from_millis(self.config.kafka.request_timeout_ms.min(10_000));
-        let consumer = self.consumer;
-        let closing = tokio::task::spawn_blocking(move || {
-            consumer.unsubscribe();
-            drop(consumer);
-        });
-        if tokio::time::timeout(timeout, closing).await.is_err() {
-            tracing::warn!("consumer did not close within {timeout:?}; exiting anyway");
-        }
+        close_consumer(self.consumer, timeout).await;
         if let Err(e) = self.producer.flush(timeout) {
             tracing::warn!(error = %e, "producer flush at exit did not finish; undelivered records stay uncommitted");
         }

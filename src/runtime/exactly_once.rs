@@ -17,7 +17,9 @@ use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;
 
 use super::dead_letter;
-use super::kafka::{offsets_tpl, Delivery, RecordKind, Shared, WartaConsumer, WartaProducer};
+use super::kafka::{
+    close_consumer, offsets_tpl, Delivery, RecordKind, Shared, WartaConsumer, WartaProducer,
+};
 use super::offsets::Generation;
 use super::record::{output_headers, InputRecord, Outcome, Processor};
 use super::RuntimeError;
@@ -113,17 +115,7 @@ impl ExactlyOnce {
             }
         };
         self.shared.health.set_stopping();
-        let consumer = self.consumer;
-        let closing = tokio::task::spawn_blocking(move || {
-            consumer.unsubscribe();
-            drop(consumer);
-        });
-        if tokio::time::timeout(timeout.min(Duration::from_secs(10)), closing)
-            .await
-            .is_err()
-        {
-            tracing::warn!("consumer did not close in time; exiting anyway");
-        }
+        close_consumer(self.consumer, timeout.min(Duration::from_secs(10))).await;
         result
     }
 

@@ -442,3 +442,17 @@ pub fn create_clients(
         consumer_config(config).create_with_context(ConsumerCtx { shared })?;
     Ok((consumer, producer))
 }
+
+/// Leaves the group under a deadline. Dropping a consumer blocks until the broker
+/// answers, up to `session.timeout.ms` when it is unreachable, so the drop runs off the
+/// async runtime and the process exits anyway once the deadline passes.
+pub async fn close_consumer(consumer: WartaConsumer, deadline: Duration) {
+    use rdkafka::consumer::Consumer as _;
+    let closing = tokio::task::spawn_blocking(move || {
+        consumer.unsubscribe();
+        drop(consumer);
+    });
+    if tokio::time::timeout(deadline, closing).await.is_err() {
+        tracing::warn!("consumer did not close within {deadline:?}; exiting anyway");
+    }
+}
