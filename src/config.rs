@@ -486,6 +486,10 @@ fn env_provider(
     use figment::value::{Dict, Value};
     let mut root = Dict::new();
     for (name, raw) in env {
+        // WARTA_CONFIG names the config file (the CLI's --config), not a config key.
+        if name == "WARTA_CONFIG" {
+            continue;
+        }
         let Some(rest) = name.strip_prefix("WARTA_") else {
             continue;
         };
@@ -572,6 +576,16 @@ mod tests {
         assert_eq!(c.processing.guarantee, Guarantee::ExactlyOnce);
         assert_eq!(c.kafka.properties["sasl.password"], "hunter2");
         assert_eq!(c.mapping().body, vec!["isi_berita"]);
+    }
+
+    #[test]
+    fn the_config_file_variable_is_not_a_config_key() {
+        let c = Config::load_with_env(None, env(&[("WARTA_CONFIG", "/etc/warta.toml")])).unwrap();
+        assert_eq!(c.topics.input, "articles.raw");
+        // A misspelt key still fails loudly rather than being ignored.
+        let err =
+            Config::load_with_env(None, env(&[("WARTA_KAFKA_BROKERS", "x:9092")])).unwrap_err();
+        assert!(err.to_string().contains("kafka_brokers"), "{err}");
     }
 
     #[test]
