@@ -81,13 +81,8 @@ async fn sigkill_mid_stream_loses_nothing_and_offsets_trail_output() {
     let group = unique("g-kill");
     let max_in_flight = 500;
     let mut worker_spec = spec(&brokers, &topics, &group);
-    worker_spec.env.push((
-        "WARTA_PROCESSING__MAX_IN_FLIGHT".into(),
-        max_in_flight.to_string(),
-    ));
-    worker_spec
-        .env
-        .push(("WARTA_PROCESSING__COMMIT_INTERVAL_MS".into(), "200".into()));
+    worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", max_in_flight);
+    worker_spec.set("WARTA_PROCESSING__COMMIT_INTERVAL_MS", "200");
     let mut worker = worker_spec.spawn();
     assert!(
         worker.wait_for_metric("warta_records_produced_total", 800.0, LONG),
@@ -194,10 +189,7 @@ async fn sigterm_drains_commits_and_exits_zero_within_grace() {
     let group = unique("g-term");
     let grace = Duration::from_secs(10);
     let mut worker_spec = spec(&brokers, &topics, &group);
-    worker_spec.env.push((
-        "WARTA_PROCESSING__SHUTDOWN_GRACE_MS".into(),
-        grace.as_millis().to_string(),
-    ));
+    worker_spec.set("WARTA_PROCESSING__SHUTDOWN_GRACE_MS", grace.as_millis());
     let mut worker = worker_spec.spawn();
     assert!(
         worker.wait_for_metric("warta_records_produced_total", 500.0, LONG),
@@ -536,15 +528,9 @@ async fn exactly_once_survives_sigkill_for_read_committed_readers() {
     produce(&brokers, &topics.input, &inputs).await;
     let group = unique("g-eos");
     let mut worker_spec = spec(&brokers, &topics, &group);
-    worker_spec
-        .env
-        .push(("WARTA_PROCESSING__GUARANTEE".into(), "exactly_once".into()));
-    worker_spec
-        .env
-        .push(("WARTA_PROCESSING__TRANSACTIONAL_ID".into(), unique("txn")));
-    worker_spec
-        .env
-        .push(("WARTA_PROCESSING__BATCH_SIZE".into(), "200".into()));
+    worker_spec.set("WARTA_PROCESSING__GUARANTEE", "exactly_once");
+    worker_spec.set("WARTA_PROCESSING__TRANSACTIONAL_ID", unique("txn"));
+    worker_spec.set("WARTA_PROCESSING__BATCH_SIZE", "200");
     let mut worker = worker_spec.spawn();
     assert!(
         worker.wait_for_metric("warta_offset_commits_total", 3.0, LONG),

@@ -20,30 +20,20 @@ use tokio_util::sync::CancellationToken;
 use super::dead_letter;
 use super::kafka::{
     classify, close_consumer, log_commit_error, offsets_tpl, store_offsets, Delivery,
-    FailedDelivery, FailureClass, RecordKind, Shared, WartaConsumer, WartaProducer,
+    FailedDelivery, FailureClass, RecordKind,
 };
 use super::offsets::Generation;
-use super::record::{output_headers, InputRecord, Outcome, Processor};
-use super::RuntimeError;
-use crate::config::Config;
+use super::record::{output_headers, InputRecord, Outcome};
+use super::{Pipeline, Processed, RuntimeError};
 use crate::telemetry::metrics as m;
 
-/// A finished enrichment job.
-struct JobDone {
-    input: Arc<InputRecord>,
-    generation: Generation,
-    outcome: Outcome,
-}
+/// A finished enrichment job, tagged with its partition's generation.
+type JobDone = Processed<Generation>;
 
 type RetryFuture = Pin<Box<dyn std::future::Future<Output = FailedDelivery> + Send>>;
 
 pub struct AtLeastOnce {
-    pub config: Arc<Config>,
-    pub consumer: WartaConsumer,
-    pub producer: Arc<WartaProducer>,
-    pub shared: Arc<Shared>,
-    pub processor: Arc<Processor>,
-    pub pool: Arc<rayon::ThreadPool>,
+    pub pipeline: Pipeline,
     pub failures: mpsc::UnboundedReceiver<FailedDelivery>,
 }
 
@@ -53,19 +43,19 @@ impl AtLeastOnce {
         let mut retries: FuturesUnordered<RetryFuture> = FuturesUnordered::new();
         let mut tick = tokio::time::interval(Duration::from_millis(100));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let max_in_flight = self.config.processing.max_in_flight;
-        let stall_timeout = Duration::from_millis(self.config.processing.stall_timeout_ms);
+        let max_in_flight = self.pipeline.config.processing.max_in_flight;
+        let stall_timeout = Duration::from_millis(self.pipeline.config.processing.stall_timeout_ms);
         let mut last_progress = Instant::now();
         let result: Result<(), RuntimeError> = loop {
-            if let Some(fatal) = self.shared.fatal.lock().unwrap().clone() {
+            if let Some(fatal) = self.pipeline.shared.fatal.lock().unwrap().clone() {
                 break Err(RuntimeError::Fatal(fatal));
             }
-            let in_flight = self.shared.tracker.lock().unwrap().in_flight();
+            let in_flight = self.pipeline.shared.tracker().in_flight();
             let can_consume = in_flight < max_in_flight;
             tokio::select! {
                 biased;
                 _ = shutdown.cancelled() => break Ok(()),
-                _ = self.shared.fatal_notify.notified() => continue,
+                _ = self.pipeline.shared.fatal_notify.notified() => continue,
                 Some(failed) = self.failures.recv() => {
                     if let Err(e) = self.handle_failure(failed, &mut retries).await { break Err(e) }
                 }
@@ -79,26 +69,26 @@ impl AtLeastOnce {
                 _ = tick.tick() => {
                     self.store_committable();
                     metrics::gauge!(m::IN_FLIGHT).set(in_flight as f64);
-                    let stalled = last_progress.elapsed() > stall_timeout && self.shared.lag_total() > 0;
-                    if stalled && self.shared.health.readiness().is_ok() {
+                    let stalled = last_progress.elapsed() > stall_timeout && self.pipeline.shared.lag_total() > 0;
+                    if stalled && self.pipeline.shared.health.readiness().is_ok() {
                         tracing::warn!(seconds = last_progress.elapsed().as_secs(), in_flight, "no record consumed while lag is above zero: consumption is stalled");
                     }
-                    self.shared.health.set_stalled(stalled);
+                    self.pipeline.shared.health.set_stalled(stalled);
                 }
-                _ = self.shared.capacity.notified(), if !can_consume => {}
-                received = self.consumer.recv(), if can_consume => {
+                _ = self.pipeline.shared.capacity.notified(), if !can_consume => {}
+                received = self.pipeline.consumer.recv(), if can_consume => {
                     match received {
                         Ok(message) => {
                             last_progress = Instant::now();
                             metrics::counter!(m::CONSUMED).increment(1);
-                            let generation = self.shared.tracker.lock().unwrap().begin(message.partition(), message.offset());
+                            let generation = self.pipeline.shared.tracker().begin(message.partition(), message.offset());
                             let input = Arc::new(InputRecord::from_message(&message));
                             drop(message);
-                            jobs.push_back(self.spawn_job(input, generation));
+                            jobs.push_back(self.pipeline.process_on_pool(input, generation));
                         }
                         Err(e) => {
                             if classify(&e) == FailureClass::Fatal {
-                                break Err(RuntimeError::Fatal(format!("consuming from {}: {e}", self.config.topics.input)));
+                                break Err(RuntimeError::Fatal(format!("consuming from {}: {e}", self.pipeline.config.topics.input)));
                             }
                             tracing::warn!(error = %e, "consumer error; continuing");
                         }
@@ -106,7 +96,7 @@ impl AtLeastOnce {
                 }
             }
         };
-        self.shared.health.set_stopping();
+        self.pipeline.shared.health.set_stopping();
         if result.is_ok() {
             self.drain(jobs, retries).await?;
         }
@@ -114,39 +104,20 @@ impl AtLeastOnce {
         result
     }
 
-    fn spawn_job(
-        &self,
-        input: Arc<InputRecord>,
-        generation: Generation,
-    ) -> oneshot::Receiver<JobDone> {
-        let (tx, rx) = oneshot::channel();
-        let processor = self.processor.clone();
-        self.pool.spawn(move || {
-            let outcome = processor.process(&input);
-            let _ = tx.send(JobDone {
-                input,
-                generation,
-                outcome,
-            });
-        });
-        rx
-    }
-
     async fn handle_done(
         &self,
         done: JobDone,
         retries: &mut FuturesUnordered<RetryFuture>,
     ) -> Result<(), RuntimeError> {
-        let JobDone {
+        let Processed {
             input,
-            generation,
+            tag: generation,
             outcome,
         } = done;
         if !self
+            .pipeline
             .shared
-            .tracker
-            .lock()
-            .unwrap()
+            .tracker()
             .is_current(input.partition, generation)
         {
             // The partition was revoked meanwhile; its new owner redoes this record.
@@ -166,7 +137,7 @@ impl AtLeastOnce {
                     attempt: 0,
                 });
                 self.send(
-                    self.config.topics.output.clone(),
+                    self.pipeline.config.topics.output.clone(),
                     Some(&key),
                     Some(&value),
                     output_headers(),
@@ -205,7 +176,7 @@ impl AtLeastOnce {
             attempt: 0,
         });
         self.send(
-            self.config.topics.dead_letter.clone(),
+            self.pipeline.config.topics.dead_letter.clone(),
             input.key.as_deref(),
             input.value.as_deref(),
             headers,
@@ -240,7 +211,7 @@ impl AtLeastOnce {
             if let Some(v) = value {
                 record = record.payload(v);
             }
-            match self.producer.send(record) {
+            match self.pipeline.producer.send(record) {
                 Ok(()) => return Ok(()),
                 Err((e, record)) => {
                     if e.rdkafka_error_code() == Some(RDKafkaErrorCode::QueueFull) {
@@ -306,10 +277,9 @@ impl AtLeastOnce {
         } = failed;
         let input = delivery.input.clone();
         if !self
+            .pipeline
             .shared
-            .tracker
-            .lock()
-            .unwrap()
+            .tracker()
             .is_current(input.partition, delivery.generation)
         {
             return Ok(());
@@ -326,14 +296,14 @@ impl AtLeastOnce {
                 tracing::error!(partition = input.partition, offset = input.offset, "{reason}");
                 let headers = dead_letter::headers(&input, "dead_letter_too_large", &reason);
                 let delivery = Box::new(Delivery { input: input.clone(), generation: delivery.generation, kind: RecordKind::DeadLetter { class: "dead_letter_too_large" }, attempt: 0 });
-                Box::pin(self.send(self.config.topics.dead_letter.clone(), input.key.as_deref(), None, headers, delivery, retries)).await
+                Box::pin(self.send(self.pipeline.config.topics.dead_letter.clone(), input.key.as_deref(), None, headers, delivery, retries)).await
             }
             (FailureClass::Fatal, _) | (FailureClass::TooLarge, _) => Err(RuntimeError::Fatal(format!(
                 "producing to topic `{}` failed: {error}. Check that the topic exists and that this client may write to it",
                 message.topic()
             ))),
             (FailureClass::Retriable, _) => {
-                let p = &self.config.processing;
+                let p = &self.pipeline.config.processing;
                 let backoff = p.retry_backoff_ms.saturating_mul(1u64 << delivery.attempt.min(16)).min(p.retry_backoff_max_ms);
                 tracing::warn!(error = %error, attempt = delivery.attempt, backoff_ms = backoff, topic = message.topic(), "delivery failed; retrying");
                 let failed = FailedDelivery { delivery, error, message };
@@ -347,11 +317,11 @@ impl AtLeastOnce {
     }
 
     fn store_committable(&self) {
-        let offsets = self.shared.tracker.lock().unwrap().take_committable();
+        let offsets = self.pipeline.shared.tracker().take_committable();
         if !offsets.is_empty() {
             store_offsets(
-                &self.consumer,
-                &offsets_tpl(&self.config.topics.input, &offsets),
+                &self.pipeline.consumer,
+                &offsets_tpl(&self.pipeline.config.topics.input, &offsets),
             );
         }
     }
@@ -363,13 +333,13 @@ impl AtLeastOnce {
         mut jobs: FuturesOrdered<oneshot::Receiver<JobDone>>,
         mut retries: FuturesUnordered<RetryFuture>,
     ) -> Result<(), RuntimeError> {
-        let deadline = tokio::time::Instant::now() + self.config.shutdown_grace();
+        let deadline = tokio::time::Instant::now() + self.pipeline.config.shutdown_grace();
         tracing::info!(
-            in_flight = self.shared.tracker.lock().unwrap().in_flight(),
+            in_flight = self.pipeline.shared.tracker().in_flight(),
             "draining in-flight records"
         );
         loop {
-            if self.shared.tracker.lock().unwrap().in_flight() == 0
+            if self.pipeline.shared.tracker().in_flight() == 0
                 && jobs.is_empty()
                 && retries.is_empty()
             {
@@ -378,7 +348,7 @@ impl AtLeastOnce {
             tokio::select! {
                 biased;
                 _ = tokio::time::sleep_until(deadline) => {
-                    tracing::warn!(in_flight = self.shared.tracker.lock().unwrap().in_flight(), "grace period over; unfinished records will be reprocessed after restart");
+                    tracing::warn!(in_flight = self.pipeline.shared.tracker().in_flight(), "grace period over; unfinished records will be reprocessed after restart");
                     break;
                 }
                 Some(failed) = self.failures.recv() => self.handle_failure(failed, &mut retries).await?,
@@ -392,7 +362,11 @@ impl AtLeastOnce {
             }
         }
         self.store_committable();
-        match self.consumer.commit_consumer_state(CommitMode::Sync) {
+        match self
+            .pipeline
+            .consumer
+            .commit_consumer_state(CommitMode::Sync)
+        {
             Ok(()) => metrics::counter!(m::OFFSETS_COMMITTED).increment(1),
             Err(e) => log_commit_error(&e),
         }
@@ -402,9 +376,10 @@ impl AtLeastOnce {
     /// Leaves the group and flushes the producer, each under a deadline: both calls can
     /// block for a long time when the broker is unreachable.
     async fn close(self) {
-        let timeout = Duration::from_millis(self.config.kafka.request_timeout_ms.min(10_000));
-        close_consumer(self.consumer, timeout).await;
-        if let Err(e) = self.producer.flush(timeout) {
+        let timeout =
+            Duration::from_millis(self.pipeline.config.kafka.request_timeout_ms.min(10_000));
+        close_consumer(self.pipeline.consumer, timeout).await;
+        if let Err(e) = self.pipeline.producer.flush(timeout) {
             tracing::warn!(error = %e, "producer flush at exit did not finish; undelivered records stay uncommitted");
         }
     }

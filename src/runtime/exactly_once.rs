@@ -13,16 +13,13 @@ use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Message, OwnedHeaders};
 use rdkafka::producer::{BaseRecord, Producer};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
-use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;
 
 use super::dead_letter;
-use super::kafka::{
-    close_consumer, offsets_tpl, Delivery, RecordKind, Shared, WartaConsumer, WartaProducer,
-};
+use super::kafka::{close_consumer, offsets_tpl, Delivery, RecordKind, WartaProducer};
 use super::offsets::Generation;
-use super::record::{output_headers, InputRecord, Outcome, Processor};
-use super::RuntimeError;
+use super::record::{output_headers, InputRecord, Outcome};
+use super::{Pipeline, RuntimeError};
 use crate::config::Config;
 use crate::telemetry::metrics as m;
 
@@ -49,12 +46,7 @@ pub fn transactional_id(config: &Config) -> String {
 }
 
 pub struct ExactlyOnce {
-    pub config: Arc<Config>,
-    pub consumer: WartaConsumer,
-    pub producer: Arc<WartaProducer>,
-    pub shared: Arc<Shared>,
-    pub processor: Arc<Processor>,
-    pub pool: Arc<rayon::ThreadPool>,
+    pub pipeline: Pipeline,
 }
 
 struct Batch {
@@ -63,8 +55,8 @@ struct Batch {
 
 impl ExactlyOnce {
     pub async fn run(self, shutdown: CancellationToken) -> Result<(), RuntimeError> {
-        let timeout = Duration::from_millis(self.config.kafka.request_timeout_ms);
-        let producer = self.producer.clone();
+        let timeout = Duration::from_millis(self.pipeline.config.kafka.request_timeout_ms);
+        let producer = self.pipeline.producer.clone();
         tokio::task::spawn_blocking(move || producer.init_transactions(timeout))
             .await
             .expect("init_transactions task")
@@ -72,7 +64,7 @@ impl ExactlyOnce {
                 RuntimeError::Fatal(format!("cannot initialise Kafka transactions: {e}"))
             })?;
         let result = loop {
-            if let Some(fatal) = self.shared.fatal.lock().unwrap().clone() {
+            if let Some(fatal) = self.pipeline.shared.fatal.lock().unwrap().clone() {
                 break Err(RuntimeError::Fatal(fatal));
             }
             let batch = self.collect(&shutdown).await;
@@ -83,12 +75,12 @@ impl ExactlyOnce {
                 continue;
             }
             let outcomes = self.process(&batch).await;
-            let producer = self.producer.clone();
+            let producer = self.pipeline.producer.clone();
             let work = TransactionWork {
-                config: self.config.clone(),
+                config: self.pipeline.config.clone(),
                 records: batch.records.iter().map(|(r, _)| r.clone()).collect(),
                 outcomes,
-                group: self.consumer.group_metadata().ok_or_else(|| {
+                group: self.pipeline.consumer.group_metadata().ok_or_else(|| {
                     RuntimeError::Fatal("consumer has no group metadata for the transaction".into())
                 })?,
             };
@@ -114,15 +106,15 @@ impl ExactlyOnce {
                 break Ok(());
             }
         };
-        self.shared.health.set_stopping();
-        close_consumer(self.consumer, timeout.min(Duration::from_secs(10))).await;
+        self.pipeline.shared.health.set_stopping();
+        close_consumer(self.pipeline.consumer, timeout.min(Duration::from_secs(10))).await;
         result
     }
 
     /// Reads up to `batch_size` records, waiting at most `batch_linger_ms` once the first
     /// one has arrived. Records of partitions revoked meanwhile are dropped.
     async fn collect(&self, shutdown: &CancellationToken) -> Batch {
-        let p = &self.config.processing;
+        let p = &self.pipeline.config.processing;
         let mut records = Vec::new();
         let linger = tokio::time::sleep(Duration::from_millis(p.batch_linger_ms));
         tokio::pin!(linger);
@@ -134,40 +126,32 @@ impl ExactlyOnce {
                 _ = shutdown.cancelled() => break,
                 _ = &mut linger, if !records.is_empty() => break,
                 _ = idle.tick(), if records.is_empty() => {
-                    if self.shared.fatal.lock().unwrap().is_some() { break }
+                    if self.pipeline.shared.fatal.lock().unwrap().is_some() { break }
                 }
-                received = self.consumer.recv() => match received {
+                received = self.pipeline.consumer.recv() => match received {
                     Ok(message) => {
                         metrics::counter!(m::CONSUMED).increment(1);
-                        let generation = self.shared.tracker.lock().unwrap().current_generation(message.partition());
+                        let generation = self.pipeline.shared.tracker().current_generation(message.partition());
                         records.push((Arc::new(InputRecord::from_message(&message)), generation));
                     }
                     Err(e) => tracing::warn!(error = %e, "consumer error; continuing"),
                 }
             }
         }
-        let tracker = self.shared.tracker.lock().unwrap();
+        let tracker = self.pipeline.shared.tracker();
         records.retain(|(r, g)| tracker.is_current(r.partition, *g));
         Batch { records }
     }
 
     async fn process(&self, batch: &Batch) -> Vec<Outcome> {
-        let receivers: Vec<oneshot::Receiver<Outcome>> = batch
+        let receivers: Vec<_> = batch
             .records
             .iter()
-            .map(|(input, _)| {
-                let (tx, rx) = oneshot::channel();
-                let processor = self.processor.clone();
-                let input = input.clone();
-                self.pool.spawn(move || {
-                    let _ = tx.send(processor.process(&input));
-                });
-                rx
-            })
+            .map(|(input, _)| self.pipeline.process_on_pool(input.clone(), ()))
             .collect();
         let mut outcomes = Vec::with_capacity(receivers.len());
         for rx in receivers {
-            outcomes.push(rx.await.unwrap_or(Outcome::DeadLetter {
+            outcomes.push(rx.await.map(|p| p.outcome).unwrap_or(Outcome::DeadLetter {
                 class: "panic",
                 reason: "enrichment job was lost".into(),
             }));
@@ -176,7 +160,7 @@ impl ExactlyOnce {
     }
 
     async fn abort_and_rewind(&self, batch: &Batch, timeout: Duration) -> Result<(), RuntimeError> {
-        let producer = self.producer.clone();
+        let producer = self.pipeline.producer.clone();
         let aborted = tokio::task::spawn_blocking(move || producer.abort_transaction(timeout))
             .await
             .expect("abort task");
@@ -196,8 +180,8 @@ impl ExactlyOnce {
                 .or_insert(r.offset);
         }
         let offsets: Vec<(i32, i64)> = first.into_iter().collect();
-        let tpl = offsets_tpl(&self.config.topics.input, &offsets);
-        if let Err(e) = self.consumer.seek_partitions(tpl, timeout) {
+        let tpl = offsets_tpl(&self.pipeline.config.topics.input, &offsets);
+        if let Err(e) = self.pipeline.consumer.seek_partitions(tpl, timeout) {
             return Err(RuntimeError::Fatal(format!(
                 "cannot rewind input after an aborted transaction: {e}"
             )));

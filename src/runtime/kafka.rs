@@ -87,6 +87,12 @@ impl Shared {
         }
     }
 
+    /// The offset tracker. Never held across an await or a Kafka call: delivery callbacks
+    /// on librdkafka's threads take the same lock.
+    pub fn tracker(&self) -> std::sync::MutexGuard<'_, OffsetTracker> {
+        self.tracker.lock().unwrap()
+    }
+
     pub fn lag_total(&self) -> i64 {
         self.lag.load(Ordering::Relaxed)
     }
@@ -309,7 +315,7 @@ impl ProducerContext for ProducerCtx {
                 }
                 if self.shared.guarantee == Guarantee::AtLeastOnce {
                     let input = &delivery.input;
-                    self.shared.tracker.lock().unwrap().complete(
+                    self.shared.tracker().complete(
                         input.partition,
                         input.offset,
                         delivery.generation,

@@ -14,13 +14,53 @@ use std::sync::Arc;
 
 use rdkafka::consumer::Consumer;
 use thiserror::Error;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{Config, Guarantee};
 use crate::telemetry::health::Health;
 use kafka::Shared;
 use record::Processor;
+
+/// The parts both delivery loops work with: clients, shared callback state and the
+/// enrichment pool.
+pub struct Pipeline {
+    pub config: Arc<Config>,
+    pub consumer: kafka::WartaConsumer,
+    pub producer: Arc<kafka::WartaProducer>,
+    pub shared: Arc<Shared>,
+    pub processor: Arc<Processor>,
+    pub pool: rayon::ThreadPool,
+}
+
+/// A record back from the enrichment pool, with the caller's tag.
+pub struct Processed<T> {
+    pub input: Arc<record::InputRecord>,
+    pub tag: T,
+    pub outcome: record::Outcome,
+}
+
+impl Pipeline {
+    /// Runs one record through the pure core on the pool, off the consumer's task so the
+    /// receive loop never does CPU work.
+    pub fn process_on_pool<T: Send + 'static>(
+        &self,
+        input: Arc<record::InputRecord>,
+        tag: T,
+    ) -> oneshot::Receiver<Processed<T>> {
+        let (tx, rx) = oneshot::channel();
+        let processor = self.processor.clone();
+        self.pool.spawn(move || {
+            let outcome = processor.process(&input);
+            let _ = tx.send(Processed {
+                input,
+                tag,
+                outcome,
+            });
+        });
+        rx
+    }
+}
 
 #[derive(Debug, Error)]
 pub enum RuntimeError {
@@ -81,32 +121,25 @@ impl Worker {
             max_in_flight = config.processing.max_in_flight,
             "worker started"
         );
-        match config.processing.guarantee {
+        let guarantee = config.processing.guarantee;
+        let pipeline = Pipeline {
+            config,
+            consumer,
+            producer,
+            shared,
+            processor,
+            pool,
+        };
+        match guarantee {
             Guarantee::AtLeastOnce => {
                 at_least_once::AtLeastOnce {
-                    config,
-                    consumer,
-                    producer,
-                    shared,
-                    processor,
-                    pool: Arc::new(pool),
+                    pipeline,
                     failures: failures_rx,
                 }
                 .run(shutdown)
                 .await
             }
-            Guarantee::ExactlyOnce => {
-                exactly_once::ExactlyOnce {
-                    config,
-                    consumer,
-                    producer,
-                    shared,
-                    processor,
-                    pool: Arc::new(pool),
-                }
-                .run(shutdown)
-                .await
-            }
+            Guarantee::ExactlyOnce => exactly_once::ExactlyOnce { pipeline }.run(shutdown).await,
         }
     }
 }

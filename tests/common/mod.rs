@@ -372,6 +372,11 @@ pub struct WorkerSpec<'a> {
 }
 
 impl WorkerSpec<'_> {
+    /// Sets one `WARTA_*` variable for the worker.
+    pub fn set(&mut self, key: &str, value: impl ToString) {
+        self.env.push((key.to_string(), value.to_string()));
+    }
+
     pub fn spawn(&self) -> Worker {
         let port = free_port();
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
