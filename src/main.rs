@@ -43,6 +43,44 @@ enum Command {
     Demo,
     /// Validate the configuration and print the effective values, secrets masked.
     CheckConfig,
+    /// Score the pipeline against gold data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+    /// Train a model that ships in models/.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Entity precision/recall/F1 on CoNLL-style gold (token per line, tag in the last column).
+    Ner {
+        #[arg(long)]
+        gold: PathBuf,
+    },
+    /// Quote F1 and speaker accuracy on PFSA-ID gold (BILOU).
+    Quotes {
+        #[arg(long)]
+        gold: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the entity tagger on CoNLL-style files (only data whose license allows shipping).
+    Ner {
+        /// Training files; repeat the flag for several.
+        #[arg(long, required = true)]
+        data: Vec<PathBuf>,
+        #[arg(long, default_value = "models/ner.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -102,6 +140,19 @@ fn run(cli: Cli) -> Result<(), CommandError> {
         Command::Demo => {
             warta::telemetry::init_logging(config.telemetry.log_format, "warn");
             tokio_runtime()?.block_on(commands::demo::demo(config, &mut std::io::stdout().lock()))
+        }
+        Command::Eval { what } => {
+            let report = match what {
+                EvalCommand::Ner { gold } => commands::eval::ner::run(&config, &[&gold])?,
+                EvalCommand::Quotes { gold } => commands::eval::quotes::run(&config, &[&gold])?,
+            };
+            print!("{report}");
+            Ok(())
+        }
+        Command::Train { what } => {
+            let TrainCommand::Ner { data, out, seed } = what;
+            print!("{}", commands::train::ner::run(&data, &out, seed)?);
+            Ok(())
         }
         Command::CheckConfig => {
             print!("{}", commands::check_config::check_config(&config)?);

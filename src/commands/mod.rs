@@ -3,8 +3,10 @@
 
 pub mod check_config;
 pub mod demo;
+pub mod eval;
 pub mod process;
 pub mod run;
+pub mod train;
 
 use thiserror::Error;
 

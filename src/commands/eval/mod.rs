@@ -1,0 +1,5 @@
+//! `warta eval`: score the normal pipeline against gold data, printing the figures that
+//! the README records.
+
+pub mod ner;
+pub mod quotes;

@@ -1,0 +1,3 @@
+//! `warta train`: reproducible training of the models that ship in `models/`.
+
+pub mod ner;
