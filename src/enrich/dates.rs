@@ -235,7 +235,12 @@ impl DateRules {
     }
 
     /// Date mentions in the body, in order, without overlaps.
-    pub fn mentions(&self, body: &str, map: &CharMap) -> Vec<DateMention> {
+    pub fn mentions(
+        &self,
+        body: &str,
+        map: &CharMap,
+        _published: Option<&str>,
+    ) -> Vec<DateMention> {
         let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
         let iso = |y: Option<u32>, m: Option<u32>, d: Option<u32>| {
             NaiveDate::from_ymd_opt(y? as i32, m?, d?).map(|d| d.format("%Y-%m-%d").to_string())
@@ -387,7 +392,7 @@ mod tests {
     fn mentions_in_body() {
         let body = "Pada Senin, 24 Februari 2025, Xi bicara. Lalu Selasa (16/6/2025) dan 3 Mei 2024 serta June 5, 2024.";
         let map = CharMap::new(body);
-        let m = DateRules::new().mentions(body, &map);
+        let m = DateRules::new().mentions(body, &map, None);
         let got: Vec<(&str, Option<&str>)> = m
             .iter()
             .map(|d| (d.text.as_str(), d.value.as_deref()))

@@ -1,0 +1,246 @@
+//! Features of each token, hashed to integers so tagging allocates little and the model
+//! is one flat weight table. Static features (the word, its shape and affixes, its
+//! neighbours, gazetteer and title hits, unlabeled-corpus statistics) are computed once
+//! per sentence; the few that depend on the tags already chosen are added during decoding.
+
+use super::gazetteer::{Hit, Kind};
+use super::wordstats::WordStats;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Hash of a feature template with one string value.
+pub fn feat(template: u8, value: &str) -> u64 {
+    fnv(fnv(FNV_OFFSET, &[template, 0xff]), value.as_bytes())
+}
+
+/// Combines a hash with more parts (tag ids, other hashes).
+pub fn mix(h: u64, parts: &[u64]) -> u64 {
+    let mut h = h;
+    for &p in parts {
+        h = fnv(h, &p.to_le_bytes());
+    }
+    h
+}
+
+/// Per-token facts shared by the features of the token and of its neighbours.
+pub struct TokenInfo {
+    pub lower: String,
+    pub shape: String,
+    pub short: String,
+    pub lower_hash: u64,
+    pub shape_hash: u64,
+    gaz: u8,
+    title: u8,
+}
+
+fn shape(word: &str) -> (String, String) {
+    let mut full = String::with_capacity(word.len().min(8));
+    let mut short = String::with_capacity(4);
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if full.chars().count() < 6 {
+            full.push(k);
+        }
+        if !short.ends_with(k) {
+            short.push(k);
+        }
+    }
+    (full, short)
+}
+
+/// Gazetteer code of each token: 0 none, else kind * 2 + (1 begin | 2 inside).
+fn gaz_codes(n: usize, hits: &[Hit]) -> Vec<u8> {
+    let mut codes = vec![0u8; n];
+    for h in hits {
+        let kind = match h.kind {
+            Kind::Country => 0,
+            Kind::Place => 1,
+            Kind::Organization => 2,
+            Kind::Title => 3,
+        };
+        for (k, code) in codes[h.tokens.clone()].iter_mut().enumerate() {
+            *code = 1 + kind * 2 + u8::from(k > 0);
+        }
+    }
+    codes
+}
+
+pub fn token_info(words: &[&str], names: &[Hit], titles: &[Hit]) -> Vec<TokenInfo> {
+    let gaz = gaz_codes(words.len(), names);
+    let tit = gaz_codes(words.len(), titles);
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            let (shape, short) = shape(w);
+            TokenInfo {
+                lower_hash: feat(2, &lower),
+                shape_hash: feat(3, &shape),
+                lower,
+                shape,
+                short,
+                gaz: gaz[i],
+                title: tit[i],
+            }
+        })
+        .collect()
+}
+
+fn affixes(lower: &str) -> impl Iterator<Item = u64> + '_ {
+    let chars: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    let n = chars.len();
+    let ends = chars.clone();
+    (1..=3)
+        .filter(move |&k| k < n)
+        .map(move |k| feat(4 + k as u8, &lower[..chars[k]]))
+        .chain(
+            (1..=4)
+                .filter(move |&k| k < n)
+                .map(move |k| feat(8 + k as u8, &lower[ends[n - k]..])),
+        )
+}
+
+/// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`.
+pub fn static_features(
+    words: &[&str],
+    info: &[TokenInfo],
+    stats: &WordStats,
+    out: &mut Vec<u64>,
+    ranges: &mut Vec<usize>,
+) {
+    out.clear();
+    ranges.clear();
+    let n = words.len();
+    let none = TokenInfo {
+        lower: String::new(),
+        shape: "<none>".into(),
+        short: String::new(),
+        lower_hash: feat(2, "<none>"),
+        shape_hash: feat(3, "<none>"),
+        gaz: 0,
+        title: 0,
+    };
+    let at = |j: isize| -> &TokenInfo {
+        if j < 0 || j as usize >= n {
+            &none
+        } else {
+            &info[j as usize]
+        }
+    };
+    let stat = |t: &TokenInfo| -> u64 {
+        match stats.get(&t.lower) {
+            Some(s) => u64::from(s.cap) | u64::from(s.freq) << 8 | u64::from(s.ctx) << 16,
+            None => 0xffff_ffff,
+        }
+    };
+    for i in 0..n {
+        ranges.push(out.len());
+        let w = words[i];
+        let t = &info[i];
+        let ii = i as isize;
+        let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
+        out.push(feat(0, ""));
+        out.push(feat(1, w));
+        out.push(t.lower_hash);
+        out.push(t.shape_hash);
+        out.push(feat(4, &t.short));
+        out.extend(affixes(&t.lower));
+        let first = w.chars().next().unwrap_or(' ');
+        let flags = u64::from(first.is_uppercase())
+            | u64::from(w.chars().all(|c| !c.is_lowercase()) && first.is_alphabetic()) << 1
+            | u64::from(w.chars().any(|c| c.is_ascii_digit())) << 2
+            | u64::from(w.contains('-')) << 3
+            | u64::from(!first.is_alphanumeric()) << 4
+            | u64::from(w.chars().count() == 1) << 5;
+        out.push(mix(feat(13, ""), &[flags]));
+        let position: u64 = if i == 0 {
+            0
+        } else if i + 1 == n {
+            1
+        } else if i == 1 {
+            2
+        } else {
+            3
+        };
+        out.push(mix(feat(14, &t.short), &[position]));
+        out.push(mix(feat(15, ""), &[p1.lower_hash]));
+        out.push(mix(feat(16, ""), &[n1.lower_hash]));
+        out.push(mix(feat(17, ""), &[p2.lower_hash]));
+        out.push(mix(feat(18, ""), &[n2.lower_hash]));
+        out.push(mix(feat(19, ""), &[p1.shape_hash]));
+        out.push(mix(feat(20, ""), &[n1.shape_hash]));
+        out.push(mix(feat(21, ""), &[p1.lower_hash, t.lower_hash]));
+        out.push(mix(feat(22, ""), &[t.lower_hash, n1.lower_hash]));
+        out.push(mix(
+            feat(23, ""),
+            &[p1.shape_hash, t.shape_hash, n1.shape_hash],
+        ));
+        out.push(mix(feat(24, ""), &[u64::from(t.gaz)]));
+        out.push(mix(feat(25, ""), &[u64::from(p1.gaz), u64::from(t.gaz)]));
+        out.push(mix(feat(26, ""), &[u64::from(t.gaz), u64::from(n1.gaz)]));
+        out.push(mix(
+            feat(27, ""),
+            &[u64::from(p1.title), u64::from(t.title)],
+        ));
+        out.push(mix(feat(28, ""), &[u64::from(p2.title), u64::from(p1.gaz)]));
+        out.push(mix(feat(29, ""), &[stat(t)]));
+        out.push(mix(feat(30, ""), &[stat(p1), stat(t)]));
+        out.push(mix(feat(31, ""), &[stat(t), stat(n1)]));
+        out.push(mix(feat(32, &t.short), &[stat(t)]));
+        out.push(mix(feat(33, &p1.lower), &[t.shape_hash]));
+        out.push(mix(feat(34, &n1.lower), &[t.shape_hash]));
+    }
+    ranges.push(out.len());
+}
+
+/// Features that depend on the two tags chosen before token `i`.
+pub fn dynamic_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u64; 4] {
+    let (p, pp) = (u64::from(prev), u64::from(prev2));
+    [
+        mix(feat(40, ""), &[p]),
+        mix(feat(41, ""), &[pp, p]),
+        mix(feat(42, ""), &[p, info.lower_hash]),
+        mix(feat(43, ""), &[p, info.shape_hash]),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_affixes() {
+        assert_eq!(shape("Jakarta"), ("Xxxxxx".to_string(), "Xx".to_string()));
+        assert_eq!(shape("KPK-2"), ("XXX-d".to_string(), "X-d".to_string()));
+        assert_eq!(affixes("dia").count(), 2 + 2);
+    }
+
+    #[test]
+    fn every_token_gets_the_same_number_of_features() {
+        let words = ["Presiden", "Xi", "Jinping", "."];
+        let info = token_info(&words, &[], &[]);
+        let (mut out, mut ranges) = (Vec::new(), Vec::new());
+        static_features(&words, &info, &WordStats::default(), &mut out, &mut ranges);
+        assert_eq!(ranges.len(), 5);
+        assert_ne!(out[ranges[1] + 1], out[ranges[2] + 1]);
+    }
+}

@@ -1,0 +1,136 @@
+//! From tags to mentions, applying what the tagger should not have to learn from 3,500
+//! sentences: a title is never part of a PERSON span but becomes a role ("Presiden China
+//! Xi Jinping" → "Xi Jinping", role "Presiden"); a ministry followed by its country is
+//! one organization ("Kementerian Luar Negeri China"); an acronym in parentheses after a
+//! name ("Mahkamah Konstitusi (MK)") is that name's alias.
+
+use super::conll::spans;
+use super::gazetteer::{Hit, Kind};
+use super::tokens::Token;
+use super::Found;
+use crate::output::EntityType;
+
+fn entity_type(kind: u8) -> EntityType {
+    match kind {
+        1 => EntityType::Person,
+        2 => EntityType::Organization,
+        _ => EntityType::Location,
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+pub fn mentions(
+    body: &str,
+    toks: &[Token],
+    words: &[&str],
+    tags: &[u8],
+    names: &[Hit],
+    titles: &[Hit],
+) -> Vec<Found> {
+    let title_at = |i: usize| titles.iter().find(|h| h.tokens.contains(&i));
+    let title_ending = |end: usize| titles.iter().find(|h| h.tokens.end == end);
+    let name_ending = |end: usize| names.iter().find(|h| h.tokens.end == end);
+    let span_text = |s: usize, e: usize| &body[toks[s].bytes.start..toks[e - 1].bytes.end];
+    let raw = spans(tags);
+    let mut out: Vec<(usize, usize, Found)> = Vec::new();
+    let mut k = 0;
+    while k < raw.len() {
+        let (kind, mut s, mut e) = raw[k];
+        k += 1;
+        let mut roles = Vec::new();
+        if kind == 1 {
+            while s < e {
+                match title_at(s) {
+                    Some(h) => {
+                        roles.push(
+                            span_text(h.tokens.start.max(s), h.tokens.end.min(e)).to_string(),
+                        );
+                        s = h.tokens.end;
+                    }
+                    None => break,
+                }
+            }
+            // A title before the name, possibly across an affiliation: "Presiden China Xi".
+            let mut before = s;
+            if let Some(h) = name_ending(before) {
+                before = h.tokens.start;
+            } else if let Some((ps, _, _)) = out
+                .last()
+                .filter(|(_, pe, f)| *pe == s && f.kind != EntityType::Person)
+            {
+                before = *ps;
+            }
+            if let Some(h) = title_ending(before).or_else(|| title_ending(s)) {
+                let role = span_text(h.tokens.start, h.tokens.end).to_string();
+                if !roles.contains(&role) {
+                    roles.insert(0, role);
+                }
+            }
+        }
+        while e > s && !words[e - 1].chars().any(char::is_alphanumeric) {
+            e -= 1;
+        }
+        while s < e && !words[s].chars().any(char::is_alphanumeric) {
+            s += 1;
+        }
+        if s >= e {
+            continue;
+        }
+        if kind == 2 {
+            if let Some(h) = names
+                .iter()
+                .find(|h| h.tokens.start == e && h.kind == Kind::Country)
+            {
+                e = h.tokens.end;
+                // The country was also tagged on its own; it is part of this name now.
+                while k < raw.len() && raw[k].1 < e {
+                    k += 1;
+                }
+            }
+        }
+        let entry = names
+            .iter()
+            .find(|h| h.tokens == (s..e) && h.kind.entity_type() == Some(entity_type(kind)))
+            .map(|h| h.entry);
+        let bytes = toks[s].bytes.start..toks[e - 1].bytes.end;
+        let ty = entity_type(kind);
+        out.push((
+            s,
+            e,
+            Found {
+                kind: ty,
+                bytes: bytes.clone(),
+                entry,
+                roles,
+                expands: None,
+            },
+        ));
+        // "Mahkamah Konstitusi (MK)": the acronym inside belongs to this name.
+        if ty != EntityType::Person
+            && e + 2 < words.len()
+            && words[e] == "("
+            && words[e + 2] == ")"
+            && is_acronym(words[e + 1])
+            && e - s >= 2
+        {
+            while k < raw.len() && raw[k].1 <= e + 1 {
+                k += 1;
+            }
+            out.push((
+                e + 1,
+                e + 2,
+                Found {
+                    kind: ty,
+                    bytes: toks[e + 1].bytes.clone(),
+                    entry: None,
+                    roles: Vec::new(),
+                    expands: Some(bytes),
+                },
+            ));
+        }
+    }
+    out.into_iter().map(|(_, _, f)| f).collect()
+}

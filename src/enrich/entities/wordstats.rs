@@ -1,0 +1,200 @@
+//! What unlabeled news says about a word. The labeled sets are small (about 3,500
+//! sentences), but thousands of raw articles show how a word behaves: whether writers
+//! capitalize it mid-sentence (names) or not, how common it is, and whether it follows
+//! place words ("di", "kota"), person cues ("kata", "Presiden") or organization heads
+//! ("Partai", "Kementerian"). These coarse buckets act like word clusters and let the
+//! tagger generalize past the training vocabulary. They are derived from the article
+//! text at training time and stored inside the model file.
+
+use std::collections::HashMap;
+
+use super::tokens::tokenize;
+
+const LOC_CUES: &[&str] = &[
+    "di",
+    "ke",
+    "dari",
+    "kota",
+    "provinsi",
+    "kabupaten",
+    "negara",
+    "wilayah",
+    "kawasan",
+];
+const PER_CUES_BEFORE: &[&str] = &[
+    "kata", "ujar", "presiden", "menteri", "pak", "bu", "bapak", "ibu", "oleh", "tutur", "jelas",
+    "gubernur", "ketua",
+];
+const PER_CUES_AFTER: &[&str] = &[
+    "mengatakan",
+    "menyatakan",
+    "menjelaskan",
+    "menegaskan",
+    "mengungkapkan",
+    "menyebut",
+    "berharap",
+];
+const ORG_CUES: &[&str] = &[
+    "partai",
+    "kementerian",
+    "badan",
+    "pt",
+    "universitas",
+    "komisi",
+    "dinas",
+    "bank",
+    "lembaga",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stat {
+    /// 0 = too few mid-sentence sightings, 1..=5 = share capitalized, rising.
+    pub cap: u8,
+    /// log2 of the count, capped at 7.
+    pub freq: u8,
+    /// Bit 0: place cue before; bit 1: person cue around; bit 2: organization cue before.
+    pub ctx: u8,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WordStats {
+    map: HashMap<String, Stat>,
+}
+
+#[derive(Default)]
+struct Counts {
+    total: u32,
+    mid: u32,
+    mid_cap: u32,
+    loc: u32,
+    per: u32,
+    org: u32,
+}
+
+impl WordStats {
+    pub fn get(&self, lower: &str) -> Option<Stat> {
+        self.map.get(lower).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Counts over raw texts; words seen fewer than three times are left out.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> WordStats {
+        let mut counts: HashMap<String, Counts> = HashMap::new();
+        for text in texts {
+            let toks = tokenize(text, 0);
+            let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            for (i, w) in words.iter().enumerate() {
+                if !w.starts_with(char::is_alphabetic) {
+                    continue;
+                }
+                let initial = i == 0
+                    || matches!(words[i - 1], "." | "!" | "?" | "\"" | "“" | "”" | ":" | "-")
+                    || text[toks[i - 1].bytes.end..toks[i].bytes.start].contains('\n');
+                let c = counts.entry(lower[i].clone()).or_default();
+                c.total += 1;
+                if !initial {
+                    c.mid += 1;
+                    if w.starts_with(char::is_uppercase) {
+                        c.mid_cap += 1;
+                    }
+                }
+                let prev = i.checked_sub(1).map(|p| lower[p].as_str());
+                let next = lower.get(i + 1).map(String::as_str);
+                if prev.is_some_and(|p| LOC_CUES.contains(&p)) {
+                    c.loc += 1;
+                }
+                if prev.is_some_and(|p| PER_CUES_BEFORE.contains(&p))
+                    || next.is_some_and(|n| PER_CUES_AFTER.contains(&n))
+                {
+                    c.per += 1;
+                }
+                if prev.is_some_and(|p| ORG_CUES.contains(&p)) {
+                    c.org += 1;
+                }
+            }
+        }
+        let map = counts
+            .into_iter()
+            .filter(|(_, c)| c.total >= 3)
+            .map(|(w, c)| {
+                let cap = if c.mid < 2 {
+                    0
+                } else {
+                    1 + (4 * c.mid_cap / c.mid).min(4) as u8
+                };
+                let freq = (32 - c.total.leading_zeros()).min(7) as u8;
+                let share = |n: u32| 10 * n >= c.total;
+                let ctx = u8::from(share(c.loc))
+                    | u8::from(share(c.per)) << 1
+                    | u8::from(share(c.org)) << 2;
+                (w, Stat { cap, freq, ctx })
+            })
+            .collect();
+        WordStats { map }
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let mut entries: Vec<(&String, &Stat)> = self.map.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (w, s) in entries {
+            let bytes = w.as_bytes();
+            let len = bytes.len().min(255);
+            out.push(len as u8);
+            out.extend_from_slice(&bytes[..len]);
+            out.extend_from_slice(&[s.cap, s.freq, s.ctx]);
+        }
+    }
+
+    /// Reads what [`WordStats::write`] wrote; returns the stats and the bytes consumed.
+    pub fn read(bytes: &[u8]) -> Option<(WordStats, usize)> {
+        let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        let mut pos = 4;
+        let mut map = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let len = *bytes.get(pos)? as usize;
+            let word = std::str::from_utf8(bytes.get(pos + 1..pos + 1 + len)?).ok()?;
+            let s = bytes.get(pos + 1 + len..pos + 4 + len)?;
+            map.insert(
+                word.to_string(),
+                Stat {
+                    cap: s[0],
+                    freq: s[1],
+                    ctx: s[2],
+                },
+            );
+            pos += 4 + len;
+        }
+        Some((WordStats { map }, pos))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalized_names_and_cues_are_counted() {
+        let text = "Kemarin kata Budi di Bandung. Lalu kata Budi di Bandung. Ya kata Budi di Bandung. hari ini hari baik hari.";
+        let s = WordStats::build(std::iter::once(text));
+        let budi = s.get("budi").unwrap();
+        assert_eq!(budi.cap, 5);
+        assert_eq!(budi.ctx & 2, 2);
+        assert_eq!(s.get("bandung").unwrap().ctx & 1, 1);
+        assert_eq!(s.get("hari").unwrap().cap, 1);
+        assert!(s.get("baik").is_none());
+        let mut buf = Vec::new();
+        s.write(&mut buf);
+        let (back, used) = WordStats::read(&buf).unwrap();
+        assert_eq!(used, buf.len());
+        assert_eq!(back, s);
+    }
+}
