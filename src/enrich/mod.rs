@@ -10,6 +10,7 @@
 
 pub mod clean;
 pub mod dates;
+pub mod entities;
 pub mod language;
 pub mod lexicon;
 pub mod quotes;
@@ -31,6 +32,7 @@ struct Compiled {
     language: language::LanguageDetector,
     quotes: quotes::QuoteRules,
     dates: dates::DateRules,
+    entities: &'static entities::Recognizer,
 }
 
 /// Everything enrichment needs that is built once at start-up and shared by all workers.
@@ -60,6 +62,7 @@ impl Resources {
                 language: language::LanguageDetector::new(),
                 quotes: quotes::QuoteRules::new(),
                 dates: dates::DateRules::new(),
+                entities: entities::Recognizer::shared(),
             }),
         }
     }
@@ -106,6 +109,15 @@ pub fn enrich(
     let map = span::CharMap::new(&body);
     let segments = c.segmenter.segment(&body, &map);
     let language = c.language.language(article.language.as_deref(), &body);
+    let sentences: Vec<_> = segments.sentences.iter().map(|s| s.bytes.clone()).collect();
+    let entities = c.entities.extract(&body, &sentences, &map);
+    if entities.len() > resources.limits.max_entities {
+        return Err(Rejected::OverLimit {
+            what: "entities",
+            count: entities.len(),
+            limit: resources.limits.max_entities,
+        });
+    }
     let quotes = c.quotes.extract(&body, &segments, &map);
     if quotes.len() > resources.limits.max_quotes {
         return Err(Rejected::OverLimit {
@@ -114,7 +126,11 @@ pub fn enrich(
             limit: resources.limits.max_quotes,
         });
     }
-    let dates = c.dates.mentions(&body, &map);
+    let published_at = article
+        .published_at
+        .as_deref()
+        .and_then(dates::parse_published);
+    let dates = c.dates.mentions(&body, &map, published_at.as_deref());
     let inline = |s: &Option<String>| {
         s.as_deref()
             .map(clean::clean_inline)
@@ -127,16 +143,13 @@ pub fn enrich(
         source: article.source.clone(),
         title: inline(&article.title),
         author: inline(&article.author),
-        published_at: article
-            .published_at
-            .as_deref()
-            .and_then(dates::parse_published),
+        published_at,
         published_at_raw: article.published_at.clone(),
         language,
         dateline: cleaned.dateline,
         stats: stats::stats(&body, &segments),
         content_hash: stats::content_hash(&body),
-        entities: Vec::new(),
+        entities,
         quotes,
         dates,
         removed: cleaned.removed,
