@@ -40,6 +40,9 @@ struct Compiled {
 #[derive(Clone)]
 pub struct Resources {
     pub limits: EnrichLimits,
+    /// Leaves the quote stage out (`quotes` stays empty); for benchmarks that measure
+    /// what the stage costs. Always false in the worker.
+    pub skip_quotes: bool,
     compiled: Arc<Compiled>,
 }
 
@@ -56,6 +59,7 @@ impl Resources {
     pub fn new(limits: EnrichLimits) -> Resources {
         Resources {
             limits,
+            skip_quotes: false,
             compiled: Arc::new(Compiled {
                 cleaner: clean::Cleaner::new(),
                 segmenter: segment::Segmenter::new(),
@@ -118,7 +122,11 @@ pub fn enrich(
             limit: resources.limits.max_entities,
         });
     }
-    let quotes = c.quotes.extract(&body, &segments, &map);
+    let quotes = if resources.skip_quotes {
+        Vec::new()
+    } else {
+        c.quotes.extract(&body, &segments, &map)
+    };
     if quotes.len() > resources.limits.max_quotes {
         return Err(Rejected::OverLimit {
             what: "quotes",

@@ -678,7 +678,7 @@ fn enrich_text(resources: &Resources, text: &str) -> Option<(String, Vec<Quote>)
 
 pub fn run(config: &Config, gold: &[&Path]) -> Result<String, CommandError> {
     let resources = Resources::new(config.enrich_limits());
-    let verbose = std::env::var_os("WARTA_EVAL_VERBOSE").is_some();
+    let verbose = std::env::var_os("EVAL_QUOTES_VERBOSE").is_some();
     let mut out = String::new();
     for path in gold {
         let text = std::fs::read_to_string(path)
@@ -692,7 +692,7 @@ pub fn run(config: &Config, gold: &[&Path]) -> Result<String, CommandError> {
         }
         let scores = score(&articles, |t| enrich_text(&resources, t), verbose);
         let _ = writeln!(out, "{}", path.display());
-        out.push_str(&scores.report());
+        let _ = writeln!(out, "{}", scores.report());
     }
     Ok(out)
 }

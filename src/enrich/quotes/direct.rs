@@ -1,21 +1,26 @@
-//! Direct quotes: text between paired quotation marks, attributed by the cue after the
-//! closing mark or, failing that, before the opening one. A quoted phrase with neither
-//! is usually a title or a scare quote, so it only counts when it opens its paragraph
-//! (a quote continuing the previous paragraph's speaker); its speaker is then unknown.
+//! Direct quotes: text between quotation marks ([`super::marks`]), attributed by the cue
+//! after the closing mark or, failing that, before the opening one. A quote without an
+//! attribution of its own counts when it continues a quote: the second half of
+//! `“…,” kata X. “…”`, a paragraph that re-opens a running quote, or a paragraph left
+//! open that the next one continues. Any other quoted phrase without an attribution is a
+//! title or a scare quote and is not speech.
 
+use std::ops::Range;
+
+use super::marks::{self, Pair};
 use super::{Found, QuoteRules, Who};
-use crate::enrich::segment::{quote_pairs, Segments};
+use crate::enrich::segment::Segments;
 use crate::output::QuoteKind;
 
 /// The inside of a quote, trimmed of spaces and of the comma that hands over to the cue.
-fn inner_text(body: &str, inner: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+fn inner_text(body: &str, inner: Range<usize>) -> Option<Range<usize>> {
     let s = &body[inner.clone()];
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim().trim_end_matches(',').trim_end();
     (!trimmed.is_empty()).then(|| inner.start + lead..inner.start + lead + trimmed.len())
 }
 
-/// The speaker after a cue ending at byte `at`: a pronoun, a name, or nothing usable.
+/// The speaker after a cue ending at byte `at`: a pronoun, a name, an office, or nothing.
 fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) -> Who {
     if cue.to_lowercase().ends_with("nya") {
         return Who::Pronoun;
@@ -28,10 +33,29 @@ fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) -> Who {
     if spaces == 0 && !rest.starts_with(char::is_uppercase) {
         return Who::Unknown;
     }
-    match rules.names.person_at(body, at + spaces) {
-        Some(r) => Who::Named(r),
-        None => Who::Unknown,
+    let start = at + spaces;
+    let Some(m) = rules.names.run_at(body, start) else {
+        return Who::Unknown;
+    };
+    let who = rules.who_in_run(body, m.clone());
+    // Apposition: "kata Kepala Puskesmas Cilincing, Edison Sahputra" names the person
+    // after the comma when the run before it is an office (with its place).
+    let tail = &body[m.end..];
+    if let Some(after_comma) = tail.strip_prefix(", ") {
+        let office = match &who {
+            Who::Role(_) => true,
+            Who::Named(r) => r.start > m.start,
+            _ => false,
+        };
+        if office && after_comma.starts_with(char::is_uppercase) {
+            if let Some(m2) = rules.names.run_at(body, m.end + 2) {
+                if let Who::Named(r) = rules.who_in_run(body, m2) {
+                    return Who::Named(r);
+                }
+            }
+        }
     }
+    who
 }
 
 /// How far from a quotation mark an attribution is looked for. Attributions are short;
@@ -52,17 +76,22 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The cue and speaker of the quote whose marks span `open..close_end`; `from` is where
-/// the text before it starts (the previous quote's end or the paragraph start).
-fn attribution(
+fn subject_who(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures) -> Who {
+    match c.name("name") {
+        Some(n) => rules.who_in_run(body, base + n.start()..base + n.end()),
+        None if c.name("group").is_some() => Who::Unknown,
+        None => Who::Pronoun,
+    }
+}
+
+/// The cue and speaker after a closing mark ending at `close_end`.
+fn post_attribution(
     rules: &QuoteRules,
     body: &str,
-    para: std::ops::Range<usize>,
-    from: usize,
-    open: usize,
+    para_end: usize,
     close_end: usize,
 ) -> Option<(String, Who)> {
-    let after = &body[close_end..floor_boundary(body, para.end.min(close_end + WINDOW))];
+    let after = &body[close_end..floor_boundary(body, para_end.min(close_end + WINDOW))];
     if let Some(c) = rules.post_cue.captures(after) {
         let cue = c.name("cue")?;
         let who = after_cue(rules, body, close_end + cue.end(), cue.as_str());
@@ -70,73 +99,101 @@ fn attribution(
     }
     if let Some(c) = rules.post_name_cue.captures(after) {
         let cue = c.name("cue")?.as_str().to_string();
-        let who = match c.name("name") {
-            Some(n) => rules
-                .names
-                .person_in_run(body, close_end + n.start()..close_end + n.end())
-                .map_or(Who::Unknown, Who::Named),
-            None if c.name("group").is_some() => Who::Unknown,
-            None => Who::Pronoun,
-        };
-        return Some((cue, who));
+        return Some((cue, subject_who(rules, body, close_end, &c)));
     }
+    None
+}
+
+/// The cue and speaker before an opening mark at `open`; `from` bounds the text looked at.
+fn pre_attribution(
+    rules: &QuoteRules,
+    body: &str,
+    from: usize,
+    open: usize,
+) -> Option<(String, Who)> {
     let before_start = ceil_boundary(body, from.max(open.saturating_sub(WINDOW)));
     let before = &body[before_start..open];
-    if let Some(c) = rules.pre_cue.captures(before) {
-        let cue = c.name("cue")?.as_str().to_string();
-        let who = match c.name("name") {
-            Some(n) => rules
-                .names
-                .person_in_run(body, before_start + n.start()..before_start + n.end())
-                .map_or(Who::Unknown, Who::Named),
-            None if c.name("group").is_some() => Who::Unknown,
-            None => Who::Pronoun,
-        };
-        return Some((cue, who));
+    for re in [&rules.pre_cue, &rules.pre_context] {
+        if let Some(c) = re.captures(before) {
+            let cue = c.name("cue")?.as_str().trim().to_string();
+            return Some((cue, subject_who(rules, body, before_start, &c)));
+        }
     }
     if let Some(c) = rules.according.captures(before) {
         let cue = c.name("cue")?.as_str().to_string();
         let n = c.name("name")?;
-        let who = rules
-            .names
-            .person_in_run(body, before_start + n.start()..before_start + n.end())
-            .map_or(Who::Unknown, Who::Named);
+        let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
         return Some((cue, who));
     }
     None
 }
 
+/// True when the text between two quotes hands the first over to the second: short, and
+/// ending a sentence (`“…,” kata X. “…”`), so the second quote opens a sentence.
+fn continues(body: &str, gap: Range<usize>) -> bool {
+    let g = body[gap].trim_end();
+    g.len() <= 160 && (g.is_empty() || g.ends_with(['.', ':', '!', '?']))
+}
+
 pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<Found> {
-    let mut out = Vec::new();
-    for para in &segments.paragraphs {
+    let mut out: Vec<Found> = Vec::new();
+    // Whether the last quote of the previous paragraph was left open (a running quote).
+    let mut running = false;
+    for (pi, para) in segments.paragraphs.iter().enumerate() {
         let para = para.bytes.clone();
+        let next_reopens = segments
+            .paragraphs
+            .get(pi + 1)
+            .is_some_and(|p| marks::opens_with_mark(&body[p.bytes.clone()]));
         let mut from = para.start;
-        for pair in quote_pairs(&body[para.clone()], para.start) {
+        // The previous quote of this paragraph, when it had an attribution.
+        let mut attributed_before: Option<usize> = None;
+        let pairs: Vec<Pair> = marks::pairs(&body[para.clone()], para.start);
+        let was_running = std::mem::replace(&mut running, false);
+        for pair in pairs {
             let prev_end = std::mem::replace(&mut from, pair.close_end);
             let Some(text) = inner_text(body, pair.inner.clone()) else {
                 continue;
             };
-            match attribution(
-                rules,
-                body,
-                para.clone(),
-                prev_end,
-                pair.open,
-                pair.close_end,
-            ) {
-                Some((cue, who)) => out.push(Found {
+            let post = if pair.closed {
+                post_attribution(rules, body, para.end, pair.close_end)
+            } else {
+                None
+            };
+            let attribution = post.or_else(|| pre_attribution(rules, body, prev_end, pair.open));
+            let found = match attribution {
+                Some((cue, who)) => Some(Found {
                     text,
                     kind: QuoteKind::Direct,
                     cue: Some(cue),
                     who,
                 }),
-                None if pair.open == para.start => out.push(Found {
-                    text,
-                    kind: QuoteKind::Direct,
-                    cue: None,
-                    who: Who::Unknown,
-                }),
-                None => {}
+                None => {
+                    let opens_para = body[para.start..pair.open].trim().is_empty();
+                    let who = if !pair.closed && next_reopens {
+                        Some(Who::Next)
+                    } else if attributed_before.is_some() && continues(body, prev_end..pair.open) {
+                        Some(Who::Continue)
+                    } else if opens_para && (was_running || !out.is_empty()) && pair.closed {
+                        Some(Who::Continue)
+                    } else if opens_para && pair.closed {
+                        Some(Who::Unknown)
+                    } else {
+                        None
+                    };
+                    who.map(|who| Found {
+                        text,
+                        kind: QuoteKind::Direct,
+                        cue: None,
+                        who,
+                    })
+                }
+            };
+            if let Some(f) = found {
+                attributed_before =
+                    (f.cue.is_some() || attributed_before.is_some()).then_some(f.text.end);
+                running = !pair.closed && next_reopens;
+                out.push(f);
             }
         }
     }

@@ -1,36 +1,50 @@
 //! Who said what. Indonesian news attributes direct speech mostly after the quote
 //! (`"…," kata Xi Jinping`, `"…," ujarnya`), sometimes before it (`X mengatakan, "…"`,
-//! `Menurut X, "…"`), and reports indirect speech with a verb (`X menegaskan bahwa …`).
-//! Pronoun attributions (`kata dia`, `ujarnya`) refer to the last named speaker, so
-//! quotes are resolved in text order. Offsets are bytes here and code points on output.
+//! `Menurut X, "…"`, `X dalam keterangannya, "…"`), and reports indirect speech with a
+//! verb (`X menegaskan bahwa …`). A quote may run over several paragraphs, each
+//! re-opening it, or be interrupted by its attribution (`"…," kata X. "…"`); the parts
+//! share one speaker. Pronoun attributions (`kata dia`, `ujarnya`) refer to the person
+//! mentioned last before the quote; a role-only attribution (`kata Kapolres`) to the
+//! person introduced with that role. Offsets are bytes here and code points on output.
 
 mod direct;
 mod indirect;
+mod marks;
 mod names;
+
+use std::ops::Range;
 
 use regex::Regex;
 
 use crate::enrich::lexicon::{EN_CUES, POST_CUES, REPORT_CUES};
 use crate::enrich::segment::Segments;
 use crate::enrich::span::CharMap;
-use crate::output::{Quote, QuoteKind, Speaker};
+use crate::output::{Entity, EntityType, Quote, QuoteKind, Speaker};
 
+pub use marks::{pairs as quote_marks, Pair as QuoteMarks};
 pub use names::Names;
 
-/// Who a quote is attributed to, before pronouns are resolved.
+/// Who a quote is attributed to, before references are resolved.
 #[derive(Debug, Clone, PartialEq)]
 enum Who {
-    /// A name written at the attribution, as a byte range of the body.
-    Named(std::ops::Range<usize>),
-    /// "dia", "ia", "-nya": the most recent named speaker.
+    /// A person's name written at the attribution, as a byte range of the body.
+    Named(Range<usize>),
+    /// Only an office or title ("kata Kapolres"): the person holding it in the article.
+    Role(Range<usize>),
+    /// "dia", "ia", "beliau", "-nya": the person mentioned last before the quote.
     Pronoun,
+    /// Continues the quote before it (the second half of an interrupted quote, or a
+    /// paragraph re-opening a running quote).
+    Continue,
+    /// A paragraph of a quote that the next part attributes.
+    Next,
     Unknown,
 }
 
 /// A quote found by one of the extractors, in byte offsets.
 #[derive(Debug, Clone)]
 struct Found {
-    text: std::ops::Range<usize>,
+    text: Range<usize>,
     kind: QuoteKind,
     cue: Option<String>,
     who: Who,
@@ -47,10 +61,14 @@ pub struct QuoteRules {
     post_name_cue: Regex,
     /// `X mengatakan, ` / `Ia menegaskan: ` right before an opening mark.
     pre_cue: Regex,
+    /// `X dalam keterangannya, ` / `X dalam konferensi pers, ` before an opening mark.
+    pre_context: Regex,
     /// `Menurut X, ` right before an opening mark.
     according: Regex,
     /// `X menegaskan bahwa <clause>` inside a sentence.
     indirect: Regex,
+    /// `Menurut X, <clause>` at the start of a sentence.
+    indirect_according: Regex,
 }
 
 impl std::fmt::Debug for QuoteRules {
@@ -83,12 +101,14 @@ impl QuoteRules {
         post.sort_by_key(|s| std::cmp::Reverse(s.len()));
         let report = REPORT_CUES.join("|");
         let en = EN_CUES.join("|");
+        let subject =
+            format!(r"(?:\b(?P<p>(?i:{PRONOUNS}))|\b(?P<group>(?i:{GROUP}))|(?P<name>{run}))");
         QuoteRules {
             names: Names::new(),
             // Scrapers drop the space before a linked name ("kataFaruk"): a capital right
             // after the cue ends it as well as a word boundary does.
             post_cue: re(format!(
-                r"^\s*,?\s*(?P<cue>(?i:{}))(?:\b|\p{{Lu}})",
+                r"^\s*[,.]?\s*(?P<cue>(?i:{}))(?:\b|\p{{Lu}})",
                 post.join("|")
             )),
             pronoun_after: re(format!(r"^\s+(?P<p>(?i:{PRONOUNS}))\b")),
@@ -96,61 +116,244 @@ impl QuoteRules {
                 r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<name>{run}))\s+(?P<cue>{en})\b"
             )),
             pre_cue: re(format!(
-                r"(?:\b(?P<p>(?i:{PRONOUNS}))|\b(?P<group>(?i:{GROUP}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
+                r"{subject}\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
+            )),
+            pre_context: re(format!(
+                r"{subject}\s+(?P<cue>(?:dalam|di|saat|ketika|melalui|lewat)\s+(?:(?:sebuah|acara|siaran|jumpa|konferensi|rilis|unggahan|akun|wawancara|pernyataan|keterangan|sambutan|pidato|pers|tertulis|resmi|virtual|daring|video)(?:nya)?\s*){{1,4}})(?:[^,:\n]{{0,80}})?[,:]\s*$"
             )),
             according: re(format!(
                 r"\b(?P<cue>[Mm]enurut|[Aa]ccording to)\s+(?P<name>{run})\s*,?\s*$"
             )),
             indirect: re(format!(
-                r"(?:\b(?P<p>(?i:{PRONOUNS}))|\b(?P<group>(?i:{GROUP}))|(?P<name>{run}))\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
+                r"{subject}\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
+            )),
+            indirect_according: re(format!(
+                r"^(?:(?:Namun|Sementara itu|Adapun|Lebih lanjut|Selain itu),?\s+)?(?P<cue>[Mm]enurut|According to)\s+(?P<p>(?i:dia|beliau))?(?P<name>{run})?\s*,\s*(?P<text>\S.*)$"
             )),
         }
     }
 
-    /// All direct and indirect quotes of a body, in text order, pronouns resolved.
+    /// The speaker in a capitalized run: a person, an office only, or nobody.
+    fn who_in_run(&self, body: &str, run: Range<usize>) -> Who {
+        match self.names.person_or_title(body, run) {
+            Some((r, true)) => Who::Named(r),
+            Some((r, false)) => Who::Role(r),
+            None => Who::Unknown,
+        }
+    }
+
+    /// All direct and indirect quotes of a body, in text order, references resolved.
+    /// Without entities, canonical names come from the longest earlier mention.
     pub fn extract(&self, body: &str, segments: &Segments, map: &CharMap) -> Vec<Quote> {
+        self.extract_with_entities(body, segments, map, &[])
+    }
+
+    /// Like [`QuoteRules::extract`], linking speakers to the entity stage's entities
+    /// (`speaker.entity` = the entity's canonical name) and resolving pronouns to its
+    /// PERSON mentions.
+    pub fn extract_with_entities(
+        &self,
+        body: &str,
+        segments: &Segments,
+        map: &CharMap,
+        entities: &[Entity],
+    ) -> Vec<Quote> {
         let mut found = direct::find(self, body, segments);
-        found.extend(indirect::find(self, body, segments));
+        let direct_spans: Vec<Range<usize>> = found.iter().map(|f| f.text.clone()).collect();
+        found.extend(indirect::find(self, body, segments, &direct_spans));
         found.sort_by_key(|f| f.text.start);
 
-        let candidates = self.names.candidates(body);
-        let named: Vec<std::ops::Range<usize>> = found
+        let people = People::new(self, body, map, entities);
+        // `Next` takes the speaker of the part after it: resolve back to front.
+        for i in (0..found.len().saturating_sub(1)).rev() {
+            if found[i].who == Who::Next {
+                found[i].who = match &found[i + 1].who {
+                    Who::Next => Who::Unknown,
+                    w => w.clone(),
+                };
+            }
+        }
+        let mut last_speaker: Option<(usize, Speaker)> = None;
+        let mut previous: Option<Speaker> = None;
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let speaker = match &f.who {
+                Who::Named(r) => Some(people.named(r.clone())),
+                Who::Role(r) => Some(people.role(r.clone())),
+                Who::Pronoun => people.antecedent(f.text.start, last_speaker.as_ref()),
+                Who::Continue | Who::Next => previous.clone(),
+                Who::Unknown => None,
+            };
+            if let (Who::Named(r) | Who::Role(r), Some(s)) = (&f.who, &speaker) {
+                last_speaker = Some((r.start, s.clone()));
+            }
+            if f.kind == QuoteKind::Direct {
+                previous = speaker.clone();
+            }
+            out.push(Quote {
+                text: body[f.text.clone()].to_string(),
+                start: map.chars(f.text.start),
+                end: map.chars(f.text.end),
+                kind: f.kind,
+                cue: f.cue,
+                speaker,
+            });
+        }
+        out
+    }
+}
+
+/// The people of one article: entity PERSON mentions when the entity stage ran, else
+/// name candidates from capitalized runs; used to resolve pronouns, roles and canonical
+/// names.
+struct People<'a> {
+    body: &'a str,
+    map: &'a CharMap,
+    entities: &'a [Entity],
+    /// Person mentions in byte ranges, sorted, with their canonical names.
+    mentions: Vec<(Range<usize>, String)>,
+    /// Capitalized runs (office + person) for role resolution, in byte ranges.
+    runs: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl<'a> People<'a> {
+    fn new(rules: &QuoteRules, body: &'a str, map: &'a CharMap, entities: &'a [Entity]) -> Self {
+        let byte_of = byte_offsets(body);
+        let mut mentions: Vec<(Range<usize>, String)> = entities
             .iter()
-            .filter_map(|f| match &f.who {
-                Who::Named(r) => Some(r.clone()),
-                _ => None,
+            .filter(|e| e.kind == EntityType::Person)
+            .flat_map(|e| {
+                e.mentions.iter().filter_map(|m| {
+                    let (s, t) = (*byte_of.get(m.start)?, *byte_of.get(m.end)?);
+                    Some((s..t, e.name.clone()))
+                })
             })
             .collect();
-        let entities = names::resolve_entities(body, &candidates, &named);
-        let mut recent: Option<Speaker> = None;
-        found
-            .into_iter()
-            .map(|f| {
-                let speaker = match f.who {
-                    Who::Named(r) => {
-                        let speaker = Speaker {
-                            name: body[r.clone()].to_string(),
-                            entity: entities.get(&(r.start, r.end)).cloned(),
-                            start: map.chars(r.start),
-                            end: map.chars(r.end),
-                        };
-                        recent = Some(speaker.clone());
-                        Some(speaker)
-                    }
-                    Who::Pronoun => recent.clone(),
-                    Who::Unknown => None,
-                };
-                Quote {
-                    text: body[f.text.clone()].to_string(),
-                    start: map.chars(f.text.start),
-                    end: map.chars(f.text.end),
-                    kind: f.kind,
-                    cue: f.cue,
-                    speaker,
-                }
-            })
-            .collect()
+        let runs = rules.names.runs(body);
+        if mentions.is_empty() {
+            let candidates: Vec<Range<usize>> = runs
+                .iter()
+                .filter(|(run, person)| run.start < person.start)
+                .map(|(_, p)| p.clone())
+                .collect();
+            let canon = names::resolve_entities(body, &rules.names.candidates(body), &candidates);
+            mentions = candidates
+                .into_iter()
+                .map(|r| {
+                    let name = canon
+                        .get(&(r.start, r.end))
+                        .cloned()
+                        .unwrap_or_else(|| body[r.clone()].to_string());
+                    (r, name)
+                })
+                .collect();
+        }
+        mentions.sort_by_key(|m| m.0.start);
+        People {
+            body,
+            map,
+            entities,
+            mentions,
+            runs,
+        }
     }
+
+    fn speaker(&self, r: Range<usize>, entity: Option<String>) -> Speaker {
+        Speaker {
+            name: self.body[r.clone()].to_string(),
+            entity,
+            start: self.map.chars(r.start),
+            end: self.map.chars(r.end),
+        }
+    }
+
+    /// The canonical name for a name written at `r`: the entity stage's when it ran,
+    /// else the longest earlier name containing it.
+    fn canonical(&self, r: &Range<usize>) -> Option<String> {
+        let name = &self.body[r.clone()];
+        if !self.entities.is_empty() {
+            if let Some(e) = crate::enrich::entities::entity_for(self.entities, name) {
+                return Some(e.to_string());
+            }
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        let earlier = self
+            .mentions
+            .iter()
+            .filter(|(m, _)| m.start <= r.start)
+            .map(|(_, n)| n)
+            .filter(|n| {
+                let have: Vec<&str> = n.split(' ').collect();
+                words.iter().all(|w| have.contains(w))
+            })
+            .max_by_key(|n| n.chars().count());
+        Some(match earlier {
+            Some(n) if n.chars().count() > name.chars().count() => n.clone(),
+            _ => name.to_string(),
+        })
+    }
+
+    fn named(&self, r: Range<usize>) -> Speaker {
+        // An entity mention inside the attribution run is the tighter name ("Bekasi Siti
+        // Nurhaliza" → "Siti Nurhaliza" when the entity stage knows the place).
+        let r = self
+            .mentions
+            .iter()
+            .map(|(m, _)| m)
+            .find(|m| m.start >= r.start && m.end <= r.end && m.start < m.end)
+            .cloned()
+            .unwrap_or(r);
+        let entity = self.canonical(&r);
+        self.speaker(r, entity)
+    }
+
+    /// "kata Kapolres": the person last introduced with that office before it.
+    fn role(&self, r: Range<usize>) -> Speaker {
+        let title = self.body[r.clone()].to_lowercase();
+        let first = title.split(' ').next().unwrap_or("").to_string();
+        let holder = self
+            .runs
+            .iter()
+            .filter(|(run, person)| run.end <= r.start && run.start < person.start)
+            .filter(|(run, person)| {
+                let office = self.body[run.start..person.start].to_lowercase();
+                office.split(' ').any(|w| w == first)
+            })
+            .map(|(_, p)| p.clone())
+            .next_back();
+        match holder {
+            Some(p) => {
+                let entity = self.canonical(&p);
+                Speaker {
+                    entity,
+                    ..self.speaker(r, None)
+                }
+            }
+            None => self.speaker(r.clone(), Some(self.body[r].to_string())),
+        }
+    }
+
+    /// The antecedent of a pronoun cue for a quote starting at `at`: the later of the
+    /// last person mentioned before it and the last speaker named before it.
+    fn antecedent(&self, at: usize, last_speaker: Option<&(usize, Speaker)>) -> Option<Speaker> {
+        let idx = self.mentions.partition_point(|(m, _)| m.start < at);
+        let mention = idx.checked_sub(1).map(|i| &self.mentions[i]);
+        match (mention, last_speaker) {
+            (Some((m, name)), Some((s, _))) if m.start > *s => {
+                Some(self.speaker(m.clone(), Some(name.clone())))
+            }
+            (_, Some((_, sp))) => Some(sp.clone()),
+            (Some((m, name)), None) => Some(self.speaker(m.clone(), Some(name.clone()))),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Byte offset of every code point, plus the end.
+fn byte_offsets(body: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = body.char_indices().map(|(i, _)| i).collect();
+    v.push(body.len());
+    v
 }
 
 #[cfg(test)]

@@ -21,6 +21,35 @@ pub fn run_pattern() -> String {
     format!(r"{TOKEN}(?:\s(?:(?:bin|binti|van|von|de)\s)?{TOKEN})*")
 }
 
+/// Words naming a kind of place or local body; the capitalized word after one is that
+/// place's name, not the start of a person's.
+const PLACE_WORDS: &[&str] = &[
+    "kabupaten",
+    "kab.",
+    "kota",
+    "provinsi",
+    "kecamatan",
+    "kelurahan",
+    "desa",
+    "dusun",
+    "kampung",
+    "pulau",
+    "puskesmas",
+    "rsud",
+    "kodim",
+    "korem",
+    "kodam",
+    "polres",
+    "polsek",
+    "polda",
+    "polresta",
+    "kejari",
+    "kejati",
+    "pengadilan",
+    "universitas",
+    "sekolah",
+];
+
 pub struct Names {
     non_name: HashSet<&'static str>,
     run: Regex,
@@ -56,6 +85,7 @@ impl Names {
             && ["ke", "pe"].iter().any(|p| lower.starts_with(p));
         acronym
             || nominal
+            || PLACE_WORDS.contains(&lower.as_str())
             || self.non_name.contains(token.to_lowercase().as_str())
             || self.non_name.contains(bare.to_lowercase().as_str())
     }
@@ -68,7 +98,7 @@ impl Names {
 
     /// Like [`Names::person_in_run`], and whether a personal name was found (`false` when
     /// the run holds only titles or bodies, e.g. "Kapolri", "Wamen ATR").
-    fn person_or_title(&self, text: &str, run: Range<usize>) -> Option<(Range<usize>, bool)> {
+    pub fn person_or_title(&self, text: &str, run: Range<usize>) -> Option<(Range<usize>, bool)> {
         let mut tokens: Vec<Range<usize>> = Vec::new();
         let mut pos = run.start;
         for tok in text[run.clone()].split(' ') {
@@ -92,6 +122,14 @@ impl Names {
         while first < tokens.len() && particle(&text[tokens[first].clone()]) {
             first += 1;
         }
+        // A place-type word before the name is followed by the place's own name
+        // ("Kabupaten Bekasi Siti Nurhaliza"): the person starts after it.
+        if first > 0
+            && first + 1 < tokens.len()
+            && PLACE_WORDS.contains(&text[tokens[first - 1].clone()].to_lowercase().as_str())
+        {
+            first += 1;
+        }
         if first < tokens.len() {
             return Some((tokens[first].start..tokens.last()?.end, true));
         }
@@ -106,10 +144,27 @@ impl Names {
         (start < end).then_some((start..end, false))
     }
 
+    /// The capitalized run starting exactly at byte `at`.
+    pub fn run_at(&self, text: &str, at: usize) -> Option<Range<usize>> {
+        let m = self.run_at_start.find(&text[at..])?;
+        Some(at + m.start()..at + m.end())
+    }
+
     /// The person named by a capitalized run starting exactly at byte `at`.
     pub fn person_at(&self, text: &str, at: usize) -> Option<Range<usize>> {
         let m = self.run_at_start.find(&text[at..])?;
         self.person_in_run(text, at + m.start()..at + m.end())
+    }
+
+    /// Every capitalized run holding a person, with the person's part of it, in order.
+    pub fn runs(&self, text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        self.run
+            .find_iter(text)
+            .filter_map(|m| {
+                let (p, person) = self.person_or_title(text, m.range())?;
+                person.then_some((m.range(), p))
+            })
+            .collect()
     }
 
     /// Every person-name candidate in the text, in order, as byte ranges. Runs of titles

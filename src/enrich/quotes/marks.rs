@@ -1,0 +1,172 @@
+//! Pairing quotation marks inside one paragraph, in every style Indonesian sites use:
+//! `“…”`, `"…"`, `«…»`, `‹…›`, `‘…’`, `'…'`, `„…“`, and `”…”` (the right mark opening as
+//! well as closing). An ambiguous mark (`"`, `”`, `’`, `'`) closes the open quote of its
+//! family, else opens one. Marks of another family inside an open quote are nested
+//! quotes and are left to the outer one. A single quote between two letters is an
+//! apostrophe (`Ma’ruf`, `Jum'at`), not a mark. A quote still open at the end of the
+//! paragraph is returned unclosed: it either continues in the next paragraph (which
+//! re-opens it) or is an unbalanced mark.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Angle,
+}
+
+/// One quotation, as byte offsets of the body: `open..inner.start` is the opening mark,
+/// `inner.end..close_end` the closing one (empty when `closed` is false).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub open: usize,
+    pub inner: Range<usize>,
+    pub close_end: usize,
+    pub closed: bool,
+}
+
+/// The family of a mark, and whether it can only open (`Some(true)`), only close
+/// (`Some(false)`) or both (`None`).
+fn mark(c: char) -> Option<(Family, Option<bool>)> {
+    Some(match c {
+        '“' | '„' => (Family::Double, Some(true)),
+        '”' | '"' => (Family::Double, None),
+        '«' | '‹' => (Family::Angle, Some(true)),
+        '»' | '›' => (Family::Angle, Some(false)),
+        '‘' => (Family::Single, Some(true)),
+        '’' | '\'' => (Family::Single, None),
+        _ => return None,
+    })
+}
+
+/// True when `c` at byte `i` of `text` opens or closes a quote rather than sitting inside
+/// a word as an apostrophe.
+fn is_mark_here(text: &str, i: usize, c: char) -> bool {
+    if !matches!(c, '’' | '\'' | '‘') {
+        return true;
+    }
+    let before = text[..i].chars().next_back();
+    let after = text[i + c.len_utf8()..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// Pairs the marks of `text` (one paragraph), whose first byte is `offset` in the body.
+pub fn pairs(text: &str, offset: usize) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, Family)> = None;
+    for (i, c) in text.char_indices() {
+        let Some((family, dir)) = mark(c) else {
+            continue;
+        };
+        if !is_mark_here(text, i, c) {
+            continue;
+        }
+        let len = c.len_utf8();
+        match open {
+            Some((o, olen, f)) if f == family => {
+                if dir == Some(true) && c != '“' {
+                    // A second opener of the same family: the first was unbalanced.
+                    open = Some((i, len, family));
+                    continue;
+                }
+                if dir == Some(true) {
+                    // `„…“` closes with `“`; `“` after `“` re-opens.
+                    if text[o..].starts_with('„') {
+                        out.push(Pair {
+                            open: offset + o,
+                            inner: offset + o + olen..offset + i,
+                            close_end: offset + i + len,
+                            closed: true,
+                        });
+                        open = None;
+                    } else {
+                        open = Some((i, len, family));
+                    }
+                    continue;
+                }
+                out.push(Pair {
+                    open: offset + o,
+                    inner: offset + o + olen..offset + i,
+                    close_end: offset + i + len,
+                    closed: true,
+                });
+                open = None;
+            }
+            // Nested quote of another family: the outer quote owns it.
+            Some(_) => {}
+            None => {
+                if dir != Some(false) {
+                    open = Some((i, len, family));
+                }
+            }
+        }
+    }
+    if let Some((o, olen, _)) = open {
+        let end = offset + text.trim_end().len();
+        if offset + o + olen < end {
+            out.push(Pair {
+                open: offset + o,
+                inner: offset + o + olen..end,
+                close_end: end,
+                closed: false,
+            });
+        }
+    }
+    out
+}
+
+/// True when the paragraph starts with an opening (or ambiguous) quotation mark.
+pub fn opens_with_mark(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .and_then(mark)
+        .is_some_and(|(_, dir)| dir != Some(false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<(&str, bool)> {
+        pairs(text, 0)
+            .into_iter()
+            .map(|p| (&text[p.inner], p.closed))
+            .collect()
+    }
+
+    #[test]
+    fn every_style_pairs() {
+        assert_eq!(
+            inner("“a” \"b\" «c» ‘d’ 'e' ”f” „g“"),
+            vec![
+                ("a", true),
+                ("b", true),
+                ("c", true),
+                ("d", true),
+                ("e", true),
+                ("f", true),
+                ("g", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_nesting() {
+        assert_eq!(
+            inner("Ma’ruf bilang “ada ‘jeger’ di sana,” kata Jum'at."),
+            vec![("ada ‘jeger’ di sana,", true)]
+        );
+    }
+
+    #[test]
+    fn unclosed_at_paragraph_end() {
+        assert_eq!(
+            inner("“Kami siap. Semua beres."),
+            vec![("Kami siap. Semua beres.", false)]
+        );
+        assert!(opens_with_mark("“Lanjut"));
+        assert!(!opens_with_mark("Lanjut"));
+    }
+}
