@@ -2,7 +2,9 @@
 # A real Apache Kafka 4.x broker (KRaft, one combined broker+controller) for local
 # development and CI, fetched from Maven Central with Maven. No Docker needed.
 #
-#   scripts/kafka.sh start [--sasl]   format storage (first time) and start on 127.0.0.1:9092
+#   scripts/kafka.sh start [--sasl]   start with empty storage on 127.0.0.1:9092
+#   scripts/kafka.sh restart          start again on the existing storage and config (for the
+#                                     broker-restart fault test: topics and offsets survive)
 #   scripts/kafka.sh stop             stop it cleanly (SIGTERM, then SIGKILL after 30 s)
 #   scripts/kafka.sh status           exit 0 when the broker answers
 #   scripts/kafka.sh tool CLASS ARGS  run a Kafka CLI class with the broker's class path,
@@ -117,7 +119,26 @@ start() {
   fi
   run_tool kafka.tools.StorageTool "${format_args[@]}" >"$state/format.log" 2>&1 \
     || { log "storage format failed:"; cat "$state/format.log" >&2; exit 1; }
+  launch
+}
+
+stop() {
+  if ! is_running; then log "not running"; rm -f "$pidfile"; return 0; fi
+  local pid; pid=$(cat "$pidfile")
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; log "stopped"; return 0; }
+    sleep 0.5
+  done
+  log "broker did not stop within 30 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+}
+
+# Starts the java process on the existing state directory and waits until it serves.
+launch() {
   log "starting Apache Kafka $kafka_version on 127.0.0.1:$port (state in $state)"
+  : > "$state/broker.log"
   nohup java -Xms512m -Xmx1g -XX:+UseG1GC -cp "$(java_cp)" \
        -Dlog4j2.configurationFile="$here/kafka/log4j2.properties" \
        -Dkafka.logs.dir="$state" \
@@ -139,17 +160,11 @@ start() {
   exit 1
 }
 
-stop() {
-  if ! is_running; then log "not running"; rm -f "$pidfile"; return 0; fi
-  local pid; pid=$(cat "$pidfile")
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; log "stopped"; return 0; }
-    sleep 0.5
-  done
-  log "broker did not stop within 30 s; killing it"
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
+restart() {
+  if is_running; then log "already running (pid $(cat "$pidfile"))"; return 0; fi
+  [ -f "$state/server.properties" ] || { log "no existing broker state in $state; use start"; exit 1; }
+  fetch_jars
+  launch
 }
 
 status() {
@@ -160,10 +175,11 @@ status() {
 cmd=${1:-}; shift || true
 case "$cmd" in
   start) start "$@" ;;
+  restart) restart ;;
   stop) stop ;;
   status) status ;;
   fetch) fetch_jars ;;
   tool) fetch_jars; run_tool "$@" ;;
   topics) fetch_jars; run_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" "$@" ;;
-  *) echo "usage: $0 start [--sasl] | stop | status | fetch | tool CLASS ARGS | topics ARGS" >&2; exit 2 ;;
+  *) echo "usage: $0 start [--sasl] | restart | stop | status | fetch | tool CLASS ARGS | topics ARGS" >&2; exit 2 ;;
 esac

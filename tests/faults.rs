@@ -1,0 +1,482 @@
+//! Fault suite against a real Apache Kafka: crashes, a broker restart, rebalances, an
+//! output topic that rejects records, panics inside enrichment, and SASL/SCRAM.
+//!
+//! Some scenarios stop and restart the broker, so `.ci/run` runs this file on its own,
+//! one test at a time, after the other broker tests. Each scenario feeds known ids and
+//! reads the output and dead-letter topics back: every id must be there, nothing else.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const LONG: Duration = Duration::from_secs(300);
+const SETTLE: Duration = Duration::from_secs(3);
+
+fn spec<'a>(brokers: &'a str, topics: &'a Topics, group: &'a str) -> WorkerSpec<'a> {
+    let mut s = WorkerSpec {
+        brokers,
+        topics,
+        group,
+        env: vec![],
+    };
+    s.set(
+        "WARTA_KAFKA__CONSUMER_PROPERTIES__SESSION_TIMEOUT_MS",
+        10_000,
+    );
+    s
+}
+
+fn kafka_script() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/kafka.sh")
+}
+
+/// The broker may be stopped and started by this test only when it is the one that
+/// `scripts/kafka.sh` manages here.
+fn controllable_broker(test: &str) -> Option<String> {
+    let brokers = brokers(test)?;
+    let managed = Command::new("bash")
+        .arg(kafka_script())
+        .arg("status")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !managed || brokers != "127.0.0.1:9092" {
+        eprintln!(
+            "SKIPPED {test}: the broker at {brokers} is not managed by scripts/kafka.sh here"
+        );
+        return None;
+    }
+    Some(brokers)
+}
+
+fn kafka(cmd: &str) {
+    let status = Command::new("bash")
+        .arg(kafka_script())
+        .arg(cmd)
+        .status()
+        .unwrap();
+    assert!(status.success(), "scripts/kafka.sh {cmd} failed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn three_sigkills_in_twenty_thousand_lose_nothing() {
+    let Some(brokers) = brokers("three_sigkills_in_twenty_thousand_lose_nothing") else {
+        return;
+    };
+    let topics = Topics::new("crash3");
+    create_worker_topics(&brokers, &topics, 6).await;
+    let inputs = articles("crash3", 20_000);
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-crash3");
+    let max_in_flight = 1000;
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", max_in_flight);
+    let mut worker = worker_spec.spawn();
+    let mut killed_at = Vec::new();
+    for crash in 1..=3 {
+        // Each incarnation's counter starts at zero: let it make real progress first.
+        assert!(
+            worker.wait_for_metric("warta_records_produced_total", 1500.0, LONG),
+            "no progress before crash {crash}:\n{}",
+            worker.log_text()
+        );
+        worker.signal("KILL");
+        worker
+            .wait_timeout(Duration::from_secs(10))
+            .expect("killed");
+        let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
+        killed_at.push(committed);
+        worker = worker_spec.spawn();
+    }
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    let duplicates = assert_all_landed(&inputs, &landed);
+    eprintln!(
+        "3 SIGKILLs (committed offsets at each: {killed_at:?}): {} records landed for {} ids, {duplicates} duplicates ({:.0} per crash, in-flight bound {max_in_flight})",
+        landed.len(),
+        inputs.len(),
+        duplicates as f64 / 3.0
+    );
+    // Duplicates come from records delivered but not yet committed at a crash: at most
+    // the in-flight bound plus what one commit interval lets through, per crash.
+    assert!(
+        duplicates <= 3 * (max_in_flight + 4_000),
+        "{duplicates} duplicates is beyond the in-flight and commit-interval window"
+    );
+    worker.signal("TERM");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn broker_restart_is_ridden_through_without_a_worker_restart() {
+    let Some(brokers) =
+        controllable_broker("broker_restart_is_ridden_through_without_a_worker_restart")
+    else {
+        return;
+    };
+    let topics = Topics::new("restart");
+    create_worker_topics(&brokers, &topics, 3).await;
+    let inputs = articles("restart", 8_000);
+    produce(&brokers, &topics.input, &inputs[..4_000]).await;
+    let group = unique("g-restart");
+    let mut worker = spec(&brokers, &topics, &group).spawn();
+    assert!(
+        worker.wait_for_status("/readyz", 200, Duration::from_secs(60)),
+        "{}",
+        worker.log_text()
+    );
+    assert!(
+        worker.wait_for_metric("warta_records_produced_total", 1000.0, LONG),
+        "{}",
+        worker.log_text()
+    );
+
+    kafka("stop");
+    let down_at = Instant::now();
+    assert!(
+        worker.wait_for_status("/readyz", 503, Duration::from_secs(30)),
+        "/readyz stayed 200 with the broker down:\n{}",
+        worker.log_text()
+    );
+    let not_ready_after = down_at.elapsed();
+    std::thread::sleep(Duration::from_secs(15).saturating_sub(down_at.elapsed()));
+    kafka("restart");
+    let up_at = Instant::now();
+    let downtime = up_at - down_at;
+    assert!(
+        worker.wait_for_status("/readyz", 200, Duration::from_secs(90)),
+        "/readyz never came back:\n{}",
+        worker.log_text()
+    );
+    let ready_again_after = up_at.elapsed();
+    worker.assert_alive();
+    produce(&brokers, &topics.input, &inputs[4_000..]).await;
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    let duplicates = assert_all_landed(&inputs, &landed);
+    worker.assert_alive();
+    eprintln!(
+        "broker down {:.1} s: /readyz 503 after {:.1} s, 200 again {:.1} s after the broker came back; {duplicates} duplicates, nothing lost, no worker restart",
+        downtime.as_secs_f64(),
+        not_ready_after.as_secs_f64(),
+        ready_again_after.as_secs_f64()
+    );
+    worker.signal("TERM");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rebalances_by_join_term_and_kill_lose_nothing() {
+    let Some(brokers) = brokers("rebalances_by_join_term_and_kill_lose_nothing") else {
+        return;
+    };
+    let topics = Topics::new("rebal");
+    create_worker_topics(&brokers, &topics, 6).await;
+    let inputs = articles("rebal", 20_000);
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-rebal");
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    // Slow the first worker down so the others join while most work is still ahead.
+    worker_spec.set("WARTA_PROCESSING__CONCURRENCY", 1);
+    worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", 200);
+    let mut first = worker_spec.spawn();
+    assert!(
+        first.wait_for_metric("warta_records_produced_total", 500.0, LONG),
+        "{}",
+        first.log_text()
+    );
+
+    // A second worker joins, then leaves cleanly.
+    let mut second = worker_spec.spawn();
+    let joined = Instant::now();
+    assert!(
+        second.wait_for_metric("warta_records_produced_total", 300.0, LONG),
+        "{}",
+        second.log_text()
+    );
+    let second_first_output = joined.elapsed();
+    second.signal("TERM");
+    assert!(
+        second
+            .wait_timeout(Duration::from_secs(40))
+            .is_some_and(|s| s.success()),
+        "{}",
+        second.log_text()
+    );
+
+    // A third joins, then crashes.
+    let mut third = worker_spec.spawn();
+    assert!(
+        third.wait_for_metric("warta_records_produced_total", 300.0, LONG),
+        "{}",
+        third.log_text()
+    );
+    third.signal("KILL");
+    third.wait_timeout(Duration::from_secs(10)).expect("killed");
+
+    first.assert_alive();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    let duplicates = assert_all_landed(&inputs, &landed);
+    first.assert_alive();
+    let rebalances = first
+        .http_get("/metrics")
+        .and_then(|(_, body)| metric_value(&body, "warta_rebalances_total"))
+        .unwrap_or(0.0);
+    eprintln!(
+        "rebalance: joiner produced its first 300 records {:.1} s after start; {duplicates} duplicates after a join, a SIGTERM leave and a SIGKILL; first worker saw {rebalances} rebalance events",
+        second_first_output.as_secs_f64()
+    );
+    first.signal("TERM");
+    assert!(first
+        .wait_timeout(Duration::from_secs(40))
+        .is_some_and(|s| s.success()));
+    // After the last clean exit every offset is committed up to the end of the input.
+    let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
+    assert_eq!(
+        committed as usize,
+        inputs.len(),
+        "committed offsets must reach the end once all is processed"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn output_topic_rejecting_records_sends_them_to_dead_letter_without_spinning() {
+    let Some(brokers) =
+        brokers("output_topic_rejecting_records_sends_them_to_dead_letter_without_spinning")
+    else {
+        return;
+    };
+    let topics = Topics::new("reject");
+    create_topics(&brokers, &[(&topics.input, 1)], &[]).await;
+    // Small enriched records fit, larger ones are refused by the broker.
+    create_topics(
+        &brokers,
+        &[(&topics.output, 1)],
+        &[("max.message.bytes", "4000")],
+    )
+    .await;
+    create_topics(
+        &brokers,
+        &[(&topics.dead_letter, 1)],
+        &[("max.message.bytes", "16777216")],
+    )
+    .await;
+    let mut inputs = Vec::new();
+    for i in 0..40 {
+        let words = if i % 2 == 0 { 20 } else { 900 };
+        let body = format!("Jakarta - {}", "kata ".repeat(words));
+        let id = format!("reject-{i}");
+        let value = serde_json::json!({ "id": id, "body": body })
+            .to_string()
+            .into_bytes();
+        inputs.push(Input {
+            key: id,
+            value: Some(value),
+        });
+    }
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-reject");
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    // The topic limit applies to whole record batches; with batch.size under it, a refusal
+    // means the record itself can never fit (the README's advice for real deployments).
+    worker_spec.set("WARTA_KAFKA__PRODUCER_PROPERTIES__BATCH_SIZE", 3_000);
+    let mut worker = worker_spec.spawn();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    assert_eq!(assert_all_landed(&inputs, &landed), 0);
+    let rejected: Vec<&Landed> = landed
+        .iter()
+        .filter(|l| l.topic == topics.dead_letter)
+        .collect();
+    assert_eq!(
+        rejected.len(),
+        20,
+        "the 20 large records are refused by the output topic"
+    );
+    for l in &rejected {
+        assert_eq!(l.headers["warta.error.class"], "output_too_large");
+        assert!(
+            l.headers["warta.error.reason"].contains("rejected by the broker"),
+            "{:?}",
+            l.headers
+        );
+    }
+    // The refusals were classified at once, not retried in a loop.
+    let (_, metrics) = worker.http_get("/metrics").expect("metrics");
+    assert_eq!(
+        metric_value(&metrics, "warta_produce_retries_total").unwrap_or(0.0),
+        0.0,
+        "{metrics}"
+    );
+    worker.assert_alive();
+    worker.signal("TERM");
+    assert!(worker
+        .wait_timeout(Duration::from_secs(30))
+        .is_some_and(|s| s.success()));
+    let committed: i64 = committed(&brokers, &group, &topics.input, 1).values().sum();
+    assert_eq!(committed, inputs.len() as i64);
+}
+
+#[cfg(feature = "fault-injection")]
+#[tokio::test(flavor = "multi_thread")]
+async fn a_panic_in_enrichment_dead_letters_that_record_only() {
+    let Some(brokers) = brokers("a_panic_in_enrichment_dead_letters_that_record_only") else {
+        return;
+    };
+    let topics = Topics::new("panic");
+    create_worker_topics(&brokers, &topics, 1).await;
+    let mut inputs = articles("panic-good", 30);
+    for i in 0..3 {
+        let id = format!("panic-{i}");
+        let value = serde_json::json!({
+            "id": id,
+            "title": warta::runtime::record::FAULT_INJECTION_PANIC_TITLE,
+            "body": "Jakarta - Isi yang memicu panik buatan."
+        });
+        inputs.insert(
+            i * 10 + 5,
+            Input {
+                key: id,
+                value: Some(value.to_string().into_bytes()),
+            },
+        );
+    }
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-panic");
+    let mut worker = spec(&brokers, &topics, &group).spawn();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    assert_eq!(assert_all_landed(&inputs, &landed), 0);
+    for l in &landed {
+        let panicked = l.id().starts_with("panic-") && !l.id().starts_with("panic-good");
+        if panicked {
+            assert_eq!(l.topic, topics.dead_letter);
+            assert_eq!(l.headers["warta.error.class"], "panic");
+            assert!(l.headers["warta.error.reason"].contains("fault injection"));
+        } else {
+            assert_eq!(l.topic, topics.output, "{}", l.id());
+        }
+    }
+    worker.assert_alive();
+    worker.signal("TERM");
+}
+
+fn sasl_env(spec: &mut WorkerSpec<'_>, password: &str) {
+    spec.set(
+        "WARTA_KAFKA__PROPERTIES__SECURITY_PROTOCOL",
+        "SASL_PLAINTEXT",
+    );
+    spec.set("WARTA_KAFKA__PROPERTIES__SASL_MECHANISM", "SCRAM-SHA-512");
+    spec.set("WARTA_KAFKA__PROPERTIES__SASL_USERNAME", "warta");
+    spec.set("WARTA_KAFKA__PROPERTIES__SASL_PASSWORD", password);
+    spec.set("WARTA_TELEMETRY__LOG_LEVEL", "debug");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sasl_scram_authenticates_and_the_secret_never_shows() {
+    let Some(plain) = brokers("sasl_scram_authenticates_and_the_secret_never_shows") else {
+        return;
+    };
+    let sasl = "127.0.0.1:9094";
+    if std::net::TcpStream::connect(sasl).is_err() {
+        eprintln!("SKIPPED sasl_scram_authenticates_and_the_secret_never_shows: no SASL listener on {sasl} (scripts/kafka.sh start --sasl)");
+        return;
+    }
+    let password = std::env::var("KAFKA_SASL_PASSWORD").unwrap_or_else(|_| "warta-secret".into());
+    let topics = Topics::new("sasl");
+    create_worker_topics(&plain, &topics, 2).await;
+    let inputs = articles("sasl", 50);
+    produce(&plain, &topics.input, &inputs).await;
+    let group = unique("g-sasl");
+
+    let mut good_spec = spec(sasl, &topics, &group);
+    sasl_env(&mut good_spec, &password);
+    let mut worker = good_spec.spawn();
+    let landed = read_back(
+        &plain,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    assert_eq!(
+        assert_all_landed(&inputs, &landed),
+        0,
+        "{}",
+        worker.log_text()
+    );
+    let (_, metrics) = worker.http_get("/metrics").expect("metrics");
+    worker.signal("TERM");
+    worker.wait_timeout(Duration::from_secs(30)).expect("stops");
+    assert!(
+        !worker.log_text().contains(&password),
+        "the password reached the log"
+    );
+    assert!(
+        !metrics.contains(&password),
+        "the password reached /metrics"
+    );
+
+    let shown = std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
+        .arg("check-config")
+        .env("WARTA_KAFKA__PROPERTIES__SASL_PASSWORD", &password)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("\"sasl.password\" = \"********\"") && !shown.contains(&password),
+        "{shown}"
+    );
+
+    // A wrong password never gets ready and never prints either password.
+    let wrong = "not-the-password-4711";
+    let mut bad_spec = spec(sasl, &topics, &unique("g-sasl-bad"));
+    sasl_env(&mut bad_spec, wrong);
+    let mut bad = bad_spec.spawn();
+    assert!(
+        !bad.wait_for_status("/readyz", 200, Duration::from_secs(15)),
+        "ready with a wrong password"
+    );
+    let log = bad.log_text();
+    assert!(
+        log.to_lowercase().contains("authentication"),
+        "no authentication error logged:\n{log}"
+    );
+    assert!(
+        !log.contains(wrong) && !log.contains(&password),
+        "a password reached the log"
+    );
+}
