@@ -362,8 +362,7 @@ fn build_article(sents: &[Vec<(String, String)>], first_sentence: usize) -> Gold
         let clause: Vec<&Span> = all.iter().filter(|s| in_clause(s)).collect();
         let last_person_before = |from: usize| {
             all.iter()
-                .filter(|s| is_person(&s.kind) && s.last < st.first && s.first >= from)
-                .next_back()
+                .rfind(|s| is_person(&s.kind) && s.last < st.first && s.first >= from)
         };
         let (speaker, coref) = if let Some(p) = clause.iter().find(|s| is_person(&s.kind)) {
             (

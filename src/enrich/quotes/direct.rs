@@ -170,11 +170,17 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
                 }),
                 None => {
                     let opens_para = body[para.start..pair.open].trim().is_empty();
-                    let who = if !pair.closed && next_reopens {
+                    // A running quote opens its paragraph or a sentence or clause; a mark
+                    // opened after a plain word ("program “Desa …") is unbalanced.
+                    let starts_clause = opens_para
+                        || body[para.start..pair.open]
+                            .trim_end()
+                            .ends_with(['.', ':', ',', '!', '?']);
+                    let who = if !pair.closed && next_reopens && starts_clause {
                         Some(Who::Next)
-                    } else if attributed_before.is_some() && continues(body, prev_end..pair.open) {
-                        Some(Who::Continue)
-                    } else if opens_para && (was_running || !out.is_empty()) && pair.closed {
+                    } else if (attributed_before.is_some() && continues(body, prev_end..pair.open))
+                        || (opens_para && (was_running || !out.is_empty()) && pair.closed)
+                    {
                         Some(Who::Continue)
                     } else if opens_para && pair.closed {
                         Some(Who::Unknown)

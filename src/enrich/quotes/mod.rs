@@ -219,17 +219,24 @@ struct People<'a> {
 impl<'a> People<'a> {
     fn new(rules: &QuoteRules, body: &'a str, map: &'a CharMap, entities: &'a [Entity]) -> Self {
         let byte_of = byte_offsets(body);
+        let runs = rules.names.runs(body);
         let mut mentions: Vec<(Range<usize>, String)> = entities
             .iter()
             .filter(|e| e.kind == EntityType::Person)
             .flat_map(|e| {
                 e.mentions.iter().filter_map(|m| {
                     let (s, t) = (*byte_of.get(m.start)?, *byte_of.get(m.end)?);
-                    Some((s..t, e.name.clone()))
+                    // Offices and places the tagger left inside the mention are dropped.
+                    let r = runs
+                        .iter()
+                        .find(|(run, p)| {
+                            run.start <= s && t <= run.end && s <= p.start && p.end <= t
+                        })
+                        .map_or(s..t, |(_, p)| p.clone());
+                    Some((r, e.name.clone()))
                 })
             })
             .collect();
-        let runs = rules.names.runs(body);
         if mentions.is_empty() {
             let candidates: Vec<Range<usize>> = runs
                 .iter()
@@ -273,7 +280,9 @@ impl<'a> People<'a> {
         let name = &self.body[r.clone()];
         if !self.entities.is_empty() {
             if let Some(e) = crate::enrich::entities::entity_for(self.entities, name) {
-                return Some(e.to_string());
+                // A tagger that cut the name short does not shorten a fuller written one.
+                let fuller = name.len() > e.len() && e.split(' ').all(|w| name.contains(w));
+                return Some(if fuller { name } else { e }.to_string());
             }
         }
         let words: Vec<&str> = name.split(' ').collect();
@@ -300,7 +309,7 @@ impl<'a> People<'a> {
             .mentions
             .iter()
             .map(|(m, _)| m)
-            .find(|m| m.start >= r.start && m.end <= r.end && m.start < m.end)
+            .find(|m| m.start >= r.start && m.end <= r.end && self.body[(*m).clone()].contains(' '))
             .cloned()
             .unwrap_or(r);
         let entity = self.canonical(&r);

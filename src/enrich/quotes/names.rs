@@ -48,6 +48,16 @@ const PLACE_WORDS: &[&str] = &[
     "pengadilan",
     "universitas",
     "sekolah",
+    "dinas",
+    "badan",
+    "biro",
+    "suku",
+    "balai",
+    "kantor",
+    "lembaga",
+    "komisi",
+    "dewan",
+    "satuan",
 ];
 
 pub struct Names {
