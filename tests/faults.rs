@@ -283,8 +283,24 @@ async fn output_topic_rejecting_records_sends_them_to_dead_letter_without_spinni
     .await;
     let mut inputs = Vec::new();
     for i in 0..40 {
-        let words = if i % 2 == 0 { 20 } else { 900 };
-        let body = format!("Jakarta - {}", "kata ".repeat(words));
+        // Pseudo-random words: the broker checks compressed batches, and repeated text
+        // would compress under the limit.
+        let words = if i % 2 == 0 { 20 } else { 1500 };
+        let mut seed = 0x9E37_79B9_u32.wrapping_mul(i + 1);
+        let body: String = (0..words)
+            .map(|_| {
+                (0..6)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 17;
+                        seed ^= seed << 5;
+                        (b'a' + (seed % 26) as u8) as char
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let body = format!("Jakarta - {body}.");
         let id = format!("reject-{i}");
         let value = serde_json::json!({ "id": id, "body": body })
             .to_string()
@@ -463,7 +479,8 @@ async fn sasl_scram_authenticates_and_the_secret_never_shows() {
 
     // A wrong password never gets ready and never prints either password.
     let wrong = "not-the-password-4711";
-    let mut bad_spec = spec(sasl, &topics, &unique("g-sasl-bad"));
+    let bad_group = unique("g-sasl-bad");
+    let mut bad_spec = spec(sasl, &topics, &bad_group);
     sasl_env(&mut bad_spec, wrong);
     let mut bad = bad_spec.spawn();
     assert!(
