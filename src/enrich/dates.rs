@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{Datelike, Days, FixedOffset, Months, NaiveDate, NaiveTime, TimeZone};
 use regex::{Captures, Regex};
 
 use crate::enrich::span::CharMap;
@@ -79,6 +79,8 @@ pub struct DateRules {
     mention_text: Regex,
     mention_english: Regex,
     mention_numeric: Regex,
+    mention_time: Regex,
+    mention_relative: Regex,
 }
 
 impl Default for DateRules {
@@ -125,7 +127,13 @@ impl DateRules {
             mention_english: re(&format!(
                 r"\b(?P<m>(?i:{months}))\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b"
             )),
-            mention_numeric: re(r"\((?P<inner>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}))\)"),
+            mention_numeric: re(
+                r"(?P<wd>\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*)?\((?P<inner>(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?)\)",
+            ),
+            mention_time: re(r"\b[Pp]ukul\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT)\b)?"),
+            mention_relative: re(&format!(
+                r"(?i)\b(?:(?P<m>{months})\s+(?P<mdir>lalu|mendatang|depan)|(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>lalu|depan|mendatang)|(?P<day>kemarin|besok|hari ini))\b"
+            )),
         }
     }
 
@@ -234,13 +242,14 @@ impl DateRules {
         Some((date, rest))
     }
 
-    /// Date mentions in the body, in order, without overlaps.
-    pub fn mentions(
-        &self,
-        body: &str,
-        map: &CharMap,
-        _published: Option<&str>,
-    ) -> Vec<DateMention> {
+    /// Date mentions in the body, in order, without overlaps. `published` (ISO 8601, as
+    /// [`parse_published`] gives it) anchors relative forms and year-less dates; without
+    /// it their value is null. Months resolve to `YYYY-MM`, weeks to ISO `YYYY-Www`,
+    /// years to `YYYY` (ISO 8601 reduced precision); a bare clock time has no date.
+    pub fn mentions(&self, body: &str, map: &CharMap, published: Option<&str>) -> Vec<DateMention> {
+        let anchor = published
+            .and_then(|p| p.get(..10))
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
         let iso = |y: Option<u32>, m: Option<u32>, d: Option<u32>| {
             NaiveDate::from_ymd_opt(y? as i32, m?, d?).map(|d| d.format("%Y-%m-%d").to_string())
@@ -256,11 +265,26 @@ impl DateRules {
             found.push((all.start(), all.end(), value));
         }
         for c in self.mention_numeric.captures_iter(body) {
-            let Some(inner) = c.name("inner") else {
+            let (Some(inner), Some(all)) = (c.name("inner"), c.get(0)) else {
                 continue;
             };
-            let value = iso(num(&c, "y"), num(&c, "m"), num(&c, "d"));
-            found.push((inner.start(), inner.end(), value));
+            let year = num(&c, "y").or_else(|| anchor.map(|a| a.year() as u32));
+            let value = iso(year, num(&c, "m"), num(&c, "d"));
+            // "Senin (16/6/2025)" is one mention; a bare "(16/6/2025)" is its inside.
+            let (s, e) = if c.name("wd").is_some() {
+                (all.start(), all.end())
+            } else {
+                (inner.start(), inner.end())
+            };
+            found.push((s, e, value));
+        }
+        for m in self.mention_time.find_iter(body) {
+            found.push((m.start(), m.end(), None));
+        }
+        for c in self.mention_relative.captures_iter(body) {
+            let Some(all) = c.get(0) else { continue };
+            let value = anchor.and_then(|a| relative(&c, a));
+            found.push((all.start(), all.end(), value));
         }
         found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let mut out: Vec<DateMention> = Vec::new();
@@ -279,6 +303,51 @@ impl DateRules {
         }
         out
     }
+}
+
+/// Value of a relative mention ("September lalu", "pekan depan", "kemarin") from the
+/// publish date.
+fn relative(c: &Captures, anchor: NaiveDate) -> Option<String> {
+    let forward = |d: &str| !d.eq_ignore_ascii_case("lalu");
+    if let (Some(m), Some(dir)) = (c.name("m"), c.name("mdir")) {
+        let month = month_number(m.as_str())?;
+        let mut year = anchor.year();
+        if forward(dir.as_str()) && month <= anchor.month() {
+            year += 1;
+        } else if !forward(dir.as_str()) && month >= anchor.month() {
+            year -= 1;
+        }
+        return Some(format!("{year:04}-{month:02}"));
+    }
+    if let (Some(unit), Some(dir)) = (c.name("unit"), c.name("dir")) {
+        let fwd = forward(dir.as_str());
+        return match unit.as_str().to_lowercase().as_str() {
+            "pekan" | "minggu" => {
+                let d = if fwd {
+                    anchor.checked_add_days(Days::new(7))?
+                } else {
+                    anchor.checked_sub_days(Days::new(7))?
+                };
+                let w = d.iso_week();
+                Some(format!("{:04}-W{:02}", w.year(), w.week()))
+            }
+            "bulan" => {
+                let d = if fwd {
+                    anchor.checked_add_months(Months::new(1))?
+                } else {
+                    anchor.checked_sub_months(Months::new(1))?
+                };
+                Some(d.format("%Y-%m").to_string())
+            }
+            _ => Some(format!("{:04}", anchor.year() + if fwd { 1 } else { -1 })),
+        };
+    }
+    let day = match c.name("day")?.as_str().to_lowercase().as_str() {
+        "kemarin" => anchor.checked_sub_days(Days::new(1))?,
+        "besok" => anchor.checked_add_days(Days::new(1))?,
+        _ => anchor,
+    };
+    Some(day.format("%Y-%m-%d").to_string())
 }
 
 #[cfg(test)]
@@ -401,11 +470,38 @@ mod tests {
             got,
             vec![
                 ("Senin, 24 Februari 2025", Some("2025-02-24")),
-                ("16/6/2025", Some("2025-06-16")),
+                ("Selasa (16/6/2025)", Some("2025-06-16")),
                 ("3 Mei 2024", Some("2024-05-03")),
                 ("June 5, 2024", Some("2024-06-05")),
             ]
         );
         assert_eq!(m[0].start, 5);
+    }
+
+    #[test]
+    fn weekday_numeric_times_and_relative_forms() {
+        let body = "Rapat Senin (16/6/2025) dan Selasa (21/10) pukul 16.00 WIB. September lalu ia datang; pekan depan, bulan lalu, Maret mendatang, kemarin.";
+        let map = CharMap::new(body);
+        let m = DateRules::new().mentions(body, &map, Some("2025-02-24T10:00:00+07:00"));
+        let got: Vec<(&str, Option<&str>)> = m
+            .iter()
+            .map(|d| (d.text.as_str(), d.value.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Senin (16/6/2025)", Some("2025-06-16")),
+                ("Selasa (21/10)", Some("2025-10-21")),
+                ("pukul 16.00 WIB", None),
+                ("September lalu", Some("2024-09")),
+                ("pekan depan", Some("2025-W10")),
+                ("bulan lalu", Some("2025-01")),
+                ("Maret mendatang", Some("2025-03")),
+                ("kemarin", Some("2025-02-23")),
+            ]
+        );
+        let unanchored = DateRules::new().mentions(body, &map, None);
+        assert_eq!(unanchored[1].value, None);
+        assert_eq!(unanchored[3].value, None);
     }
 }

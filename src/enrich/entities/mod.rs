@@ -90,8 +90,81 @@ impl Recognizer {
             .iter()
             .flat_map(|r| self.sentence(body, r.clone(), &mut scratch))
             .collect();
+        let found = propagate(body, found);
         resolve::group(body, found, &self.gazetteer, map)
     }
+}
+
+/// Names found once are found everywhere in the article: every other occurrence of a
+/// recognized name, and of each word of a person's name ("Putin" after "Vladimir
+/// Putin"), becomes a mention too, when it stands as whole words and nothing else
+/// claimed that text. The tagger decides per sentence; the article is more consistent.
+fn propagate(body: &str, mut found: Vec<Found>) -> Vec<Found> {
+    use aho_corasick::{AhoCorasick, MatchKind};
+    let mut needles: Vec<(String, Found)> = Vec::new();
+    let mut add = |text: &str, f: &Found| {
+        if text.chars().count() >= 2
+            && text.starts_with(char::is_uppercase)
+            && !needles.iter().any(|(t, _)| t == text)
+        {
+            let mut g = f.clone();
+            g.roles.clear();
+            g.expands = None;
+            needles.push((text.to_string(), g));
+        }
+    };
+    for f in &found {
+        let text = &body[f.bytes.clone()];
+        add(text, f);
+        if f.kind == EntityType::Person {
+            for w in text.split_whitespace() {
+                let mut g = f.clone();
+                g.entry = None;
+                add(w, &g);
+            }
+        }
+    }
+    if needles.is_empty() {
+        return found;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(needles.iter().map(|(t, _)| t))
+    else {
+        return found;
+    };
+    let mut taken: Vec<Range<usize>> = found.iter().map(|f| f.bytes.clone()).collect();
+    taken.sort_by_key(|r| r.start);
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut extra = Vec::new();
+    let mut swallowed: Vec<Range<usize>> = Vec::new();
+    for m in ac.find_iter(body) {
+        let (s, e) = (m.start(), m.end());
+        if word_char(body[..s].chars().next_back()) || word_char(body[e..].chars().next()) {
+            continue;
+        }
+        let i = taken.partition_point(|r| r.end <= s);
+        let mut j = i;
+        while taken.get(j).is_some_and(|r| r.start < e) {
+            j += 1;
+        }
+        // Overlaps are allowed only when the match swallows them ("Jinping" inside a
+        // later "Xi Jinping"); those partial mentions are dropped.
+        if taken[i..j]
+            .iter()
+            .any(|r| r.start < s || r.end > e || (r.start == s && r.end == e))
+        {
+            continue;
+        }
+        swallowed.extend(taken[i..j].iter().cloned());
+        let mut f = needles[m.pattern().as_usize()].1.clone();
+        f.bytes = s..e;
+        extra.push(f);
+    }
+    found.retain(|f| !swallowed.contains(&f.bytes));
+    found.extend(extra);
+    found.sort_by_key(|f| f.bytes.start);
+    found
 }
 
 /// The canonical entity name a speaker name refers to, for linking quotes to entities:

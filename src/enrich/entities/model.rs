@@ -37,7 +37,7 @@ pub fn tag_id(tag: &str) -> u8 {
 
 /// True when tag `t` may follow `prev`: an inside tag only continues its own type.
 fn allowed(prev: u8, t: u8) -> bool {
-    t == 0 || t % 2 == 1 || (prev != 0 && prev != START && (prev + 1) / 2 == t.div_ceil(2))
+    t == 0 || t % 2 == 1 || (prev != 0 && prev != START && prev.div_ceil(2) == t.div_ceil(2))
 }
 
 pub struct Model {
@@ -112,9 +112,9 @@ impl Model {
         static_features(words, &info, &self.stats, &mut s.feats, &mut s.ranges);
         let mut tags = Vec::with_capacity(words.len());
         let (mut prev, mut prev2) = (START, START);
-        for i in 0..words.len() {
+        for (i, ti) in info.iter().enumerate() {
             let mut scores = [0i32; N_TAGS];
-            let dynamic = dynamic_features(&info[i], prev, prev2);
+            let dynamic = dynamic_features(ti, prev, prev2);
             for &h in s.feats[s.ranges[i]..s.ranges[i + 1]].iter().chain(&dynamic) {
                 let r = row(h, self.log2);
                 for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {

@@ -27,6 +27,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
+#[allow(clippy::needless_range_loop)] // union-find indexes several arrays at once
 pub fn group(body: &str, mut found: Vec<Found>, gaz: &Gazetteer, map: &CharMap) -> Vec<Entity> {
     let text = |f: &Found| &body[f.bytes.clone()];
     // Majority type per spelling; ties go to the type seen first.
@@ -48,6 +49,25 @@ pub fn group(body: &str, mut found: Vec<Found>, gaz: &Gazetteer, map: &CharMap) 
     let kinds: Vec<EntityType> = found.iter().map(|f| majority[text(f)]).collect();
     for (f, k) in found.iter_mut().zip(kinds) {
         f.kind = k;
+    }
+
+    // A lone word of a known person's name is that person ("Jinping" after "Xi Jinping"),
+    // whatever the tagger called it, unless a list says it is a place or organization.
+    let person_words: Vec<&str> = found
+        .iter()
+        .filter(|f| f.kind == EntityType::Person)
+        .flat_map(|f| text(f).split_whitespace())
+        .collect();
+    for f in found.iter_mut() {
+        if f.kind != EntityType::Person
+            && f.entry.is_none()
+            && f.expands.is_none()
+            && body[f.bytes.clone()]
+                .split_whitespace()
+                .all(|w| person_words.contains(&w))
+        {
+            f.kind = EntityType::Person;
+        }
     }
 
     let n = found.len();
@@ -191,7 +211,7 @@ mod tests {
 
     #[test]
     fn short_person_forms_join_the_longest_and_types_follow_the_majority() {
-        let body = "Vladimir Putin bicara. Putin senang. Putin pergi ke Rusia.";
+        let body = "Vladimir Putin bicara. Putin senang. Putin pergi. Putin ke Rusia.";
         let found = vec![
             f(body, "Vladimir Putin", 0, EntityType::Person),
             f(body, "Putin", 1, EntityType::Person),
