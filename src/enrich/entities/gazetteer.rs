@@ -63,6 +63,8 @@ pub struct Gazetteer {
     names: Automaton,
     titles: Automaton,
     canonical: Vec<String>,
+    /// Every spelling of each line, by entry.
+    spellings: Vec<Vec<String>>,
 }
 
 impl Default for Gazetteer {
@@ -128,16 +130,26 @@ impl Gazetteer {
             &mut canonical,
         );
         let titles = build(&[(TITLES, Kind::Title)], &mut canonical);
+        let mut spellings = vec![Vec::new(); canonical.len()];
+        for p in names.patterns.iter().chain(&titles.patterns) {
+            spellings[p.entry as usize].push(p.exact.clone());
+        }
         Gazetteer {
             names,
             titles,
             canonical,
+            spellings,
         }
     }
 
     /// The name a gazetteer line is known by (its first spelling).
     pub fn canonical(&self, entry: u32) -> &str {
         &self.canonical[entry as usize]
+    }
+
+    /// All spellings of a gazetteer line ("Tiongkok", "China", "RRT", …).
+    pub fn spellings(&self, entry: u32) -> &[String] {
+        &self.spellings[entry as usize]
     }
 
     /// Name hits and title hits over `tokens` of `text`, each in token order.

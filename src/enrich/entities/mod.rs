@@ -90,16 +90,16 @@ impl Recognizer {
             .iter()
             .flat_map(|r| self.sentence(body, r.clone(), &mut scratch))
             .collect();
-        let found = propagate(body, found);
+        let found = propagate(body, found, &self.gazetteer);
         resolve::group(body, found, &self.gazetteer, map)
     }
 }
 
 /// Names found once are found everywhere in the article: every other occurrence of a
-/// recognized name, and of each word of a person's name ("Putin" after "Vladimir
-/// Putin"), becomes a mention too, when it stands as whole words and nothing else
-/// claimed that text. The tagger decides per sentence; the article is more consistent.
-fn propagate(body: &str, mut found: Vec<Found>) -> Vec<Found> {
+/// recognized name, of its listed aliases, and of each word of a person's name ("Putin"
+/// after "Vladimir Putin") becomes a mention too, when it stands as whole words and
+/// nothing else claimed that text. The tagger decides per sentence; the article is more consistent.
+fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer) -> Vec<Found> {
     use aho_corasick::{AhoCorasick, MatchKind};
     let mut needles: Vec<(String, Found)> = Vec::new();
     let mut add = |text: &str, f: &Found| {
@@ -116,6 +116,12 @@ fn propagate(body: &str, mut found: Vec<Found>) -> Vec<Found> {
     for f in &found {
         let text = &body[f.bytes.clone()];
         add(text, f);
+        // The other spellings of a listed name ("Tiongkok" once "China" was found).
+        if let Some(e) = f.entry {
+            for alias in gaz.spellings(e) {
+                add(alias, f);
+            }
+        }
         if f.kind == EntityType::Person {
             for w in text.split_whitespace() {
                 let mut g = f.clone();
