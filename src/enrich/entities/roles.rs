@@ -140,7 +140,10 @@ pub fn mentions(
         while e > s + 1 && words[e - 1].starts_with(char::is_lowercase) {
             e -= 1;
         }
-        if s >= e || (kind == 1 && words[s].starts_with(char::is_lowercase)) {
+        let any_capital = words[s..e.max(s)]
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if s >= e || !any_capital || (kind == 1 && words[s].starts_with(char::is_lowercase)) {
             continue;
         }
         if kind == 2 {
