@@ -120,8 +120,11 @@ fn every_hostile_input_is_dead_lettered_or_processed_within_budget() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Builds a body of about `n` characters.
+type Generator = fn(usize) -> String;
+
 /// Text patterns that stress cleaning, segmentation and quote matching.
-fn scaling_patterns() -> Vec<(&'static str, fn(usize) -> String)> {
+fn scaling_patterns() -> Vec<(&'static str, Generator)> {
     vec![
         ("straight quotes", |n| "\"".repeat(n)),
         ("curly openers", |n| "\u{201C}".repeat(n)),
