@@ -138,7 +138,20 @@ fn liputan6_style_article() {
     assert_eq!(removed(&e, "advertisement"), 2);
     assert_eq!(e.removed.len(), 3);
     assert_eq!(e.stats.paragraphs, 11);
-    assert!(e.entities.is_empty());
+    // Titles become roles, short forms join the full name.
+    let entity = |name: &str| e.entities.iter().find(|x| x.name == name);
+    let macron = entity("Emmanuel Macron").expect("Macron is an entity");
+    assert_eq!(macron.kind, warta::output::EntityType::Person);
+    assert_eq!(macron.roles, vec!["Presiden"]);
+    assert_eq!(macron.aliases, vec!["Macron"]);
+    assert_eq!(entity("Friedrich Merz").unwrap().roles, vec!["Kanselir"]);
+    for place in ["Prancis", "Jerman", "Paris", "Berlin"] {
+        assert_eq!(
+            entity(place).map(|x| x.kind),
+            Some(warta::output::EntityType::Location),
+            "{place}"
+        );
+    }
 
     let direct: Vec<Q> = quotes(&e).into_iter().filter(|q| q.1 == Direct).collect();
     assert_eq!(
@@ -201,6 +214,7 @@ fn liputan6_style_article() {
         vec![
             ("Selasa, 11 Maret 2025", Some("2025-03-11")),
             ("Selasa, 11 Maret 2025", Some("2025-03-11")),
+            ("bulan depan", Some("2025-04")),
         ]
     );
 }
@@ -266,7 +280,11 @@ fn detik_style_article() {
             .iter()
             .map(|d| (d.text.as_str(), d.value.as_deref()))
             .collect::<Vec<_>>(),
-        vec![("20/10/2025", Some("2025-10-20"))]
+        vec![
+            ("pekan depan", Some("2025-W44")),
+            ("Senin (20/10/2025)", Some("2025-10-20")),
+            ("pukul 05.00 WIB", None),
+        ]
     );
     // Times and thousands separators do not end sentences.
     assert_eq!(e.stats.sentences, 8);
@@ -418,8 +436,24 @@ fn rejections() {
         enrich(&only_debris, &Resources::default(), provenance()),
         Err(Rejected::EmptyAfterCleaning)
     );
+    let few_entities = Resources::new(EnrichLimits {
+        max_entities: 3,
+        max_quotes: 100,
+    });
+    assert!(matches!(
+        enrich(
+            &load("liputan6-macron-merz.json"),
+            &few_entities,
+            provenance()
+        ),
+        Err(Rejected::OverLimit {
+            what: "entities",
+            limit: 3,
+            ..
+        })
+    ));
     let tight = Resources::new(EnrichLimits {
-        max_entities: 10,
+        max_entities: 100,
         max_quotes: 2,
     });
     let err = enrich(&load("liputan6-macron-merz.json"), &tight, provenance()).unwrap_err();
