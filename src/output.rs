@@ -103,7 +103,8 @@ pub struct DateMention {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// ISO date (`YYYY-MM-DD`) or date-time when the text allows, else null.
+    /// ISO 8601 as precise as the text allows: `YYYY-MM-DD`, or `YYYY-MM`, `YYYY-Www`, `YYYY`
+    /// for relative forms resolved against `published_at`; null when not resolvable.
     pub value: Option<String>,
 }
 
