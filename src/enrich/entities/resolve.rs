@@ -5,7 +5,7 @@
 //! PERSON form joins the one longer name in the article that contains all its words
 //! ("Putin" → "Vladimir Putin"), unless two different longer names would fit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::Gazetteer;
 use super::Found;
@@ -53,7 +53,7 @@ pub fn group(body: &str, mut found: Vec<Found>, gaz: &Gazetteer, map: &CharMap) 
 
     // A lone word of a known person's name is that person ("Jinping" after "Xi Jinping"),
     // whatever the tagger called it, unless a list says it is a place or organization.
-    let person_words: Vec<&str> = found
+    let person_words: HashSet<&str> = found
         .iter()
         .filter(|f| f.kind == EntityType::Person)
         .flat_map(|f| text(f).split_whitespace())
@@ -99,29 +99,44 @@ pub fn group(body: &str, mut found: Vec<Found>, gaz: &Gazetteer, map: &CharMap) 
         }
     }
     // Short person forms join the single longer name that contains all their words.
-    let words = |f: &Found| text(f).split_whitespace().collect::<Vec<_>>();
-    for i in 0..n {
-        if found[i].kind != EntityType::Person {
-            continue;
+    // Mentions of one spelling are already joined above, so this compares distinct
+    // spellings only, and finds candidates through a word index: an article quoting one
+    // name ten thousand times must not cost ten thousand squared comparisons.
+    let mut spellings: Vec<(Vec<&str>, usize)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, f) in found.iter().enumerate() {
+        if f.kind == EntityType::Person && seen.insert(text(f)) {
+            spellings.push((text(f).split_whitespace().collect(), i));
         }
-        let short = words(&found[i]);
+    }
+    // Longest first: once "Budi Santoso" has joined "Budi Santoso Putra", a later "Budi"
+    // sees one person where it would otherwise see two and stay apart.
+    spellings.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (s, (words, _)) in spellings.iter().enumerate() {
+        for w in words {
+            let list = by_word.entry(w).or_default();
+            if list.last() != Some(&s) {
+                list.push(s);
+            }
+        }
+    }
+    for (short, rep) in &spellings {
+        let Some(first) = short.first() else { continue };
         let mut target: Option<usize> = None;
         let mut ambiguous = false;
-        for j in 0..n {
-            if found[j].kind != EntityType::Person {
-                continue;
-            }
-            let long = words(&found[j]);
+        for &l in &by_word[first] {
+            let (long, long_rep) = &spellings[l];
             if long.len() > short.len() && short.iter().all(|w| long.contains(w)) {
-                let root = find(&mut parent, j);
+                let root = find(&mut parent, *long_rep);
                 match target {
                     Some(t) if find(&mut parent, t) != root => ambiguous = true,
-                    _ => target = Some(j),
+                    _ => target = Some(*long_rep),
                 }
             }
         }
         if let (Some(t), false) = (target, ambiguous) {
-            union(&mut parent, i, t);
+            union(&mut parent, *rep, t);
         }
     }
 

@@ -9,6 +9,7 @@ use super::gazetteer::{Hit, Kind};
 use super::tokens::Token;
 use super::Found;
 use crate::output::EntityType;
+use std::collections::HashMap;
 
 const NAME_LINKS: &[&str] = &["bin", "binti", "van", "von", "de", "al", "el", "da", "di"];
 
@@ -30,14 +31,33 @@ fn is_acronym(w: &str) -> bool {
 fn titled_names(words: &[&str], tags: &[u8], names: &[Hit], titles: &[Hit]) -> Vec<u8> {
     let mut out = tags.to_vec();
     let capital = |i: usize| words[i].starts_with(char::is_uppercase);
+    // Per-token lookups built once instead of scanning every hit for every title.
+    let mut in_name = vec![false; words.len()];
+    let mut place_at: HashMap<usize, &Hit> = HashMap::new();
+    for h in names {
+        for i in h.tokens.clone() {
+            if let Some(b) = in_name.get_mut(i) {
+                *b = true;
+            }
+        }
+        if matches!(h.kind, Kind::Country | Kind::Place) {
+            place_at.entry(h.tokens.start).or_insert(h);
+        }
+    }
+    let mut in_title = vec![false; words.len()];
+    for h in titles {
+        for i in h.tokens.clone() {
+            if let Some(b) = in_title.get_mut(i) {
+                *b = true;
+            }
+        }
+    }
     for t in titles {
         if !capital(t.tokens.start) {
             continue;
         }
         let mut j = t.tokens.end;
-        let place = names
-            .iter()
-            .find(|h| h.tokens.start == j && matches!(h.kind, Kind::Country | Kind::Place));
+        let place = place_at.get(&j).copied();
         if let Some(h) = place {
             j = h.tokens.end;
         }
@@ -46,8 +66,8 @@ fn titled_names(words: &[&str], tags: &[u8], names: &[Hit], titles: &[Hit]) -> V
             && k - j < 4
             && capital(k)
             && words[k].chars().all(char::is_alphabetic)
-            && !names.iter().any(|h| h.tokens.contains(&k))
-            && !titles.iter().any(|h| h.tokens.contains(&k))
+            && !in_name[k]
+            && !in_title[k]
         {
             k += 1;
         }
@@ -81,9 +101,34 @@ pub fn mentions(
     names: &[Hit],
     titles: &[Hit],
 ) -> Vec<Found> {
-    let title_at = |i: usize| titles.iter().find(|h| h.tokens.contains(&i));
-    let title_ending = |end: usize| titles.iter().find(|h| h.tokens.end == end);
-    let name_ending = |end: usize| names.iter().find(|h| h.tokens.end == end);
+    // Indexes built once, keeping the first hit in list order where several qualify:
+    // scanning every hit for every span made this quadratic on title-dense text.
+    let mut title_cover: Vec<Option<usize>> = vec![None; toks.len()];
+    let mut title_end: HashMap<usize, usize> = HashMap::new();
+    for (i, h) in titles.iter().enumerate() {
+        for t in h.tokens.clone() {
+            if let Some(slot) = title_cover.get_mut(t) {
+                slot.get_or_insert(i);
+            }
+        }
+        title_end.entry(h.tokens.end).or_insert(i);
+    }
+    let mut name_end: HashMap<usize, usize> = HashMap::new();
+    let mut name_start: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, h) in names.iter().enumerate() {
+        name_end.entry(h.tokens.end).or_insert(i);
+        name_start.entry(h.tokens.start).or_default().push(i);
+    }
+    let title_at = |i: usize| title_cover.get(i).copied().flatten().map(|j| &titles[j]);
+    let title_ending = |end: usize| title_end.get(&end).map(|&j| &titles[j]);
+    let name_ending = |end: usize| name_end.get(&end).map(|&j| &names[j]);
+    let names_starting = |start: usize| {
+        name_start
+            .get(&start)
+            .into_iter()
+            .flatten()
+            .map(|&j| &names[j])
+    };
     let span_text = |s: usize, e: usize| &body[toks[s].bytes.start..toks[e - 1].bytes.end];
     let tags = titled_names(words, tags, names, titles);
     let raw = spans(&tags);
@@ -147,10 +192,7 @@ pub fn mentions(
             continue;
         }
         if kind == 2 {
-            if let Some(h) = names
-                .iter()
-                .find(|h| h.tokens.start == e && h.kind == Kind::Country)
-            {
+            if let Some(h) = names_starting(e).find(|h| h.kind == Kind::Country) {
                 e = h.tokens.end;
                 // The country was also tagged on its own; it is part of this name now.
                 while k < raw.len() && raw[k].1 < e {
@@ -158,9 +200,8 @@ pub fn mentions(
                 }
             }
         }
-        let entry = names
-            .iter()
-            .find(|h| h.tokens == (s..e) && h.kind.entity_type() == Some(entity_type(kind)))
+        let entry = names_starting(s)
+            .find(|h| h.tokens.end == e && h.kind.entity_type() == Some(entity_type(kind)))
             .map(|h| h.entry);
         let bytes = toks[s].bytes.start..toks[e - 1].bytes.end;
         let ty = entity_type(kind);

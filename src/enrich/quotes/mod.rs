@@ -203,6 +203,11 @@ impl QuoteRules {
     }
 }
 
+/// How far back (in person mentions or capitalized runs) a role or a short name looks for
+/// its full form. Real articles stay far below it; it keeps a hostile article with tens of
+/// thousands of names linear.
+const LOOKBACK: usize = 512;
+
 /// The people of one article: entity PERSON mentions when the entity stage ran, else
 /// name candidates from capitalized runs; used to resolve pronouns, roles and canonical
 /// names.
@@ -227,11 +232,13 @@ impl<'a> People<'a> {
                 e.mentions.iter().filter_map(|m| {
                     let (s, t) = (*byte_of.get(m.start)?, *byte_of.get(m.end)?);
                     // Offices and places the tagger left inside the mention are dropped.
-                    let r = runs
-                        .iter()
-                        .find(|(run, p)| {
-                            run.start <= s && t <= run.end && s <= p.start && p.end <= t
-                        })
+                    // Runs come from one regex scan: sorted and disjoint, so only the last
+                    // run starting at or before the mention can hold it.
+                    let i = runs.partition_point(|(run, _)| run.start <= s);
+                    let r = i
+                        .checked_sub(1)
+                        .map(|i| &runs[i])
+                        .filter(|(run, p)| t <= run.end && s <= p.start && p.end <= t)
                         .map_or(s..t, |(_, p)| p.clone());
                     Some((r, e.name.clone()))
                 })
@@ -286,10 +293,11 @@ impl<'a> People<'a> {
             }
         }
         let words: Vec<&str> = name.split(' ').collect();
-        let earlier = self
-            .mentions
+        let before = self.mentions.partition_point(|(m, _)| m.start <= r.start);
+        let earlier = self.mentions[..before]
             .iter()
-            .filter(|(m, _)| m.start <= r.start)
+            .rev()
+            .take(LOOKBACK)
             .map(|(_, n)| n)
             .filter(|n| {
                 let have: Vec<&str> = n.split(' ').collect();
@@ -305,11 +313,12 @@ impl<'a> People<'a> {
     fn named(&self, r: Range<usize>) -> Speaker {
         // An entity mention inside the attribution run is the tighter name ("Bekasi Siti
         // Nurhaliza" → "Siti Nurhaliza" when the entity stage knows the place).
-        let r = self
-            .mentions
+        let from = self.mentions.partition_point(|(m, _)| m.start < r.start);
+        let r = self.mentions[from..]
             .iter()
             .map(|(m, _)| m)
-            .find(|m| m.start >= r.start && m.end <= r.end && self.body[(*m).clone()].contains(' '))
+            .take_while(|m| m.start < r.end)
+            .find(|m| m.end <= r.end && self.body[(*m).clone()].contains(' '))
             .cloned()
             .unwrap_or(r);
         let entity = self.canonical(&r);
@@ -320,16 +329,17 @@ impl<'a> People<'a> {
     fn role(&self, r: Range<usize>) -> Speaker {
         let title = self.body[r.clone()].to_lowercase();
         let first = title.split(' ').next().unwrap_or("").to_string();
-        let holder = self
-            .runs
+        let before = self.runs.partition_point(|(run, _)| run.end <= r.start);
+        let holder = self.runs[..before]
             .iter()
-            .filter(|(run, person)| run.end <= r.start && run.start < person.start)
-            .filter(|(run, person)| {
+            .rev()
+            .take(LOOKBACK)
+            .filter(|(run, person)| run.start < person.start)
+            .find(|(run, person)| {
                 let office = self.body[run.start..person.start].to_lowercase();
                 office.split(' ').any(|w| w == first)
             })
-            .map(|(_, p)| p.clone())
-            .next_back();
+            .map(|(_, p)| p.clone());
         match holder {
             Some(p) => {
                 let entity = self.canonical(&p);
