@@ -18,6 +18,8 @@
 # Jars are cached under $WARTA_CACHE (default ~/.cache/warta), so a second start costs
 # seconds. Broker state and logs live in $WARTA_KAFKA_DIR (default <repo>/.kafka); every
 # `start` begins with empty storage so that test runs do not see each other's topics.
+# WARTA_KAFKA_PORT, WARTA_KAFKA_CONTROLLER_PORT and WARTA_KAFKA_SASL_PORT move the
+# listeners off 9092, 9093 and 9094.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,9 +29,11 @@ cache=${WARTA_CACHE:-$HOME/.cache/warta}
 libs="$cache/kafka-$kafka_version/libs"
 state=${WARTA_KAFKA_DIR:-$repo/.kafka}
 pidfile="$state/broker.pid"
-port=9092
-sasl_port=9094
-controller_port=9093
+# Ports can move so that a second broker (a benchmark, a second checkout) can run beside
+# the one the tests use.
+port=${WARTA_KAFKA_PORT:-9092}
+sasl_port=${WARTA_KAFKA_SASL_PORT:-9094}
+controller_port=${WARTA_KAFKA_CONTROLLER_PORT:-9093}
 
 log() { echo "kafka.sh: $*" >&2; }
 
