@@ -142,41 +142,6 @@ async fn sigkill_mid_stream_loses_nothing_and_offsets_trail_output() {
     restarted.signal("TERM");
 }
 
-/// Input offset of every article id: `id -> (partition, offset)`.
-fn input_offsets(brokers: &str, topic: &str) -> std::collections::HashMap<String, (i32, i64)> {
-    use rdkafka::consumer::{BaseConsumer, Consumer};
-    use rdkafka::message::Message;
-    use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
-    let consumer: BaseConsumer = rdkafka::ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set("group.id", unique("offsets-reader"))
-        .create()
-        .unwrap();
-    let md = consumer
-        .fetch_metadata(Some(topic), Duration::from_secs(10))
-        .unwrap();
-    let mut tpl = TopicPartitionList::new();
-    let mut total = 0;
-    for p in md.topics()[0].partitions() {
-        tpl.add_partition_offset(topic, p.id(), Offset::Beginning)
-            .unwrap();
-        let (lo, hi) = consumer
-            .fetch_watermarks(topic, p.id(), Duration::from_secs(10))
-            .unwrap();
-        total += hi - lo;
-    }
-    consumer.assign(&tpl).unwrap();
-    let mut out = std::collections::HashMap::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while (out.len() as i64) < total && Instant::now() < deadline {
-        if let Some(Ok(m)) = consumer.poll(Duration::from_millis(200)) {
-            let key = String::from_utf8_lossy(m.key().unwrap_or_default()).into_owned();
-            out.insert(key, (m.partition(), m.offset()));
-        }
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn sigterm_drains_commits_and_exits_zero_within_grace() {
     let Some(brokers) = brokers("sigterm_drains_commits_and_exits_zero_within_grace") else {

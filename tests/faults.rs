@@ -7,6 +7,7 @@
 
 mod common;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -61,25 +62,29 @@ fn kafka(cmd: &str) {
     assert!(status.success(), "scripts/kafka.sh {cmd} failed");
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn three_sigkills_in_twenty_thousand_lose_nothing() {
-    let Some(brokers) = brokers("three_sigkills_in_twenty_thousand_lose_nothing") else {
-        return;
-    };
-    let topics = Topics::new("crash3");
+/// Kills the worker with SIGKILL three times during a 20,000-article run, restarting it
+/// each time, and returns what landed on the output and dead-letter topics.
+async fn three_sigkills(
+    name: &str,
+    configure: impl Fn(&mut WorkerSpec<'_>),
+    progress_metric: &str,
+    progress: f64,
+    read_committed: bool,
+) -> (Vec<Input>, Vec<Landed>, Vec<i64>) {
+    let brokers = brokers(name).expect("checked by the caller");
+    let topics = Topics::new(name);
     create_worker_topics(&brokers, &topics, 6).await;
-    let inputs = articles("crash3", 20_000);
+    let inputs = articles(name, 20_000);
     produce(&brokers, &topics.input, &inputs).await;
-    let group = unique("g-crash3");
-    let max_in_flight = 1000;
+    let group = unique(&format!("g-{name}"));
     let mut worker_spec = spec(&brokers, &topics, &group);
-    worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", max_in_flight);
+    configure(&mut worker_spec);
     let mut worker = worker_spec.spawn();
-    let mut killed_at = Vec::new();
+    let mut committed_at_kill = Vec::new();
     for crash in 1..=3 {
-        // Each incarnation's counter starts at zero: let it make real progress first.
+        // Each incarnation's counters start at zero: let it make real progress first.
         assert!(
-            worker.wait_for_metric("warta_records_produced_total", 1500.0, LONG),
+            worker.wait_for_metric(progress_metric, progress, LONG),
             "no progress before crash {crash}:\n{}",
             worker.log_text()
         );
@@ -88,7 +93,7 @@ async fn three_sigkills_in_twenty_thousand_lose_nothing() {
             .wait_timeout(Duration::from_secs(10))
             .expect("killed");
         let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
-        killed_at.push(committed);
+        committed_at_kill.push(committed);
         worker = worker_spec.spawn();
     }
     let landed = read_back(
@@ -97,11 +102,40 @@ async fn three_sigkills_in_twenty_thousand_lose_nothing() {
         inputs.len(),
         LONG,
         SETTLE,
-        false,
+        read_committed,
     );
+    worker.assert_alive();
+    worker.signal("TERM");
+    assert!(worker
+        .wait_timeout(Duration::from_secs(40))
+        .is_some_and(|s| s.success()));
+    let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
+    assert_eq!(
+        committed as usize,
+        inputs.len(),
+        "after the last clean exit every input offset is committed"
+    );
+    (inputs, landed, committed_at_kill)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn three_sigkills_in_twenty_thousand_lose_nothing() {
+    let name = "crash3";
+    if brokers(name).is_none() {
+        return;
+    }
+    let max_in_flight = 1000;
+    let (inputs, landed, committed_at_kill) = three_sigkills(
+        name,
+        |s| s.set("WARTA_PROCESSING__MAX_IN_FLIGHT", max_in_flight),
+        "warta_records_produced_total",
+        1500.0,
+        false,
+    )
+    .await;
     let duplicates = assert_all_landed(&inputs, &landed);
     eprintln!(
-        "3 SIGKILLs (committed offsets at each: {killed_at:?}): {} records landed for {} ids, {duplicates} duplicates ({:.0} per crash, in-flight bound {max_in_flight})",
+        "3 SIGKILLs (committed offsets at each: {committed_at_kill:?}): {} records landed for {} ids, {duplicates} duplicates ({:.0} per crash, in-flight bound {max_in_flight})",
         landed.len(),
         inputs.len(),
         duplicates as f64 / 3.0
@@ -112,7 +146,39 @@ async fn three_sigkills_in_twenty_thousand_lose_nothing() {
         duplicates <= 3 * (max_in_flight + 4_000),
         "{duplicates} duplicates is beyond the in-flight and commit-interval window"
     );
-    worker.signal("TERM");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exactly_once_three_sigkills_read_committed_sees_each_id_once() {
+    let name = "eos3";
+    if brokers(name).is_none() {
+        return;
+    }
+    let transactional_id = unique("txn-eos3");
+    let (inputs, landed, committed_at_kill) = three_sigkills(
+        name,
+        |s| {
+            s.set("WARTA_PROCESSING__GUARANTEE", "exactly_once");
+            s.set("WARTA_PROCESSING__TRANSACTIONAL_ID", &transactional_id);
+            s.set("WARTA_PROCESSING__BATCH_SIZE", 500);
+        },
+        // A transaction commits output and offsets together: wait for a few per life.
+        "warta_offset_commits_total",
+        4.0,
+        true,
+    )
+    .await;
+    let duplicates = assert_all_landed(&inputs, &landed);
+    eprintln!(
+        "exactly_once, 3 SIGKILLs (committed offsets at each: {committed_at_kill:?}): a read_committed reader saw {} records for {} ids, {duplicates} duplicates",
+        landed.len(),
+        inputs.len()
+    );
+    assert_eq!(
+        duplicates, 0,
+        "aborted transactions must stay invisible to read_committed"
+    );
+    assert_eq!(landed.len(), inputs.len());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -357,6 +423,171 @@ async fn output_topic_rejecting_records_sends_them_to_dead_letter_without_spinni
         .is_some_and(|s| s.success()));
     let committed: i64 = committed(&brokers, &group, &topics.input, 1).values().sum();
     assert_eq!(committed, inputs.len() as i64);
+}
+
+/// Collects the ids that land on `topics` while a scenario runs, and goes on through
+/// errors (a deleted topic), until told to stop.
+fn live_reader(
+    brokers: &str,
+    topics: &[&str],
+) -> (
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+    std::thread::JoinHandle<HashSet<String>>,
+) {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let consumer: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("group.id", unique("live-reader"))
+        .set("enable.auto.commit", "false")
+        .set("auto.offset.reset", "earliest")
+        .set("fetch.message.max.bytes", "20000000")
+        .create()
+        .unwrap();
+    consumer.subscribe(topics).unwrap();
+    let flag = stop.clone();
+    let handle = std::thread::spawn(move || {
+        let mut ids = HashSet::new();
+        while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+            if let Some(Ok(m)) = consumer.poll(Duration::from_millis(100)) {
+                ids.insert(landed_id(&m));
+            }
+        }
+        ids
+    });
+    (stop, handle)
+}
+
+fn landed_id(m: &rdkafka::message::BorrowedMessage<'_>) -> String {
+    use rdkafka::message::Message;
+    Landed {
+        topic: m.topic().to_string(),
+        key: m.key().map(<[u8]>::to_vec),
+        value: m.payload().map(<[u8]>::to_vec),
+        headers: Default::default(),
+        arrived: Instant::now(),
+    }
+    .id()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleted_output_topic_stops_the_worker_with_nothing_committed_past_output() {
+    use rdkafka::admin::{AdminClient, AdminOptions};
+    use rdkafka::client::DefaultClientContext;
+    let name = "deleted_output_topic_stops_the_worker_with_nothing_committed_past_output";
+    let Some(brokers) = brokers(name) else {
+        return;
+    };
+    let topics = Topics::new("deleted");
+    create_worker_topics(&brokers, &topics, 3).await;
+    let inputs = articles("deleted", 6_000);
+    produce(&brokers, &topics.input, &inputs).await;
+    let (stop_reader, reader) = live_reader(&brokers, &[&topics.output, &topics.dead_letter]);
+    let group = unique("g-deleted");
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", 500);
+    worker_spec.set("WARTA_PROCESSING__COMMIT_INTERVAL_MS", 200);
+    // Slow enough that the deletion lands mid-run.
+    worker_spec.set("WARTA_PROCESSING__CONCURRENCY", 1);
+    let mut worker = worker_spec.spawn();
+    assert!(
+        worker.wait_for_metric("warta_records_produced_total", 1000.0, LONG),
+        "{}",
+        worker.log_text()
+    );
+
+    let admin: AdminClient<DefaultClientContext> = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .create()
+        .unwrap();
+    let deleted_at = Instant::now();
+    for result in admin
+        .delete_topics(&[&topics.output], &AdminOptions::new())
+        .await
+        .unwrap()
+    {
+        result.expect("output topic deleted");
+    }
+
+    // The worker cannot deliver, so it must stop with a clear error rather than spin or
+    // write into a topic recreated behind the operator's back with broker defaults.
+    let status = worker
+        .wait_timeout(Duration::from_secs(180))
+        .unwrap_or_else(|| {
+            panic!(
+                "worker still running 180 s after its output topic was deleted:\n{}",
+                worker.log_text()
+            )
+        });
+    let stopped_after = deleted_at.elapsed();
+    assert!(
+        !status.success(),
+        "a worker that cannot deliver must not exit 0"
+    );
+    let log = worker.log_text();
+    assert!(
+        log.contains(&topics.output) && log.contains("exist"),
+        "the error names the topic and says it may not exist:\n{log}"
+    );
+    let metadata = admin
+        .inner()
+        .fetch_metadata(None, Duration::from_secs(10))
+        .unwrap();
+    assert!(
+        !metadata.topics().iter().any(|t| t.name() == topics.output),
+        "the worker must not auto-create the deleted output topic"
+    );
+
+    // Offsets never ran ahead of output: every input below the committed offset of its
+    // partition reached the (now deleted) output topic or the dead-letter topic.
+    std::thread::sleep(Duration::from_secs(2));
+    stop_reader.store(true, std::sync::atomic::Ordering::Relaxed);
+    let landed_before: HashSet<String> = reader.join().unwrap();
+    let committed_before = committed(&brokers, &group, &topics.input, 3);
+    let offsets = input_offsets(&brokers, &topics.input);
+    let mut below = 0;
+    for (id, (partition, offset)) in &offsets {
+        if *offset < committed_before[partition] {
+            below += 1;
+            assert!(
+                landed_before.contains(id),
+                "offset {offset} of partition {partition} was committed but `{id}` never landed"
+            );
+        }
+    }
+
+    // Once the operator recreates the topic, a restarted worker finishes the rest.
+    create_topics(&brokers, &[(&topics.output, 3)], &[]).await;
+    let mut restarted = worker_spec.spawn();
+    let rest = inputs.len() - below;
+    let landed_after = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        rest,
+        LONG,
+        SETTLE,
+        false,
+    );
+    let after: HashSet<String> = landed_after.iter().map(|l| l.id()).collect();
+    let missing: Vec<&str> = inputs
+        .iter()
+        .map(|i| i.key.as_str())
+        .filter(|id| !landed_before.contains(*id) && !after.contains(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} ids never landed, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(5)]
+    );
+    eprintln!(
+        "output topic deleted mid-run: worker stopped with an error after {:.1} s; {below} inputs committed, all of them seen on the output before; after the topic was recreated a restart delivered the other {rest}",
+        stopped_after.as_secs_f64()
+    );
+    restarted.signal("TERM");
+    assert!(restarted
+        .wait_timeout(Duration::from_secs(40))
+        .is_some_and(|s| s.success()));
 }
 
 #[cfg(feature = "fault-injection")]
