@@ -62,6 +62,7 @@ impl Default for FieldMapping {
 pub struct DecodeLimits {
     pub max_bytes: usize,
     pub max_body_chars: usize,
+    pub max_html_chars: usize,
     pub max_depth: usize,
 }
 
@@ -69,7 +70,8 @@ impl Default for DecodeLimits {
     fn default() -> Self {
         DecodeLimits {
             max_bytes: 4 * 1024 * 1024,
-            max_body_chars: 1_000_000,
+            max_body_chars: 200_000,
+            max_html_chars: 2_000_000,
             max_depth: 32,
         }
     }
@@ -148,12 +150,30 @@ impl RawArticle {
                     .collect(),
             });
         }
-        for text in [&article.body, &article.html].into_iter().flatten() {
+        // Pages carry markup, so html gets its own, larger limit.
+        let checks = [
+            (
+                &article.body,
+                "body",
+                "max_body_chars",
+                limits.max_body_chars,
+            ),
+            (
+                &article.html,
+                "html",
+                "max_html_chars",
+                limits.max_html_chars,
+            ),
+        ];
+        for (text, field, setting, limit) in checks {
+            let Some(text) = text else { continue };
             let chars = text.chars().count();
-            if chars > limits.max_body_chars {
+            if chars > limit {
                 return Err(DecodeError::BodyTooLong {
+                    field,
+                    setting,
                     chars,
-                    limit: limits.max_body_chars,
+                    limit,
                 });
             }
         }

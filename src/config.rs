@@ -126,6 +126,7 @@ pub struct Input {
 pub struct Limits {
     pub max_input_bytes: usize,
     pub max_body_chars: usize,
+    pub max_html_chars: usize,
     pub max_json_depth: usize,
     pub max_entities: usize,
     pub max_quotes: usize,
@@ -300,6 +301,7 @@ impl Config {
         positive("kafka.request_timeout_ms", self.kafka.request_timeout_ms)?;
         positive("limits.max_input_bytes", self.limits.max_input_bytes as u64)?;
         positive("limits.max_body_chars", self.limits.max_body_chars as u64)?;
+        positive("limits.max_html_chars", self.limits.max_html_chars as u64)?;
         positive("limits.max_json_depth", self.limits.max_json_depth as u64)?;
         positive(
             "limits.max_output_bytes",
@@ -354,6 +356,7 @@ impl Config {
         DecodeLimits {
             max_bytes: self.limits.max_input_bytes,
             max_body_chars: self.limits.max_body_chars,
+            max_html_chars: self.limits.max_html_chars,
             max_depth: self.limits.max_json_depth,
         }
     }

@@ -27,10 +27,13 @@ pub enum DecodeError {
     },
     #[error("no article text: none of the keys {keys:?} holds a non-empty string")]
     MissingBody { keys: Vec<String> },
-    #[error(
-        "article text is {chars} characters, over the limit of {limit} (limits.max_body_chars)"
-    )]
-    BodyTooLong { chars: usize, limit: usize },
+    #[error("`{field}` is {chars} characters, over the limit of {limit} (limits.{setting})")]
+    BodyTooLong {
+        field: &'static str,
+        setting: &'static str,
+        chars: usize,
+        limit: usize,
+    },
 }
 
 impl DecodeError {

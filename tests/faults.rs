@@ -590,6 +590,149 @@ async fn deleted_output_topic_stops_the_worker_with_nothing_committed_past_outpu
         .is_some_and(|s| s.success()));
 }
 
+/// Sends `good` at a steady pace, with `poison` spread evenly among them, and returns the
+/// time from each good record's send to its arrival on the output (or dead-letter) topic,
+/// sorted.
+async fn good_record_latencies(
+    brokers: &str,
+    topics: &Topics,
+    good: &[Input],
+    poison: &[Input],
+    pace: Duration,
+) -> Vec<Duration> {
+    use rdkafka::producer::{FutureProducer, FutureRecord};
+    let reader = {
+        let brokers = brokers.to_string();
+        let output = topics.output.clone();
+        let dead_letter = topics.dead_letter.clone();
+        let want = good.len() + poison.len();
+        std::thread::spawn(move || {
+            read_back(
+                &brokers,
+                &[&output, &dead_letter],
+                want,
+                LONG,
+                SETTLE,
+                false,
+            )
+        })
+    };
+    let producer: FutureProducer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("linger.ms", "0")
+        .set("message.max.bytes", "16000000")
+        .create()
+        .unwrap();
+    let every = (good.len() / poison.len().max(1)).max(1);
+    let mut poison = poison.iter();
+    let mut sent = std::collections::HashMap::new();
+    for (i, input) in good.iter().enumerate() {
+        if i % every == every / 2 {
+            if let Some(p) = poison.next() {
+                let record = FutureRecord::<str, [u8]>::to(&topics.input)
+                    .key(&p.key)
+                    .payload(p.value.as_deref().unwrap_or_default());
+                producer
+                    .send(record, Duration::from_secs(30))
+                    .await
+                    .unwrap_or_else(|(e, _)| panic!("{e}"));
+            }
+        }
+        sent.insert(input.key.clone(), Instant::now());
+        let record = FutureRecord::<str, [u8]>::to(&topics.input)
+            .key(&input.key)
+            .payload(input.value.as_deref().unwrap_or_default());
+        producer
+            .send(record, Duration::from_secs(30))
+            .await
+            .unwrap_or_else(|(e, _)| panic!("{e}"));
+        tokio::time::sleep(pace).await;
+    }
+    for p in poison {
+        let record = FutureRecord::<str, [u8]>::to(&topics.input)
+            .key(&p.key)
+            .payload(p.value.as_deref().unwrap_or_default());
+        producer
+            .send(record, Duration::from_secs(30))
+            .await
+            .unwrap_or_else(|(e, _)| panic!("{e}"));
+    }
+    let landed = reader.join().unwrap();
+    let mut latencies: Vec<Duration> = landed
+        .iter()
+        .filter_map(|l| Some(l.arrived - *sent.get(&l.id())?))
+        .collect();
+    // A few shared articles are debris only and are dead-lettered: they count too.
+    assert_eq!(latencies.len(), good.len(), "every good record lands once");
+    latencies.sort();
+    latencies
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn good_records_keep_their_latency_among_hostile_inputs() {
+    let Some(brokers) = brokers("good_records_keep_their_latency_among_hostile_inputs") else {
+        return;
+    };
+    let pace = Duration::from_millis(20);
+    let baseline_topics = Topics::new("calm");
+    create_worker_topics(&brokers, &baseline_topics, 6).await;
+    let hostile_topics = Topics::new("poisoned");
+    create_worker_topics(&brokers, &hostile_topics, 6).await;
+    // Everything the broker accepts (its limit is 16 MiB; the 50 MB value cannot be sent).
+    let poison: Vec<Input> = common::hostile::corpus()
+        .into_iter()
+        .filter(|(_, value, _)| value.len() < 15_000_000)
+        .enumerate()
+        .map(|(i, (_, value, _))| Input {
+            key: format!("poison-{i}"),
+            value: Some(value),
+        })
+        .collect();
+
+    let mut latencies = Vec::new();
+    for (topics, poison) in [(&baseline_topics, &[][..]), (&hostile_topics, &poison[..])] {
+        let group = unique("g-latency");
+        let mut worker = spec(&brokers, topics, &group).spawn();
+        assert!(
+            worker.wait_for_status("/readyz", 200, Duration::from_secs(60)),
+            "{}",
+            worker.log_text()
+        );
+        let good = articles(&topics.input, 400);
+        latencies.push(good_record_latencies(&brokers, topics, &good, poison, pace).await);
+        worker.assert_alive();
+        worker.signal("TERM");
+        assert!(worker
+            .wait_timeout(Duration::from_secs(40))
+            .is_some_and(|s| s.success()));
+    }
+    let (calm, poisoned) = (&latencies[0], &latencies[1]);
+    eprintln!(
+        "good-record latency at {} records/s, p50/p99/max: alone {:?}/{:?}/{:?}; among {} hostile inputs {:?}/{:?}/{:?}",
+        1000 / pace.as_millis(),
+        percentile(calm, 0.5),
+        percentile(calm, 0.99),
+        calm.last().unwrap(),
+        poison.len(),
+        percentile(poisoned, 0.5),
+        percentile(poisoned, 0.99),
+        poisoned.last().unwrap(),
+    );
+    // The median must not move: hostile records cost their own time, not everyone's.
+    assert!(
+        percentile(poisoned, 0.5) <= percentile(calm, 0.5) * 2 + Duration::from_millis(50),
+        "median latency of good records moved with hostile inputs among them"
+    );
+    assert!(
+        percentile(poisoned, 0.99) <= percentile(calm, 0.99) * 2 + Duration::from_millis(500),
+        "p99 latency of good records moved with hostile inputs among them"
+    );
+}
+
 #[cfg(feature = "fault-injection")]
 #[tokio::test(flavor = "multi_thread")]
 async fn a_panic_in_enrichment_dead_letters_that_record_only() {

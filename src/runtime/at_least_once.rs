@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use futures::stream::{FuturesOrdered, FuturesUnordered, StreamExt};
+use futures::stream::{FuturesUnordered, StreamExt};
 use rdkafka::consumer::{CommitMode, Consumer};
 use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::message::{Message, OwnedHeaders};
@@ -23,6 +23,7 @@ use super::kafka::{
     FailedDelivery, FailureClass, RecordKind,
 };
 use super::offsets::Generation;
+use super::ordered::PerPartition;
 use super::record::{output_headers, InputRecord, Outcome};
 use super::{Pipeline, Processed, RuntimeError};
 use crate::telemetry::metrics as m;
@@ -39,7 +40,7 @@ pub struct AtLeastOnce {
 
 impl AtLeastOnce {
     pub async fn run(mut self, shutdown: CancellationToken) -> Result<(), RuntimeError> {
-        let mut jobs: FuturesOrdered<oneshot::Receiver<JobDone>> = FuturesOrdered::new();
+        let mut jobs: PerPartition<oneshot::Receiver<JobDone>> = PerPartition::default();
         let mut retries: FuturesUnordered<RetryFuture> = FuturesUnordered::new();
         let mut tick = tokio::time::interval(Duration::from_millis(100));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -83,8 +84,9 @@ impl AtLeastOnce {
                             metrics::counter!(m::CONSUMED).increment(1);
                             let generation = self.pipeline.shared.tracker().begin(message.partition(), message.offset());
                             let input = Arc::new(InputRecord::from_message(&message));
+                            let message_partition = input.partition;
                             drop(message);
-                            jobs.push_back(self.pipeline.process_on_pool(input, generation));
+                            jobs.push(message_partition, self.pipeline.process_on_pool(input, generation));
                         }
                         Err(e) => {
                             if classify(&e) == FailureClass::Fatal {
@@ -330,7 +332,7 @@ impl AtLeastOnce {
     /// grace period, then commit what is done.
     async fn drain(
         &mut self,
-        mut jobs: FuturesOrdered<oneshot::Receiver<JobDone>>,
+        mut jobs: PerPartition<oneshot::Receiver<JobDone>>,
         mut retries: FuturesUnordered<RetryFuture>,
     ) -> Result<(), RuntimeError> {
         let deadline = tokio::time::Instant::now() + self.pipeline.config.shutdown_grace();

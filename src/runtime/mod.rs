@@ -7,6 +7,7 @@ pub mod dead_letter;
 pub mod exactly_once;
 pub mod kafka;
 pub mod offsets;
+pub mod ordered;
 pub mod record;
 pub mod shutdown;
 
