@@ -59,7 +59,9 @@ pub struct Config {
     pub telemetry: Telemetry,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// `Debug` is written by hand below: a `{:?}` in a log line or panic message must never
+/// print a password.
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KafkaConfig {
     pub brokers: String,
@@ -398,6 +400,28 @@ impl Config {
     }
 }
 
+impl std::fmt::Debug for KafkaConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let masked = |map: &BTreeMap<String, String>| -> BTreeMap<String, String> {
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if is_secret_key(k) { "********" } else { v };
+                    (k.clone(), v.to_string())
+                })
+                .collect()
+        };
+        f.debug_struct("KafkaConfig")
+            .field("brokers", &mask_url_credentials(&self.brokers))
+            .field("group_id", &self.group_id)
+            .field("client_id", &self.client_id)
+            .field("request_timeout_ms", &self.request_timeout_ms)
+            .field("properties", &masked(&self.properties))
+            .field("consumer_properties", &masked(&self.consumer_properties))
+            .field("producer_properties", &masked(&self.producer_properties))
+            .finish()
+    }
+}
+
 /// Whether a librdkafka property holds a secret that must never be printed or logged.
 pub fn is_secret_key(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
@@ -666,5 +690,30 @@ mod tests {
         let path = dir.path().join("shown.toml");
         std::fs::write(&path, &shown).unwrap();
         Config::load_with_env(Some(&path), env(&[])).unwrap();
+    }
+
+    #[test]
+    fn debug_output_and_panic_messages_never_show_secrets() {
+        let c = Config::load_with_env(
+            None,
+            env(&[
+                ("WARTA_KAFKA__PROPERTIES__SASL_PASSWORD", "hunter2"),
+                (
+                    "WARTA_KAFKA__PRODUCER_PROPERTIES__SSL_KEYSTORE_PASSWORD",
+                    "st0re",
+                ),
+                ("WARTA_KAFKA__BROKERS", "user:pa55@broker:9092"),
+            ]),
+        )
+        .unwrap();
+        let debug = format!("{c:?} {c:#?}");
+        for secret in ["hunter2", "st0re", "pa55"] {
+            assert!(!debug.contains(secret), "{secret} in {debug}");
+        }
+        assert!(debug.contains("sasl.password"), "{debug}");
+        // A panic that formats the config carries the masked form only.
+        let payload = std::panic::catch_unwind(|| panic!("bad state with {c:?}")).unwrap_err();
+        let message = payload.downcast_ref::<String>().unwrap();
+        assert!(!message.contains("hunter2") && message.contains("********"));
     }
 }
