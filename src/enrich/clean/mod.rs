@@ -10,6 +10,7 @@
 mod chars;
 mod dateline;
 mod debris;
+mod glue;
 mod html;
 mod mojibake;
 
@@ -23,6 +24,16 @@ pub struct Cleaned {
     pub body: String,
     pub dateline: Option<Dateline>,
     pub removed: Vec<Removed>,
+    /// Every line (or leading dateline) that was cut, with its kind, in order: the audit
+    /// behind `removed`, published only when `output.debug_removed` is set.
+    pub removed_lines: Vec<RemovedLine>,
+}
+
+/// One cut line and the kind of debris it was taken for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedLine {
+    pub kind: &'static str,
+    pub text: String,
 }
 
 /// Compiled cleaning rules, built once.
@@ -30,6 +41,7 @@ pub struct Cleaned {
 pub struct Cleaner {
     debris: debris::Debris,
     datelines: dateline::Datelines,
+    glue: glue::Glue,
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -76,21 +88,23 @@ impl Cleaner {
         Cleaner {
             debris: debris::Debris::new(),
             datelines: dateline::Datelines::new(),
+            glue: glue::Glue::new(),
         }
     }
 
     /// Cleans an article body.
     pub fn clean(&self, text: &str) -> Cleaned {
         let text = char_level(text);
-        let mut removed = Vec::new();
+        let mut cut: Vec<RemovedLine> = Vec::new();
         let mut lines: Vec<String> = Vec::new();
         for line in text.split('\n') {
             let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
             if line.is_empty() {
                 continue;
             }
+            let line = self.glue.split_line(&line).unwrap_or(line);
             match self.debris.kind(&line) {
-                Some(kind) => count(&mut removed, kind),
+                Some(kind) => cut.push(RemovedLine { kind, text: line }),
                 None => lines.push(line),
             }
         }
@@ -102,14 +116,20 @@ impl Cleaner {
         while first < lines.len() {
             if let Some(found) = self.datelines.find(&lines[first]) {
                 dateline.get_or_insert(found.dateline);
-                count(&mut removed, "dateline");
+                cut.push(RemovedLine {
+                    kind: "dateline",
+                    text: lines[first][..found.len].trim().to_string(),
+                });
                 let rest = lines[first][found.len..].trim().to_string();
                 if rest.is_empty() {
                     first += 1;
                 } else {
                     lines[first] = rest;
                     if let Some(kind) = self.debris.kind(&lines[first]) {
-                        count(&mut removed, kind);
+                        cut.push(RemovedLine {
+                            kind,
+                            text: std::mem::take(&mut lines[first]),
+                        });
                         first += 1;
                     }
                 }
@@ -123,17 +143,22 @@ impl Cleaner {
         while let Some(last) = lines.last() {
             match self.debris.trailing_kind(last) {
                 Some(kind) => {
-                    count(&mut removed, kind);
-                    lines.pop();
+                    let text = lines.pop().unwrap_or_default();
+                    cut.push(RemovedLine { kind, text });
                 }
                 None => break,
             }
         }
 
+        let mut removed = Vec::new();
+        for line in &cut {
+            count(&mut removed, line.kind);
+        }
         Cleaned {
             body: lines.join("\n\n"),
             dateline,
             removed,
+            removed_lines: cut,
         }
     }
 }

@@ -1,0 +1,366 @@
+//! Words glued together where the scraper stripped a link or a tag: `KesehatanBudi`,
+//! `Jawa,Icha`, `mentalyang`. A token is split only on strong evidence:
+//!
+//! - a missing space after punctuation between letters (`Jawa,Icha`, `dunia:depresi`,
+//!   `kemarin.Presiden`), but not in numbers (`3,5`, `16.00`), abbreviations (`U.S.`,
+//!   `S.Pd`), domains (`Liputan6.com`, `KOMPAS.com`), URLs or e-mail addresses;
+//! - a lower→upper case boundary (`KesehatanBudi`, `dilansirAFP`) when the left part is a
+//!   known word, never in brands (`YouTube`, `iPhone`, `McDonald`, `detikNews`,
+//!   `data/clean/keep.txt`) or acronyms (`KemenPPPA`);
+//! - a function word glued to the end of a word (`mentalyang`, `Sadikinyang`) when the
+//!   whole is not a known word and the left part is (`padi`, `badan`, `Wahyudi` stay).
+//!
+//! Known words come from `data/clean/words.tsv` (built by `scripts/build_glue_words.py`
+//! from the shared articles and the NER training data): word forms with counts, no text.
+//!
+//! Every decision depends only on the piece being split, and pieces are split again until
+//! nothing applies, so a split body splits no further (cleaning stays idempotent). Tokens
+//! longer than [`MAX_TOKEN`] bytes are left alone, which keeps the work per token bounded
+//! and the whole linear in the input.
+
+use std::collections::{HashMap, HashSet};
+
+const WORDS: &str = include_str!("../../../data/clean/words.tsv");
+const KEEP: &str = include_str!("../../../data/clean/keep.txt");
+
+/// Longer tokens are URLs, hashes or junk, not glued words.
+const MAX_TOKEN: usize = 80;
+
+/// Function words that get glued to the end of the previous word, longest first.
+const FUNCTION_SUFFIXES: &[&str] = &[
+    "tersebut", "sebagai", "terhadap", "dengan", "karena", "adalah", "kepada", "hingga",
+    "untuk", "dalam", "bahwa", "serta", "tidak", "sudah", "telah", "yang", "dari", "pada",
+    "atau", "oleh", "juga", "bisa", "dan", "ini", "itu", "di", "ke",
+];
+
+/// Function words that may stand as the left part of a case boundary (`diPiala`).
+const FUNCTION_WORDS: &[&str] = &[
+    "di", "ke", "dari", "dan", "yang", "dengan", "untuk", "pada", "dalam", "atau", "oleh",
+    "kepada", "bagi", "oleh", "serta", "ini", "itu", "juga", "via", "ala",
+];
+
+/// Top-level domains: `Kompas.Com` is a domain, not two sentences.
+const TLDS: &[&str] = &[
+    "com", "co", "id", "net", "org", "tv", "io", "go", "ac", "or", "info", "my", "sg", "uk",
+    "us", "biz", "ai", "app", "news", "online", "web",
+];
+
+pub struct Glue {
+    /// Lowercase word → (count, capitalised count).
+    words: HashMap<&'static str, (u32, u32)>,
+    keep: HashSet<&'static str>,
+}
+
+impl Default for Glue {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Byte length of the run of letters in `s` ending at byte `end`.
+fn letters_before(s: &str, end: usize) -> &str {
+    let start = s[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(end, |(i, _)| i);
+    &s[start..end]
+}
+
+/// The run of letters in `s` starting at byte `start`.
+fn letters_after(s: &str, start: usize) -> &str {
+    let end = s[start..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| start + i);
+    &s[start..end]
+}
+
+fn is_title(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
+/// The leading capitalised word of a run (`Prabowoyang` of `PrabowoyangX`).
+fn title_head(word: &str) -> &str {
+    let end = word
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| !c.is_lowercase())
+        .map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+impl Glue {
+    pub fn new() -> Glue {
+        let words = WORDS
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split('\t');
+                let word = parts.next()?;
+                let count = parts.next()?.parse().ok()?;
+                let cap = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+                Some((word, (count, cap)))
+            })
+            .collect();
+        let keep = KEEP
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Glue { words, keep }
+    }
+
+    fn entry(&self, word: &str) -> (u32, u32) {
+        if word.chars().all(|c| c.is_ascii_lowercase()) {
+            return self.words.get(word).copied().unwrap_or((0, 0));
+        }
+        self.words
+            .get(word.to_lowercase().as_str())
+            .copied()
+            .unwrap_or((0, 0))
+    }
+
+    fn count(&self, word: &str) -> u32 {
+        self.entry(word).0
+    }
+
+    /// Splits the glued words of a line whose tokens are separated by single spaces.
+    /// Returns `None` when nothing changes.
+    pub fn split_line(&self, line: &str) -> Option<String> {
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut changed = false;
+        for token in line.split(' ') {
+            let before = pieces.len();
+            self.split_token(token, &mut pieces);
+            changed |= pieces.len() > before + 1;
+        }
+        changed.then(|| pieces.join(" "))
+    }
+
+    /// Splits one token into pieces, each of which splits no further.
+    pub fn split_token<'a>(&self, token: &'a str, out: &mut Vec<&'a str>) {
+        if token.len() > MAX_TOKEN
+            || token.starts_with('#')
+            || token.contains("://")
+            || token.contains("www.")
+            || token.contains('@')
+        {
+            out.push(token);
+            return;
+        }
+        match self.find(token) {
+            Some(at) if at > 0 && at < token.len() => {
+                self.split_token(&token[..at], out);
+                self.split_token(&token[at..], out);
+            }
+            _ => out.push(token),
+        }
+    }
+
+    /// Whether a kept brand spans the letters around byte `at` (a boundary inside it).
+    fn kept_across(&self, token: &str, at: usize) -> bool {
+        let run = letters_before(token, at);
+        let start = at - run.len();
+        // Brands may carry digits or dots inside ("Liputan6.com" is a domain anyway).
+        let rest = &token[start..];
+        rest.char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&end| start + end > at)
+            .any(|end| self.keep.contains(&rest[..end]))
+    }
+
+    /// Byte offset where `token` should be split, if anywhere.
+    fn find(&self, token: &str) -> Option<usize> {
+        let chars: Vec<(usize, char)> = token.char_indices().collect();
+        for k in 1..chars.len() {
+            let (at, c) = chars[k];
+            let prev = chars[k - 1].1;
+            let next = chars.get(k + 1).map(|&(_, n)| n);
+            let after = at + c.len_utf8();
+            match c {
+                ',' | ';' if prev.is_alphabetic() && next.is_some_and(char::is_alphabetic) => {
+                    return Some(after);
+                }
+                ':' if prev.is_alphabetic()
+                    && next.is_some_and(char::is_alphabetic)
+                    && letters_before(token, at).chars().count() >= 2 =>
+                {
+                    return Some(after);
+                }
+                '.' | '!' | '?' if prev.is_alphabetic() => {
+                    let left = letters_before(token, at);
+                    let right = letters_after(token, after);
+                    let head = &token[..at - left.len()];
+                    if left.chars().count() >= 2
+                        && right.chars().count() >= 3
+                        && is_title(right)
+                        && !TLDS.contains(&right.to_lowercase().as_str())
+                        && !head.contains(|c: char| c == '/' || c == '.' || c.is_numeric())
+                    {
+                        return Some(after);
+                    }
+                }
+                ')' if next.is_some_and(char::is_alphabetic)
+                    && token[..at].contains('(')
+                    && letters_after(token, after).chars().count() >= 2 =>
+                {
+                    return Some(after);
+                }
+                '(' if prev.is_alphabetic()
+                    && next.is_some_and(char::is_alphabetic)
+                    && letters_before(token, at).chars().count() >= 3 =>
+                {
+                    return Some(at);
+                }
+                _ if prev.is_lowercase() && c.is_uppercase() => {
+                    if self.case_boundary(token, at) {
+                        return Some(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.function_suffix(token)
+    }
+
+    /// Whether a lower→upper boundary at byte `at` separates two words.
+    fn case_boundary(&self, token: &str, at: usize) -> bool {
+        let left = letters_before(token, at);
+        let right = letters_after(token, at);
+        if right.chars().count() < 2 || self.kept_across(token, at) {
+            return false;
+        }
+        let lower = left.to_lowercase();
+        // detik's channels: detikNews, detikcom, kepadadetikJateng.
+        if lower.ends_with("detik") {
+            return false;
+        }
+        let right_title = {
+            let mut cs = right.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+        };
+        let right_acronym = {
+            let mut cs = right.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_uppercase)
+        };
+        if !right_title && !right_acronym {
+            return false;
+        }
+        if left.chars().all(char::is_lowercase) {
+            FUNCTION_WORDS.contains(&lower.as_str())
+                || (left.chars().count() >= 3 && self.count(&lower) >= 5)
+        } else if is_title(left) {
+            let right_known = if right_title {
+                self.count(title_head(right)) >= 5
+            } else {
+                true
+            };
+            left.chars().count() >= 4 && self.count(&lower) >= 10 && right_known
+        } else {
+            false
+        }
+    }
+
+    /// A function word glued to the end of the last word of `token`: the byte offset
+    /// where the function word starts.
+    fn function_suffix(&self, token: &str) -> Option<usize> {
+        let end = token
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphabetic())
+            .map(|(i, c)| i + c.len_utf8())?;
+        if token[end..].chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let run = letters_before(token, end);
+        // Only the part after an inner capital ("ETLEMobileitu" → "Mobileitu").
+        let seg_start = run
+            .char_indices()
+            .filter(|(_, c)| c.is_uppercase())
+            .last()
+            .map_or(0, |(i, _)| i);
+        let seg = &run[seg_start..];
+        let seg_at = end - run.len() + seg_start;
+        if !seg.is_ascii() || seg.len() < 6 || self.keep.contains(seg) {
+            return None;
+        }
+        let lower = seg.to_ascii_lowercase();
+        let suffix = FUNCTION_SUFFIXES.iter().find(|f| lower.ends_with(*f))?;
+        if self.count(&lower) > 0 {
+            return None;
+        }
+        let left = &lower[..lower.len() - suffix.len()];
+        if left.len() < 4 {
+            return None;
+        }
+        let (count, cap) = self.entry(left);
+        let short = suffix.len() <= 3;
+        let ok = if seg.starts_with(|c: char| c.is_ascii_uppercase()) {
+            // A capitalised whole may be a name that merely ends like a function word
+            // (Aryadi, Mahalini, Brendan): the left part must be a well-known name.
+            let name_like = cap * 2 >= count;
+            match *suffix {
+                "di" | "ke" => name_like && count >= 100,
+                _ if short => name_like && count >= 20,
+                _ => count >= 3 && (name_like || count >= 10),
+            }
+        } else if short {
+            count >= 5
+        } else {
+            count >= 3
+        };
+        ok.then_some(seg_at + left.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(line: &str) -> String {
+        let g = Glue::new();
+        g.split_line(line).unwrap_or_else(|| line.to_string())
+    }
+
+    #[test]
+    fn splits_issue_examples() {
+        assert_eq!(
+            split("kondisikesehatan mentalyang dapat"),
+            "kondisikesehatan mental yang dapat"
+        );
+        assert_eq!(
+            split("Menteri KesehatanBudi Gunadi Sadikinyang"),
+            "Menteri Kesehatan Budi Gunadi Sadikin yang"
+        );
+        assert_eq!(split("asal Jawa,Icha Yang"), "asal Jawa, Icha Yang");
+    }
+
+    #[test]
+    fn keeps_real_words() {
+        for w in [
+            "Kemenkes", "DKI", "McDonald", "iPhone", "YouTube", "KemenPPPA", "BUMN", "PDIP",
+            "padi", "tadi", "pandan", "badan", "dirinya", "kenyang", "Rp3,5", "16.00",
+            "U.S.", "S.Pd", "Liputan6.com", "KOMPAS.com", "detikNews", "Gunadi", "Wahyudi",
+            "Mahalini", "MotoGP,", "https://a.b/C.D", "e:HEV", "Sp.A(K)",
+        ] {
+            assert_eq!(split(w), w);
+        }
+    }
+
+    #[test]
+    fn split_is_a_fixed_point() {
+        let g = Glue::new();
+        for line in ["PresidenPrabowoyang hadir,Budi.Ia", "(PKP)Maruarar dariAntara,Rabu"] {
+            let once = g.split_line(line).unwrap();
+            assert_eq!(g.split_line(&once), None, "{once}");
+        }
+    }
+}
