@@ -15,9 +15,18 @@ import collections, glob, json, re
 SHARED = "../shared/data"
 FUNC = ["yang", "dan", "di", "ke", "dari", "dengan", "untuk", "pada", "dalam", "atau",
         "ini", "itu", "oleh", "karena", "bahwa", "serta", "sebagai", "tersebut", "adalah",
-        "juga", "hingga", "kepada", "tidak", "sudah", "telah", "bisa"]
+        "juga", "hingga", "kepada", "tidak", "sudah", "telah", "bisa", "sejak", "tapi"]
 # Real words (names included) that the glued-form filter below would otherwise drop.
-REAL = {"gunadi", "peroleh", "trendi"}
+REAL = {"gunadi", "peroleh", "trendi", "serbabisa", "kenyang", "perdalam", "sembahyang"}
+# Glued forms seen more than once, so the filter below keeps them; checked by hand.
+GLUED = set("""berikutini pantauandetikcomdi wibowoatau selengkapnyadi airlinesyang compada
+migasdan pencegahanfraudyang pakudi jettidak jetdengan comdari chatyang yulianatelah
+ultimateyang siraitatau mobiledi hubdi barcelonaakan sederhanatapi screenini
+penyandangdisabilitasdalam officeitu officedi napatau napadalah klikdi kepadadetikjatengdi
+justicedan jetoleh jetitu fourdi diklikdi bomyang bomterhadap zonyang tniatau tikusini
+smartphoneini raungyang postyang plkdi mcgregorsudah marthinbisa khameneidalam
+indonesiaakan ibuyang hilalakan hadjudan dievakuasiini careyakan beningdari anemiadan
+alienitu yayadan""".split())
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 
 articles = collections.Counter()
@@ -54,9 +63,9 @@ def looks_glued(w):
 
 out = []
 for w, c in total.items():
-    if c < 2 and ner[w] == 0:
+    if c < 2 and ner[w] == 0 and w not in REAL:
         continue
-    if ner[w] == 0 and w not in REAL and looks_glued(w):
+    if w in GLUED or (ner[w] == 0 and w not in REAL and looks_glued(w)):
         continue
     out.append((w, c))
 out.sort(key=lambda x: (-x[1], x[0]))
