@@ -28,9 +28,9 @@ const MAX_TOKEN: usize = 80;
 
 /// Function words that get glued to the end of the previous word, longest first.
 const FUNCTION_SUFFIXES: &[&str] = &[
-    "tersebut", "sebagai", "terhadap", "dengan", "karena", "adalah", "kepada", "hingga",
-    "untuk", "dalam", "bahwa", "serta", "tidak", "sudah", "telah", "yang", "dari", "pada",
-    "atau", "oleh", "juga", "bisa", "sejak", "tapi", "akan", "dan", "ini", "itu", "di", "ke",
+    "tersebut", "sebagai", "terhadap", "dengan", "karena", "adalah", "kepada", "hingga", "untuk",
+    "dalam", "bahwa", "serta", "tidak", "sudah", "telah", "yang", "dari", "pada", "atau", "oleh",
+    "juga", "bisa", "sejak", "tapi", "akan", "dan", "ini", "itu", "di", "ke",
 ];
 
 /// Function words that may stand as the left part of a case boundary (`diPiala`).
@@ -45,8 +45,8 @@ const CLITICS: &[&str] = &["nya", "lah", "kah", "pun", "ku", "mu"];
 
 /// Top-level domains: `Kompas.Com` is a domain, not two sentences.
 const TLDS: &[&str] = &[
-    "com", "co", "id", "net", "org", "tv", "io", "go", "ac", "or", "info", "my", "sg", "uk",
-    "us", "biz", "ai", "app", "news", "online", "web",
+    "com", "co", "id", "net", "org", "tv", "io", "go", "ac", "or", "info", "my", "sg", "uk", "us",
+    "biz", "ai", "app", "news", "online", "web",
 ];
 
 pub struct Glue {
@@ -157,7 +157,9 @@ impl Glue {
             return;
         }
         match self.find(token) {
-            Some(at) if at > 0 && at < token.len() => {
+            // A space after "Â" would make mojibake repair drop it on the next cleaning
+            // (it reads "Â" + space as a misread no-break space): never split there.
+            Some(at) if at > 0 && at < token.len() && !token[..at].ends_with('Â') => {
                 self.split_token(&token[..at], out);
                 self.split_token(&token[at..], out);
             }
@@ -239,6 +241,9 @@ impl Glue {
                     if self.after_acronym(token, at) {
                         return Some(at);
                     }
+                    if let Some(split) = self.acronym_then_word(token, at) {
+                        return Some(split);
+                    }
                 }
                 'd' if prev.is_lowercase() && token[at..].starts_with("detik") => {
                     if self.before_detik(token, at) {
@@ -272,6 +277,27 @@ impl Glue {
             || self.function_suffix(word).is_some()
     }
 
+    /// An acronym glued to a capitalised word (`BUMNDi`, `PTKedoya`, `DKIJakarta`): `at` is
+    /// the first lowercase letter; the split goes before the capital that starts the word.
+    fn acronym_then_word(&self, token: &str, at: usize) -> Option<usize> {
+        let upper = letters_before(token, at);
+        let (cap_at, cap) = upper.char_indices().last()?;
+        let acronym = &upper[..cap_at];
+        if acronym.chars().count() < 2 || !upper.chars().all(char::is_uppercase) {
+            return None;
+        }
+        let split = at - upper.len() + cap_at;
+        let lower = letters_after(token, at);
+        // The word must end the run of letters ("BRILiaN" is a brand, not BRI + LiaN).
+        if !lower.chars().all(char::is_lowercase) || self.kept_across(token, split) {
+            return None;
+        }
+        let word = format!("{cap}{lower}").to_lowercase();
+        let known = FUNCTION_WORDS.contains(&word.as_str())
+            || (word.chars().count() >= 4 && self.count(&word) >= 2);
+        known.then_some(split)
+    }
+
     /// detik's channel names glued to the word before (`kepadadetikJateng`,
     /// `dilansirdetikcom`): split before "detik" when the word before is known.
     fn before_detik(&self, token: &str, at: usize) -> bool {
@@ -289,7 +315,11 @@ impl Glue {
     fn case_boundary(&self, token: &str, at: usize) -> bool {
         let left = letters_before(token, at);
         let right = letters_after(token, at);
-        if right.chars().count() < 2 || self.kept_across(token, at) {
+        // A single capital is only a word as an initial before a dot ("dariU.Today").
+        let initial = right.chars().count() == 1
+            && token[at + right.len()..].starts_with('.')
+            && left.chars().all(char::is_lowercase);
+        if (right.chars().count() < 2 && !initial) || self.kept_across(token, at) {
             return false;
         }
         let lower = left.to_lowercase();
@@ -305,7 +335,7 @@ impl Glue {
             let mut cs = right.chars();
             cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_uppercase)
         };
-        if !right_title && !right_acronym {
+        if !right_title && !right_acronym && !initial {
             return false;
         }
         // A left part that is itself a word with a function word glued on
@@ -317,6 +347,8 @@ impl Glue {
             FUNCTION_WORDS.contains(&lower.as_str())
                 || (n >= 3 && count >= 2)
                 || (n == 2 && count >= 20)
+                // Lowercase brands are short (iPhone, eKTP, jetBlue, watchOS, mRNA).
+                || n >= 6
                 || glued_left()
         } else if is_title(left) {
             let (count, cap) = self.entry(&lower);
@@ -390,14 +422,14 @@ impl Glue {
             match *suffix {
                 "di" | "ke" => name_like && count >= 30,
                 "akan" => name_like && count >= 20,
-                _ if short => name_like && count >= 20,
+                _ if short => name_like && count >= 5,
                 _ => count >= 3 && (name_like || count >= 10 || long),
             }
         } else if *suffix == "akan" {
             // -kan verbs end in "akan" too: "peranakan", "kekanak-kanakan".
             false
         } else if short {
-            count >= 5
+            count >= 2
         } else {
             count >= 3
         };
@@ -430,10 +462,34 @@ mod tests {
     #[test]
     fn keeps_real_words() {
         for w in [
-            "Kemenkes", "DKI", "McDonald", "iPhone", "YouTube", "KemenPPPA", "BUMN", "PDIP",
-            "padi", "tadi", "pandan", "badan", "dirinya", "kenyang", "Rp3,5", "16.00",
-            "U.S.", "S.Pd", "Liputan6.com", "KOMPAS.com", "detikNews", "Gunadi", "Wahyudi",
-            "Mahalini", "MotoGP,", "https://a.b/C.D", "e:HEV", "Sp.A(K)",
+            "Kemenkes",
+            "DKI",
+            "McDonald",
+            "iPhone",
+            "YouTube",
+            "KemenPPPA",
+            "BUMN",
+            "PDIP",
+            "padi",
+            "tadi",
+            "pandan",
+            "badan",
+            "dirinya",
+            "kenyang",
+            "Rp3,5",
+            "16.00",
+            "U.S.",
+            "S.Pd",
+            "Liputan6.com",
+            "KOMPAS.com",
+            "detikNews",
+            "Gunadi",
+            "Wahyudi",
+            "Mahalini",
+            "MotoGP,",
+            "https://a.b/C.D",
+            "e:HEV",
+            "Sp.A(K)",
         ] {
             assert_eq!(split(w), w);
         }
@@ -442,7 +498,10 @@ mod tests {
     #[test]
     fn split_is_a_fixed_point() {
         let g = Glue::new();
-        for line in ["PresidenPrabowoyang hadir,Budi.Ia", "(PKP)Maruarar dariAntara,Rabu"] {
+        for line in [
+            "PresidenPrabowoyang hadir,Budi.Ia",
+            "(PKP)Maruarar dariAntara,Rabu",
+        ] {
             let once = g.split_line(line).unwrap();
             assert_eq!(g.split_line(&once), None, "{once}");
         }
@@ -484,20 +543,21 @@ mod gold {
             wrong.join("\n")
         );
         assert!(total >= 200);
-        // The target is 95%; this splitter reaches 92.4% (316/342) and the floor
-        // guards that figure until the misses listed above are handled.
-        assert!(right * 1000 >= total * 924, "{right}/{total}");
+        // The target is 95%; the splitter reaches 94.7% (324/342) without false
+        // splits on the risky list, and this floor guards that figure.
+        assert!(right * 1000 >= total * 947, "{right}/{total}");
     }
 
     #[test]
     fn risky_words_stay_whole() {
         let g = Glue::new();
         let words: Vec<&str> = data(RISKY).collect();
-        let split: Vec<String> = words
-            .iter()
-            .filter_map(|w| g.split_line(w))
-            .collect();
-        eprintln!("risky words: {} checked, {} split", words.len(), split.len());
+        let split: Vec<String> = words.iter().filter_map(|w| g.split_line(w)).collect();
+        eprintln!(
+            "risky words: {} checked, {} split",
+            words.len(),
+            split.len()
+        );
         assert!(words.len() >= 500);
         assert!(split.is_empty(), "false splits: {split:?}");
     }

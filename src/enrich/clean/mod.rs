@@ -102,9 +102,15 @@ impl Cleaner {
             if line.is_empty() {
                 continue;
             }
-            let line = self.glue.split_line(&line).unwrap_or(line);
-            match self.debris.kind(&line) {
-                Some(kind) => cut.push(RemovedLine { kind, text: line }),
+            // Debris is judged on the split line (so a second cleaning judges the same
+            // text), but the line is kept unsplit until the dateline is cut: a glued
+            // dateline ("Liputan6.com, BaliTantangan…") is only visible before splitting.
+            let split = self.glue.split_line(&line);
+            match self.debris.kind(split.as_deref().unwrap_or(&line)) {
+                Some(kind) => cut.push(RemovedLine {
+                    kind,
+                    text: split.unwrap_or(line),
+                }),
                 None => lines.push(line),
             }
         }
@@ -125,7 +131,9 @@ impl Cleaner {
                     first += 1;
                 } else {
                     lines[first] = rest;
-                    if let Some(kind) = self.debris.kind(&lines[first]) {
+                    let split = self.glue.split_line(&lines[first]);
+                    if let Some(kind) = self.debris.kind(split.as_deref().unwrap_or(&lines[first]))
+                    {
                         cut.push(RemovedLine {
                             kind,
                             text: std::mem::take(&mut lines[first]),
@@ -137,7 +145,11 @@ impl Cleaner {
             }
             break;
         }
-        let mut lines = lines.split_off(first.min(lines.len()));
+        let mut lines: Vec<String> = lines
+            .split_off(first.min(lines.len()))
+            .into_iter()
+            .map(|l| self.glue.split_line(&l).unwrap_or(l))
+            .collect();
 
         // Sign-offs close the article; after one goes, the line before may be another.
         while let Some(last) = lines.last() {
