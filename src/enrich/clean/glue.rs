@@ -203,8 +203,7 @@ impl Glue {
                     // The word before the dot starts at its last capital ("dariU.Today").
                     let left = run
                         .char_indices()
-                        .filter(|(_, c)| c.is_uppercase())
-                        .last()
+                        .rfind(|(_, c)| c.is_uppercase())
                         .map_or(run, |(i, _)| &run[i..]);
                     let right = letters_after(token, after);
                     let shouting = left.chars().count() >= 3
@@ -232,10 +231,8 @@ impl Glue {
                 {
                     return Some(at);
                 }
-                _ if prev.is_lowercase() && c.is_uppercase() => {
-                    if self.case_boundary(token, at) {
-                        return Some(at);
-                    }
+                _ if prev.is_lowercase() && c.is_uppercase() && self.case_boundary(token, at) => {
+                    return Some(at);
                 }
                 _ if prev.is_uppercase() && c.is_lowercase() => {
                     if self.after_acronym(token, at) {
@@ -245,10 +242,11 @@ impl Glue {
                         return Some(split);
                     }
                 }
-                'd' if prev.is_lowercase() && token[at..].starts_with("detik") => {
-                    if self.before_detik(token, at) {
-                        return Some(at);
-                    }
+                'd' if prev.is_lowercase()
+                    && token[at..].starts_with("detik")
+                    && self.before_detik(token, at) =>
+                {
+                    return Some(at);
                 }
                 _ => {}
             }
@@ -385,8 +383,7 @@ impl Glue {
         // Only the part after an inner capital ("ETLEMobileitu" → "Mobileitu").
         let seg_start = run
             .char_indices()
-            .filter(|(_, c)| c.is_uppercase())
-            .last()
+            .rfind(|(_, c)| c.is_uppercase())
             .map_or(0, |(i, _)| i);
         let seg = &run[seg_start..];
         let seg_at = end - run.len() + seg_start;
