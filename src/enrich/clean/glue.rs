@@ -19,6 +19,33 @@
 //! and the whole linear in the input.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the word list is fixed and trusted, and SipHash costs more than the rest of
+/// a lookup for these short keys.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
 
 const WORDS: &str = include_str!("../../../data/clean/words.tsv");
 const KEEP: &str = include_str!("../../../data/clean/keep.txt");
@@ -51,8 +78,8 @@ const TLDS: &[&str] = &[
 
 pub struct Glue {
     /// Lowercase word → (count, capitalised count).
-    words: HashMap<&'static str, (u32, u32)>,
-    keep: HashSet<&'static str>,
+    words: HashMap<&'static str, (u32, u32), FnvBuild>,
+    keep: HashSet<&'static str, FnvBuild>,
 }
 
 impl Default for Glue {
@@ -96,6 +123,43 @@ fn title_head(word: &str) -> &str {
         .find(|(_, c)| !c.is_lowercase())
         .map_or(word.len(), |(i, _)| i);
     &word[..end]
+}
+
+/// A cheap test that rules out most tokens: no inner punctuation, no case change that a
+/// rule looks at, no "detik", and no function-word ending.
+fn might_split(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    if !token.is_ascii() {
+        return true;
+    }
+    let n = bytes.len();
+    for i in 1..n {
+        let (p, c) = (bytes[i - 1], bytes[i]);
+        if matches!(c, b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b'(') && i + 1 < n {
+            return true;
+        }
+        if p.is_ascii_lowercase() && c.is_ascii_uppercase() {
+            return true;
+        }
+        if i >= 2
+            && bytes[i - 2].is_ascii_uppercase()
+            && p.is_ascii_uppercase()
+            && c.is_ascii_lowercase()
+        {
+            return true;
+        }
+        if c == b'd' && bytes[i..].starts_with(b"detik") {
+            return true;
+        }
+    }
+    let end = bytes
+        .iter()
+        .rposition(u8::is_ascii_alphabetic)
+        .map_or(0, |i| i + 1);
+    let word = &bytes[..end];
+    FUNCTION_SUFFIXES.iter().any(|f| {
+        word.len() > f.len() + 2 && word[word.len() - f.len()..].eq_ignore_ascii_case(f.as_bytes())
+    })
 }
 
 impl Glue {
@@ -148,6 +212,7 @@ impl Glue {
     /// Splits one token into pieces, each of which splits no further.
     pub fn split_token<'a>(&self, token: &'a str, out: &mut Vec<&'a str>) {
         if token.len() > MAX_TOKEN
+            || !might_split(token)
             || token.starts_with('#')
             || token.contains("://")
             || token.contains("www.")
