@@ -31,6 +31,7 @@ struct Checks {
     markers: Regex,
     dateline: Regex,
     mojibake: Regex,
+    glued_word: Regex,
 }
 
 impl Checks {
@@ -50,6 +51,7 @@ impl Checks {
                 r"\p{Lu}\p{L}+,\s*CNN Indonesia)"
             )),
             mojibake: re(r"Â|â€|Ã[\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"),
+            glued_word: re(r"\p{Ll}\p{Lu}"),
         }
     }
 }
@@ -68,6 +70,7 @@ struct Tally {
     marker_lines: Vec<String>,
     dateline_lines: Vec<String>,
     whole_lines_removed: usize,
+    bad_datelines: Vec<String>,
 }
 
 fn article(cleaner: &Cleaner, checks: &Checks, body: &str, t: &mut Tally) {
@@ -94,6 +97,10 @@ fn article(cleaner: &Cleaner, checks: &Checks, body: &str, t: &mut Tally) {
     for r in &cleaned.removed_lines {
         t.removed.entry(r.kind).or_default().push(r.text.clone());
         if r.kind == "dateline" {
+            // A dateline that swallowed text glued to the place ("JakartaTimnas") loses it.
+            if checks.glued_word.is_match(&r.text) {
+                t.bad_datelines.push(r.text.clone());
+            }
             datelines.push(letters(&r.text));
         } else {
             removed.push((r.kind, letters(&r.text)));
@@ -166,6 +173,11 @@ pub fn run(
     let _ = writeln!(r, "mojibake left: {}", t.mojibake_left);
     let _ = writeln!(
         r,
+        "datelines that swallowed glued text: {}",
+        t.bad_datelines.len()
+    );
+    let _ = writeln!(
+        r,
         "input lines: {}; dropped whole as debris: {}; dropped after a dateline cut: {}; \
          must survive: {}",
         t.lines,
@@ -193,6 +205,9 @@ pub fn run(
             let short: String = l.chars().take(120).collect();
             let _ = writeln!(r, "    {n:>5} × {short}");
         }
+    }
+    for l in &t.bad_datelines {
+        let _ = writeln!(r, "dateline swallowed text: {l}");
     }
     for l in &t.dateline_lines {
         let _ = writeln!(r, "dateline left: {l}");

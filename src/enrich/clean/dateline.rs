@@ -12,7 +12,9 @@ const PLACES: &str = include_str!("../../../data/gazetteers/places.txt");
 use crate::output::Dateline;
 
 const DASH: &str = r"(?:--|-|–|—)";
-const LOC: &str = r"\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,3}(?:,\s*\p{Lu}{2}\b)?";
+/// A place: up to four capitalised words, each all caps or capital + lower case, so a
+/// place glued to the text ("JakartaTimnas") is not taken whole.
+const LOC: &str = r"\p{Lu}(?:[\p{Lu}.'’]*|[\p{Ll}.'’]*)(?:\s\p{Lu}(?:[\p{Lu}.'’]*|[\p{Ll}.'’]*)){0,3}(?:,\s*\p{Lu}{2}\b)?";
 const DOMAIN: &str = r"[\p{L}\d]+(?:\.[A-Za-z]{2,4}){1,3}";
 const NAMED_OUTLETS: &str = r"CNN Indonesia|ANTARA|Antara|ANTARA News|Okezone|iNews";
 
