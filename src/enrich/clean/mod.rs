@@ -120,7 +120,18 @@ impl Cleaner {
         let mut dateline = None;
         let mut first = 0;
         while first < lines.len() {
-            if let Some(found) = self.datelines.find(&lines[first]) {
+            // Tried on the line as scraped, then split: the split line is what a second
+            // cleaning would see, so both must agree for cleaning to stay idempotent.
+            let mut found = self.datelines.find(&lines[first]);
+            if found.is_none() {
+                if let Some(split) = self.glue.split_line(&lines[first]) {
+                    found = self.datelines.find(&split);
+                    if found.is_some() {
+                        lines[first] = split;
+                    }
+                }
+            }
+            if let Some(found) = found {
                 dateline.get_or_insert(found.dateline);
                 cut.push(RemovedLine {
                     kind: "dateline",
