@@ -157,6 +157,17 @@ fn might_split(token: &str) -> bool {
         .rposition(u8::is_ascii_alphabetic)
         .map_or(0, |i| i + 1);
     let word = &bytes[..end];
+    if word.len() < 5 {
+        return false;
+    }
+    // Every function word ends in a vowel or in k, n, p, t, h, g, m: a cheap first cut.
+    let last = word[word.len() - 1].to_ascii_lowercase();
+    if !matches!(
+        last,
+        b'a' | b'e' | b'i' | b'o' | b'u' | b'k' | b'n' | b'p' | b't' | b'h' | b'g' | b'm'
+    ) {
+        return false;
+    }
     FUNCTION_SUFFIXES.iter().any(|f| {
         word.len() > f.len() + 2 && word[word.len() - f.len()..].eq_ignore_ascii_case(f.as_bytes())
     })

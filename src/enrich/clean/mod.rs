@@ -97,6 +97,8 @@ impl Cleaner {
         let text = char_level(text);
         let mut cut: Vec<RemovedLine> = Vec::new();
         let mut lines: Vec<String> = Vec::new();
+        // The glue-split form of each kept line, when splitting changes it.
+        let mut splits: Vec<Option<String>> = Vec::new();
         for line in text.split('\n') {
             let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
             if line.is_empty() {
@@ -111,7 +113,10 @@ impl Cleaner {
                     kind,
                     text: split.unwrap_or(line),
                 }),
-                None => lines.push(line),
+                None => {
+                    lines.push(line);
+                    splits.push(split);
+                }
             }
         }
 
@@ -124,10 +129,11 @@ impl Cleaner {
             // cleaning would see, so both must agree for cleaning to stay idempotent.
             let mut found = self.datelines.find(&lines[first]);
             if found.is_none() {
-                if let Some(split) = self.glue.split_line(&lines[first]) {
-                    found = self.datelines.find(&split);
+                if let Some(split) = &splits[first] {
+                    found = self.datelines.find(split);
                     if found.is_some() {
-                        lines[first] = split;
+                        lines[first] = split.clone();
+                        splits[first] = None;
                     }
                 }
             }
@@ -142,8 +148,10 @@ impl Cleaner {
                     first += 1;
                 } else {
                     lines[first] = rest;
-                    let split = self.glue.split_line(&lines[first]);
-                    if let Some(kind) = self.debris.kind(split.as_deref().unwrap_or(&lines[first]))
+                    splits[first] = self.glue.split_line(&lines[first]);
+                    if let Some(kind) = self
+                        .debris
+                        .kind(splits[first].as_deref().unwrap_or(&lines[first]))
                     {
                         cut.push(RemovedLine {
                             kind,
@@ -156,10 +164,12 @@ impl Cleaner {
             }
             break;
         }
+        let keep = first.min(lines.len());
         let mut lines: Vec<String> = lines
-            .split_off(first.min(lines.len()))
+            .split_off(keep)
             .into_iter()
-            .map(|l| self.glue.split_line(&l).unwrap_or(l))
+            .zip(splits.split_off(keep))
+            .map(|(line, split)| split.unwrap_or(line))
             .collect();
 
         // Sign-offs close the article; after one goes, the line before may be another.
