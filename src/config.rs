@@ -112,6 +112,9 @@ pub struct Processing {
     pub retry_backoff_ms: u64,
     pub retry_backoff_max_ms: u64,
     pub stall_timeout_ms: u64,
+    /// Adds the removed lines themselves (`removed_lines`) to every output record.
+    #[serde(default)]
+    pub debug_removed: bool,
     /// exactly_once only; defaults to `<group_id>-<hostname>`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transactional_id: Option<String>,

@@ -62,6 +62,18 @@ enum EvalCommand {
         #[arg(long)]
         gold: PathBuf,
     },
+    /// Debris, datelines and mojibake left, and line survival, over scraped JSONL.
+    Clean {
+        /// Scraped JSONL (body in isi_berita or body); repeat the flag for several.
+        #[arg(long, required = true)]
+        input: Vec<PathBuf>,
+        /// Print up to N input lines that did not survive.
+        #[arg(long, default_value_t = 0)]
+        show_lost: usize,
+        /// Print up to N of the most common removed lines of each kind.
+        #[arg(long, default_value_t = 3)]
+        show_removed: usize,
+    },
     /// Quote F1 and speaker accuracy on PFSA-ID gold (BILOU).
     Quotes {
         #[arg(long)]
@@ -145,6 +157,14 @@ fn run(cli: Cli) -> Result<(), CommandError> {
             let report = match what {
                 EvalCommand::Ner { gold } => commands::eval::ner::run(&config, &[&gold])?,
                 EvalCommand::Quotes { gold } => commands::eval::quotes::run(&config, &[&gold])?,
+                EvalCommand::Clean {
+                    input,
+                    show_lost,
+                    show_removed,
+                } => {
+                    let inputs: Vec<&std::path::Path> = input.iter().map(|p| p.as_path()).collect();
+                    commands::eval::clean::run(&inputs, show_lost, show_removed)?
+                }
             };
             print!("{report}");
             Ok(())

@@ -35,6 +35,9 @@ pub struct Enriched {
     pub content_hash: String,
     /// What the cleaning stage removed, by kind.
     pub removed: Vec<Removed>,
+    /// The removed lines themselves, in order; only when `processing.debug_removed` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_lines: Option<Vec<RemovedLine>>,
     pub provenance: Provenance,
 }
 
@@ -120,6 +123,13 @@ pub struct Removed {
     /// Kind of debris, e.g. `read_also`, `advertisement`, `scroll_prompt`, `dateline`.
     pub kind: String,
     pub count: usize,
+}
+
+/// One line (or leading dateline) the cleaning stage cut, for auditing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedLine {
+    pub kind: String,
+    pub text: String,
 }
 
 /// Where the record came from and who made it; filled by the caller of `enrich`.

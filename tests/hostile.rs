@@ -100,6 +100,10 @@ fn scaling_patterns() -> Vec<(&'static str, Generator)> {
         ("mojibake", |n| "Ã© ".repeat(n / 3)),
         ("debris lines", |n| "Baca Juga\nIsi.\n".repeat(n / 15)),
         ("dates", |n| "Senin, 24 Februari 2025 ".repeat(n / 24)),
+        ("glued words", |n| {
+            "KesehatanBudi Sadikinyang Jawa,Icha dariAntara,Rabu ".repeat(n / 50)
+        }),
+        ("one glued token", |n| "kataBudi,".repeat(n / 9)),
     ]
 }
 

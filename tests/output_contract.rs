@@ -126,6 +126,8 @@ fn check_records<'a>(
     validator: &jsonschema::Validator,
 ) -> (usize, Vec<String>) {
     let resources = Resources::default();
+    // Every other record also carries the optional `removed_lines` audit.
+    let debug = Resources::default().with_debug_removed(true);
     let limits = DecodeLimits::default();
     let mut enriched_count = 0;
     let mut problems = Vec::new();
@@ -139,7 +141,7 @@ fn check_records<'a>(
         };
         let enriched = match enrich(
             &article,
-            &resources,
+            if offset % 2 == 1 { &debug } else { &resources },
             provenance("articles.raw", offset as i64),
         ) {
             Ok(e) => e,

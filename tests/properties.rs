@@ -121,3 +121,128 @@ proptest! {
         let _ = RawArticle::decode(&bytes, &FieldMapping::default(), &DecodeLimits::default());
     }
 }
+
+/// Letters and digits, lowercased: what "a sentence survives" compares.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+static CLEANER: LazyLock<warta::enrich::clean::Cleaner> =
+    LazyLock::new(warta::enrich::clean::Cleaner::new);
+
+const OPEN: &[&str] = &["", "\"", "“", "‘", "«", "'"];
+const CLOSE: &[&str] = &["", "\"", "”", "’", "»", "'"];
+const WORDS: &[&str] = &[
+    "Kami",
+    "siap",
+    "harga",
+    "beras",
+    "naik",
+    "tidak",
+    "akan",
+    "mundur",
+    "Jakarta",
+    "Menteri",
+    "KesehatanBudi",
+    "mentalyang",
+    "juga",
+    "Foto",
+    "Editor",
+    "video",
+    "Advertisement",
+    "Â",
+    "&amp;",
+    "\u{200b}",
+    "3,5",
+    "16.00",
+    "U.S.",
+    "iPhone",
+];
+const VERBS: &[&str] = &[
+    "kata",
+    "ujar",
+    "ujarnya",
+    "katanya",
+    "tutur",
+    "jelas",
+    "ucap",
+    "menurut",
+    "mengatakan",
+    "menegaskan",
+    "said",
+    "tegasnya",
+];
+const NAMES: &[&str] = &["Budi", "Sri Mulyani", "Kapolres", "dia", "Prabowo Subianto"];
+/// Whole-line debris the cleaner is meant to drop.
+const DEBRIS: &[&str] = &[
+    "Baca Juga",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "[Gambas:Video 20detik]",
+    "Foto: Dok. Humas",
+    "Editor: Budi",
+    "(ant/ded)",
+    "",
+    "Â",
+];
+const DATELINES: &[&str] = &[
+    "",
+    "Liputan6.com, Jakarta - ",
+    "JAKARTA, KOMPAS.com - ",
+    "Jakarta - ",
+];
+
+fn speech_sentence() -> impl Strategy<Value = String> {
+    (
+        0..OPEN.len(),
+        proptest::collection::vec(proptest::sample::select(WORDS), 1..8),
+        proptest::sample::select(VERBS),
+        proptest::sample::select(NAMES),
+        any::<bool>(),
+    )
+        .prop_map(|(q, words, verb, name, verb_first)| {
+            let quote = format!("{}{},{}", OPEN[q], words.join(" "), CLOSE[q]);
+            if verb_first {
+                format!("{verb} {name}, {quote}.")
+            } else {
+                format!("{quote} {verb} {name}.")
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A sentence with a quote mark or a speech verb on a line of its own (possibly
+    /// behind a dateline) always survives cleaning, its letters in order, whatever debris
+    /// surrounds it. (Lines that are themselves exact markers, "Baca juga: …" or
+    /// "Simak video …", are debris even when they quote someone, so the generated
+    /// sentences never start with one.)
+    #[test]
+    fn sentences_with_speech_are_never_dropped(
+        lines in proptest::collection::vec(
+            prop_oneof![
+                speech_sentence().prop_map(|s| (true, s)),
+                proptest::sample::select(DEBRIS).prop_map(|d| (false, d.to_string())),
+            ],
+            1..12,
+        ),
+        dateline in proptest::sample::select(DATELINES),
+    ) {
+        let raw = format!(
+            "{dateline}{}",
+            lines.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join("\n")
+        );
+        let out = letters(&CLEANER.clean(&raw).body);
+        for (speech, line) in &lines {
+            if *speech {
+                let want = letters(&warta::enrich::clean::clean_inline(line));
+                prop_assert!(out.contains(&want), "lost {line:?} from {raw:?}");
+            }
+        }
+    }
+}

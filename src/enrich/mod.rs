@@ -43,6 +43,8 @@ pub struct Resources {
     /// Leaves the quote stage out (`quotes` stays empty); for benchmarks that measure
     /// what the stage costs. Always false in the worker.
     pub skip_quotes: bool,
+    /// Publishes the removed lines themselves (`removed_lines`), for auditing the cleaner.
+    pub debug_removed: bool,
     compiled: Arc<Compiled>,
 }
 
@@ -60,6 +62,7 @@ impl Resources {
         Resources {
             limits,
             skip_quotes: false,
+            debug_removed: false,
             compiled: Arc::new(Compiled {
                 cleaner: clean::Cleaner::new(),
                 segmenter: segment::Segmenter::new(),
@@ -69,6 +72,14 @@ impl Resources {
                 entities: entities::Recognizer::shared(),
             }),
         }
+    }
+}
+
+impl Resources {
+    /// The same resources, publishing the removed lines (`removed_lines`) or not.
+    pub fn with_debug_removed(mut self, on: bool) -> Resources {
+        self.debug_removed = on;
+        self
     }
 }
 
@@ -162,6 +173,16 @@ pub fn enrich(
         quotes,
         dates,
         removed: cleaned.removed,
+        removed_lines: resources.debug_removed.then(|| {
+            cleaned
+                .removed_lines
+                .into_iter()
+                .map(|r| crate::output::RemovedLine {
+                    kind: r.kind.to_string(),
+                    text: r.text,
+                })
+                .collect()
+        }),
         provenance,
         body,
     })

@@ -81,7 +81,8 @@ impl Processor {
             mapping: config.mapping().clone(),
             decode_limits: config.decode_limits(),
             max_output_bytes: config.limits.max_output_bytes,
-            resources: Resources::new(config.enrich_limits()),
+            resources: Resources::new(config.enrich_limits())
+                .with_debug_removed(config.processing.debug_removed),
         })
     }
 

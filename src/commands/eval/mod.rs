@@ -1,5 +1,6 @@
 //! `warta eval`: score the normal pipeline against gold data, printing the figures that
 //! the README records.
 
+pub mod clean;
 pub mod ner;
 pub mod quotes;

@@ -2,7 +2,7 @@
 //! space, invisible chars (zero-width, bidi marks, soft hyphen, controls) go, line breaks
 //! become `\n`, and the result is NFC so equal text has equal bytes (and equal hashes).
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 enum Action {
     Keep,
@@ -52,6 +52,10 @@ pub fn normalize(text: &str) -> String {
             Action::Newline => out.push('\n'),
             Action::Drop => {}
         }
+    }
+    // Almost all text is NFC already; the quick check settles that without rebuilding it.
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        return out;
     }
     out.nfc().collect()
 }

@@ -7,10 +7,14 @@
 use regex::Regex;
 
 use crate::enrich::lexicon::CITIES;
+
+const PLACES: &str = include_str!("../../../data/gazetteers/places.txt");
 use crate::output::Dateline;
 
 const DASH: &str = r"(?:--|-|–|—)";
-const LOC: &str = r"\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,3}";
+/// A place: up to four capitalised words, each all caps or capital + lower case, so a
+/// place glued to the text ("JakartaTimnas") is not taken whole.
+const LOC: &str = r"\p{Lu}(?:[\p{Lu}.'’]*|[\p{Ll}.'’]*)(?:\s\p{Lu}(?:[\p{Lu}.'’]*|[\p{Ll}.'’]*)){0,3}(?:,\s*\p{Lu}{2}\b)?";
 const DOMAIN: &str = r"[\p{L}\d]+(?:\.[A-Za-z]{2,4}){1,3}";
 const NAMED_OUTLETS: &str = r"CNN Indonesia|ANTARA|Antara|ANTARA News|Okezone|iNews";
 
@@ -18,6 +22,9 @@ pub struct Datelines {
     /// Tried in order; each has `outlet` and/or `loc` groups and ends where the text begins.
     patterns: Vec<Regex>,
     glued: Regex,
+    /// "Liputan6.com, Gunung SitoliGubernur…": a place of capitalised words glued to
+    /// the next capitalised word, with nothing between.
+    glued_any: Regex,
     /// "Jakarta - " without an outlet: only with a known city or an all-caps place.
     bare: Regex,
     cities_lower: Vec<String>,
@@ -56,14 +63,29 @@ impl Datelines {
             re(format!(r"^(?P<outlet>{DOMAIN})\s*{DASH}\s*")),
         ];
         let mut cities: Vec<&str> = CITIES.to_vec();
+        cities.extend(
+            PLACES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(|l| l.split('|'))
+                .map(str::trim)
+                .filter(|p| !p.is_empty()),
+        );
+        cities.sort_unstable();
+        cities.dedup();
         cities.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let alternation = cities
             .iter()
             .map(|c| regex::escape(c))
             .collect::<Vec<_>>()
             .join("|");
+        // A known place, then the text: capitalised after optional space, or glued
+        // directly even in lower case ("Liputan6.com, Jakartasensual dan…").
         let glued = re(format!(
-            r"^(?P<outlet>{DOMAIN})\s*,\s*(?P<loc>{alternation})\s*(?P<next>\p{{Lu}})"
+            r"^(?P<outlet>{DOMAIN})\s*,\s*(?P<loc>{alternation})(?:\s*(?P<next>\p{{Lu}})|(?P<lower>\p{{Ll}}))"
+        ));
+        let glued_any = re(format!(
+            r"^(?P<outlet>{DOMAIN})\s*,\s*(?P<loc>\p{{Lu}}\p{{Ll}}+(?:\s\p{{Lu}}\p{{Ll}}+){{0,2}})(?P<next>\p{{Lu}}\p{{Ll}})"
         ));
         let bare = re(format!(
             r"^(?P<loc>{LOC})(?P<pre>\s*)(?P<dash>{DASH})(?P<post>\s*)(?P<next>.)?"
@@ -71,6 +93,7 @@ impl Datelines {
         Datelines {
             patterns,
             glued,
+            glued_any,
             bare,
             cities_lower: CITIES.iter().map(|c| c.to_lowercase()).collect(),
         }
@@ -90,14 +113,20 @@ impl Datelines {
                 });
             }
         }
-        if let Some(caps) = self.glued.captures(line) {
-            return Some(Found {
-                dateline: Dateline {
-                    outlet: name(&caps, "outlet"),
-                    location: name(&caps, "loc"),
-                },
-                len: caps.name("next").map_or(0, |m| m.start()),
-            });
+        for glued in [&self.glued, &self.glued_any] {
+            if let Some(caps) = glued.captures(line) {
+                let len = caps
+                    .name("next")
+                    .or_else(|| caps.name("lower"))
+                    .map_or(0, |m| m.start());
+                return Some(Found {
+                    dateline: Dateline {
+                        outlet: name(&caps, "outlet"),
+                        location: name(&caps, "loc"),
+                    },
+                    len,
+                });
+            }
         }
         let caps = self.bare.captures(line)?;
         let loc = caps.name("loc")?.as_str();
@@ -173,8 +202,17 @@ mod tests {
                 "Kita semua pernah lelah.".into()
             )
         );
+        // Without a known place, the glue point itself marks where the place ends.
+        assert_eq!(
+            parts("Liputan6.com, Gunung SitoliGubernur datang."),
+            (
+                s("Liputan6.com"),
+                s("Gunung Sitoli"),
+                "Gubernur datang.".into()
+            )
+        );
         assert!(Datelines::new()
-            .find("Liputan6.com, KucingKita semua")
+            .find("Liputan6.com, kucing kita semua")
             .is_none());
     }
 

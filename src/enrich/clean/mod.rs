@@ -10,6 +10,7 @@
 mod chars;
 mod dateline;
 mod debris;
+mod glue;
 mod html;
 mod mojibake;
 
@@ -23,6 +24,16 @@ pub struct Cleaned {
     pub body: String,
     pub dateline: Option<Dateline>,
     pub removed: Vec<Removed>,
+    /// Every line (or leading dateline) that was cut, with its kind, in order: the audit
+    /// behind `removed`, published only when `output.debug_removed` is set.
+    pub removed_lines: Vec<RemovedLine>,
+}
+
+/// One cut line and the kind of debris it was taken for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedLine {
+    pub kind: &'static str,
+    pub text: String,
 }
 
 /// Compiled cleaning rules, built once.
@@ -30,6 +41,7 @@ pub struct Cleaned {
 pub struct Cleaner {
     debris: debris::Debris,
     datelines: dateline::Datelines,
+    glue: glue::Glue,
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -76,22 +88,35 @@ impl Cleaner {
         Cleaner {
             debris: debris::Debris::new(),
             datelines: dateline::Datelines::new(),
+            glue: glue::Glue::new(),
         }
     }
 
     /// Cleans an article body.
     pub fn clean(&self, text: &str) -> Cleaned {
         let text = char_level(text);
-        let mut removed = Vec::new();
+        let mut cut: Vec<RemovedLine> = Vec::new();
         let mut lines: Vec<String> = Vec::new();
+        // The glue-split form of each kept line, when splitting changes it.
+        let mut splits: Vec<Option<String>> = Vec::new();
         for line in text.split('\n') {
             let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
             if line.is_empty() {
                 continue;
             }
-            match self.debris.kind(&line) {
-                Some(kind) => count(&mut removed, kind),
-                None => lines.push(line),
+            // Debris is judged on the split line (so a second cleaning judges the same
+            // text), but the line is kept unsplit until the dateline is cut: a glued
+            // dateline ("Liputan6.com, BaliTantangan…") is only visible before splitting.
+            let split = self.glue.split_line(&line);
+            match self.debris.kind(split.as_deref().unwrap_or(&line)) {
+                Some(kind) => cut.push(RemovedLine {
+                    kind,
+                    text: split.unwrap_or(line),
+                }),
+                None => {
+                    lines.push(line);
+                    splits.push(split);
+                }
             }
         }
 
@@ -100,16 +125,38 @@ impl Cleaner {
         let mut dateline = None;
         let mut first = 0;
         while first < lines.len() {
-            if let Some(found) = self.datelines.find(&lines[first]) {
+            // Tried on the line as scraped, then split: the split line is what a second
+            // cleaning would see, so both must agree for cleaning to stay idempotent.
+            let mut found = self.datelines.find(&lines[first]);
+            if found.is_none() {
+                if let Some(split) = &splits[first] {
+                    found = self.datelines.find(split);
+                    if found.is_some() {
+                        lines[first] = split.clone();
+                        splits[first] = None;
+                    }
+                }
+            }
+            if let Some(found) = found {
                 dateline.get_or_insert(found.dateline);
-                count(&mut removed, "dateline");
+                cut.push(RemovedLine {
+                    kind: "dateline",
+                    text: lines[first][..found.len].trim().to_string(),
+                });
                 let rest = lines[first][found.len..].trim().to_string();
                 if rest.is_empty() {
                     first += 1;
                 } else {
                     lines[first] = rest;
-                    if let Some(kind) = self.debris.kind(&lines[first]) {
-                        count(&mut removed, kind);
+                    splits[first] = self.glue.split_line(&lines[first]);
+                    if let Some(kind) = self
+                        .debris
+                        .kind(splits[first].as_deref().unwrap_or(&lines[first]))
+                    {
+                        cut.push(RemovedLine {
+                            kind,
+                            text: std::mem::take(&mut lines[first]),
+                        });
                         first += 1;
                     }
                 }
@@ -117,23 +164,34 @@ impl Cleaner {
             }
             break;
         }
-        let mut lines = lines.split_off(first.min(lines.len()));
+        let keep = first.min(lines.len());
+        let mut lines: Vec<String> = lines
+            .split_off(keep)
+            .into_iter()
+            .zip(splits.split_off(keep))
+            .map(|(line, split)| split.unwrap_or(line))
+            .collect();
 
         // Sign-offs close the article; after one goes, the line before may be another.
         while let Some(last) = lines.last() {
             match self.debris.trailing_kind(last) {
                 Some(kind) => {
-                    count(&mut removed, kind);
-                    lines.pop();
+                    let text = lines.pop().unwrap_or_default();
+                    cut.push(RemovedLine { kind, text });
                 }
                 None => break,
             }
         }
 
+        let mut removed = Vec::new();
+        for line in &cut {
+            count(&mut removed, line.kind);
+        }
         Cleaned {
             body: lines.join("\n\n"),
             dateline,
             removed,
+            removed_lines: cut,
         }
     }
 }
