@@ -53,6 +53,10 @@ pub fn normalize(text: &str) -> String {
             Action::Drop => {}
         }
     }
+    // Most text is already NFC; the quick check proves it without recomposing.
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+        return out;
+    }
     out.nfc().collect()
 }
 
