@@ -157,7 +157,12 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             prepared
                 .iter()
-                .map(|p| cleaner.clean(p.article.body.as_deref().unwrap_or("")).body.len())
+                .map(|p| {
+                    cleaner
+                        .clean(p.article.body.as_deref().unwrap_or(""))
+                        .body
+                        .len()
+                })
                 .sum::<usize>()
         })
     });

@@ -596,7 +596,11 @@ async fn passthrough_copies_records_byte_identical_and_commits_offsets() {
         let out = by_key
             .get(input.key.as_bytes())
             .unwrap_or_else(|| panic!("{} never landed", input.key));
-        assert_eq!(out.topic, topics.output, "{} went to {}", input.key, out.topic);
+        assert_eq!(
+            out.topic, topics.output,
+            "{} went to {}",
+            input.key, out.topic
+        );
         assert_eq!(out.value, input.value, "{}: value changed", input.key);
         assert!(out.headers.contains_key("warta.schema.version"));
         assert!(out.headers.contains_key("content-type"));
@@ -607,5 +611,9 @@ async fn passthrough_copies_records_byte_identical_and_commits_offsets() {
         .expect("worker exits on SIGTERM");
     assert!(status.success(), "exit status {status}");
     let committed_total: i64 = committed(&brokers, &group, &topics.input, 3).values().sum();
-    assert_eq!(committed_total as usize, inputs.len(), "every offset committed");
+    assert_eq!(
+        committed_total as usize,
+        inputs.len(),
+        "every offset committed"
+    );
 }

@@ -133,7 +133,11 @@ fn article(templates: &[serde_json::Value], prefix: &str, i: usize) -> (String, 
 
 fn run_id() -> String {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
-    format!("warta-bench-{}-{}", std::process::id(), now.as_secs() % 1_000_000)
+    format!(
+        "warta-bench-{}-{}",
+        std::process::id(),
+        now.as_secs() % 1_000_000
+    )
 }
 
 async fn create_topic(
@@ -188,7 +192,9 @@ async fn preload(
         bytes += batch.iter().map(|(_, v)| v.len()).sum::<usize>();
         let sends = batch.iter().map(|(k, v)| {
             producer.send(
-                FutureRecord::to(topic).key(k.as_str()).payload(v.as_slice()),
+                FutureRecord::to(topic)
+                    .key(k.as_str())
+                    .payload(v.as_slice()),
                 Duration::from_secs(60),
             )
         });
@@ -196,7 +202,9 @@ async fn preload(
             r.map_err(|(e, _)| CommandError::Runtime(format!("preloading {topic}: {e}")))?;
         }
     }
-    producer.flush(Duration::from_secs(60)).map_err(err("flush"))?;
+    producer
+        .flush(Duration::from_secs(60))
+        .map_err(err("flush"))?;
     Ok(bytes)
 }
 
@@ -248,7 +256,10 @@ fn spawn_workers(
                 .env("WARTA_TELEMETRY__LOG_LEVEL", "warn")
                 .env_remove("RUST_LOG")
                 .stdin(Stdio::null())
-                .stdout(file.try_clone().map_err(|e| CommandError::Runtime(e.to_string()))?)
+                .stdout(
+                    file.try_clone()
+                        .map_err(|e| CommandError::Runtime(e.to_string()))?,
+                )
                 .stderr(file);
             for (k, v) in &args.worker_env {
                 cmd.env(k, v);
@@ -444,12 +455,17 @@ pub struct LatencyResult {
 }
 
 fn delivered(
-    r: Result<rdkafka::producer::future_producer::OwnedDeliveryResult, futures::channel::oneshot::Canceled>,
+    r: Result<
+        rdkafka::producer::future_producer::OwnedDeliveryResult,
+        futures::channel::oneshot::Canceled,
+    >,
 ) -> Result<(), CommandError> {
     match r {
         Ok(Ok(_)) => Ok(()),
         Ok(Err((e, _))) => Err(CommandError::Runtime(format!("offering load: {e}"))),
-        Err(_) => Err(CommandError::Runtime("offering load: delivery canceled".into())),
+        Err(_) => Err(CommandError::Runtime(
+            "offering load: delivery canceled".into(),
+        )),
     }
 }
 
@@ -520,7 +536,9 @@ async fn latency(
     while seen < warm {
         check_alive(&mut workers)?;
         if Instant::now() > deadline {
-            return Err(CommandError::Runtime("warm-up records never came out".into()));
+            return Err(CommandError::Runtime(
+                "warm-up records never came out".into(),
+            ));
         }
         if rx.recv_timeout(Duration::from_millis(200)).is_ok() {
             seen += 1;

@@ -54,7 +54,8 @@ pub fn normalize(text: &str) -> String {
         }
     }
     // Most text is already NFC; the quick check proves it without recomposing.
-    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         return out;
     }
     out.nfc().collect()
