@@ -41,6 +41,8 @@ enum Command {
     },
     /// Run the real worker against an in-process mock broker with bundled samples.
     Demo,
+    /// End-to-end throughput, latency and memory of `warta run` on a real broker.
+    Bench(BenchCli),
     /// Validate the configuration and print the effective values, secrets masked.
     CheckConfig,
     /// Score the pipeline against gold data.
@@ -53,6 +55,39 @@ enum Command {
         #[command(subcommand)]
         what: TrainCommand,
     },
+}
+
+#[derive(clap::Args)]
+struct BenchCli {
+    /// Bootstrap servers (default: kafka.brokers of the config).
+    #[arg(long)]
+    brokers: Option<String>,
+    /// Articles to preload into the input topic.
+    #[arg(long, default_value_t = 50_000)]
+    articles: usize,
+    /// Directory of *.jsonl articles, cycled with fresh ids.
+    #[arg(long, default_value = "../shared/data/articles")]
+    data: PathBuf,
+    #[arg(long, default_value_t = 6)]
+    partitions: i32,
+    /// Worker processes in the one consumer group.
+    #[arg(long, default_value_t = 1)]
+    workers: usize,
+    /// Modes to measure, in order (passthrough first gives the ratio); empty for none.
+    #[arg(long, value_delimiter = ',', default_value = "passthrough,enrich")]
+    modes: Vec<String>,
+    /// Also measure latency at a fixed offered load.
+    #[arg(long)]
+    latency: bool,
+    /// Offered load of the latency run, articles/s (default: half the enrich throughput).
+    #[arg(long)]
+    rate: Option<f64>,
+    /// Length of the latency run in seconds (300 shows whether RSS stays flat).
+    #[arg(long, default_value_t = 30)]
+    duration: u64,
+    /// Extra environment for the workers, e.g. WARTA_KAFKA__PRODUCER_PROPERTIES__LINGER_MS=20.
+    #[arg(long = "worker-env", value_parser = commands::bench::parse_env)]
+    worker_env: Vec<(String, String)>,
 }
 
 #[derive(Subcommand)]
@@ -152,6 +187,23 @@ fn run(cli: Cli) -> Result<(), CommandError> {
         Command::Demo => {
             warta::telemetry::init_logging(config.telemetry.log_format, "warn");
             tokio_runtime()?.block_on(commands::demo::demo(config, &mut std::io::stdout().lock()))
+        }
+        Command::Bench(b) => {
+            let modes = b.modes.into_iter().filter(|m| !m.is_empty()).collect();
+            let args = commands::bench::BenchArgs {
+                brokers: b.brokers.unwrap_or_else(|| config.kafka.brokers.clone()),
+                articles: b.articles,
+                data: b.data,
+                partitions: b.partitions,
+                workers: b.workers,
+                modes,
+                latency: b.latency,
+                rate: b.rate,
+                duration: b.duration,
+                config_file: cli.config.clone(),
+                worker_env: b.worker_env,
+            };
+            tokio_runtime()?.block_on(commands::bench::bench(args, &mut std::io::stdout().lock()))
         }
         Command::Eval { what } => {
             let report = match what {

@@ -524,3 +524,61 @@ async fn exactly_once_survives_sigkill_for_read_committed_readers() {
     );
     restarted.signal("TERM");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn passthrough_copies_records_byte_identical_and_commits_offsets() {
+    let Some(brokers) = brokers("passthrough_copies_records_byte_identical_and_commits_offsets")
+    else {
+        return;
+    };
+    let topics = Topics::new("pass");
+    create_worker_topics(&brokers, &topics, 3).await;
+    let mut inputs = articles("pass", 300);
+    // Not even JSON: passthrough does not decode, so it is copied like the rest.
+    inputs.push(Input {
+        key: "pass-not-json".into(),
+        value: Some(b"\xff\xfe not json".to_vec()),
+    });
+    produce(&brokers, &topics.input, &inputs).await;
+    let group = unique("g-pass");
+    let mut worker_spec = spec(&brokers, &topics, &group);
+    worker_spec.set("WARTA_PROCESSING__MODE", "passthrough");
+    let mut worker = worker_spec.spawn();
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    assert_eq!(landed.len(), inputs.len(), "one output per input");
+    let by_key: std::collections::HashMap<Vec<u8>, &Landed> = landed
+        .iter()
+        .map(|l| (l.key.clone().unwrap_or_default(), l))
+        .collect();
+    for input in &inputs {
+        let out = by_key
+            .get(input.key.as_bytes())
+            .unwrap_or_else(|| panic!("{} never landed", input.key));
+        assert_eq!(
+            out.topic, topics.output,
+            "{} went to {}",
+            input.key, out.topic
+        );
+        assert_eq!(out.value, input.value, "{}: value changed", input.key);
+        assert!(out.headers.contains_key("warta.schema.version"));
+        assert!(out.headers.contains_key("content-type"));
+    }
+    worker.signal("TERM");
+    let status = worker
+        .wait_timeout(Duration::from_secs(60))
+        .expect("worker exits on SIGTERM");
+    assert!(status.success(), "exit status {status}");
+    let committed_total: i64 = committed(&brokers, &group, &topics.input, 3).values().sum();
+    assert_eq!(
+        committed_total as usize,
+        inputs.len(),
+        "every offset committed"
+    );
+}

@@ -1,6 +1,7 @@
 //! The subcommands. Each takes a loaded [`crate::config::Config`] and returns a
 //! [`CommandError`] whose kind picks the process exit code in `main.rs`.
 
+pub mod bench;
 pub mod check_config;
 pub mod demo;
 pub mod eval;

@@ -46,6 +46,7 @@ pub struct TokenInfo {
 fn shape(word: &str) -> (String, String) {
     let mut full = String::with_capacity(word.len().min(8));
     let mut short = String::with_capacity(4);
+    let mut full_len = 0;
     for c in word.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -56,8 +57,9 @@ fn shape(word: &str) -> (String, String) {
         } else {
             c
         };
-        if full.chars().count() < 6 {
+        if full_len < 6 {
             full.push(k);
+            full_len += 1;
         }
         if !short.ends_with(k) {
             short.push(k);
@@ -105,18 +107,17 @@ pub fn token_info(words: &[&str], names: &[Hit], titles: &[Hit]) -> Vec<TokenInf
         .collect()
 }
 
-fn affixes(lower: &str) -> impl Iterator<Item = u64> + '_ {
-    let chars: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-    let n = chars.len();
-    let ends = chars.clone();
-    (1..=3)
-        .filter(move |&k| k < n)
-        .map(move |k| feat(4 + k as u8, &lower[..chars[k]]))
-        .chain(
-            (1..=4)
-                .filter(move |&k| k < n)
-                .map(move |k| feat(8 + k as u8, &lower[ends[n - k]..])),
-        )
+/// Prefix (1..=3 chars) and suffix (1..=4 chars) features, each shorter than the word.
+fn affixes(lower: &str, out: &mut Vec<u64>) {
+    let n = lower.chars().count();
+    for (k, (i, _)) in lower.char_indices().enumerate().skip(1).take(3) {
+        out.push(feat(4 + k as u8, &lower[..i]));
+    }
+    for (k, (i, _)) in (1..).zip(lower.char_indices().rev().take(4)) {
+        if k < n {
+            out.push(feat(8 + k as u8, &lower[i..]));
+        }
+    }
 }
 
 /// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`.
@@ -146,10 +147,20 @@ pub fn static_features(
             &info[j as usize]
         }
     };
-    let stat = |t: &TokenInfo| -> u64 {
+    let lookup = |t: &TokenInfo| -> u64 {
         match stats.get(&t.lower) {
             Some(s) => u64::from(s.cap) | u64::from(s.freq) << 8 | u64::from(s.ctx) << 16,
             None => 0xffff_ffff,
+        }
+    };
+    // One table lookup per token, not one per feature that uses it.
+    let none_stat = lookup(&none);
+    let token_stats: Vec<u64> = info.iter().map(lookup).collect();
+    let stat_at = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            none_stat
+        } else {
+            token_stats[j as usize]
         }
     };
     for i in 0..n {
@@ -158,12 +169,13 @@ pub fn static_features(
         let t = &info[i];
         let ii = i as isize;
         let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
+        let (s_p1, s_t, s_n1) = (stat_at(ii - 1), stat_at(ii), stat_at(ii + 1));
         out.push(feat(0, ""));
         out.push(feat(1, w));
         out.push(t.lower_hash);
         out.push(t.shape_hash);
         out.push(feat(4, &t.short));
-        out.extend(affixes(&t.lower));
+        affixes(&t.lower, out);
         let first = w.chars().next().unwrap_or(' ');
         let flags = u64::from(first.is_uppercase())
             | u64::from(w.chars().all(|c| !c.is_lowercase()) && first.is_alphabetic()) << 1
@@ -202,10 +214,10 @@ pub fn static_features(
             &[u64::from(p1.title), u64::from(t.title)],
         ));
         out.push(mix(feat(28, ""), &[u64::from(p2.title), u64::from(p1.gaz)]));
-        out.push(mix(feat(29, ""), &[stat(t)]));
-        out.push(mix(feat(30, ""), &[stat(p1), stat(t)]));
-        out.push(mix(feat(31, ""), &[stat(t), stat(n1)]));
-        out.push(mix(feat(32, &t.short), &[stat(t)]));
+        out.push(mix(feat(29, ""), &[s_t]));
+        out.push(mix(feat(30, ""), &[s_p1, s_t]));
+        out.push(mix(feat(31, ""), &[s_t, s_n1]));
+        out.push(mix(feat(32, &t.short), &[s_t]));
         out.push(mix(feat(33, &p1.lower), &[t.shape_hash]));
         out.push(mix(feat(34, &n1.lower), &[t.shape_hash]));
     }
@@ -231,7 +243,13 @@ mod tests {
     fn shapes_and_affixes() {
         assert_eq!(shape("Jakarta"), ("Xxxxxx".to_string(), "Xx".to_string()));
         assert_eq!(shape("KPK-2"), ("XXX-d".to_string(), "X-d".to_string()));
-        assert_eq!(affixes("dia").count(), 2 + 2);
+        let mut out = Vec::new();
+        affixes("dia", &mut out);
+        assert_eq!(out.len(), 2 + 2);
+        assert_eq!(out[0], feat(5, "d"));
+        assert_eq!(out[1], feat(6, "di"));
+        assert_eq!(out[2], feat(9, "a"));
+        assert_eq!(out[3], feat(10, "ia"));
     }
 
     #[test]

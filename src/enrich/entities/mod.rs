@@ -100,7 +100,7 @@ impl Recognizer {
 /// after "Vladimir Putin") becomes a mention too, when it stands as whole words and
 /// nothing else claimed that text. The tagger decides per sentence; the article is more consistent.
 fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer) -> Vec<Found> {
-    use aho_corasick::{AhoCorasick, MatchKind};
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
     let mut needles: Vec<(String, Found)> = Vec::new();
     let mut add = |text: &str, f: &Found| {
         if text.chars().count() >= 2
@@ -133,8 +133,11 @@ fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer) -> Vec<Found> {
     if needles.is_empty() {
         return found;
     }
+    // Built per article for a handful of needles: a contiguous NFA builds far faster
+    // than the DFA `auto` picks for small sets, and searches one body about as fast.
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(needles.iter().map(|(t, _)| t))
     else {
         return found;

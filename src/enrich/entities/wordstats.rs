@@ -7,6 +7,35 @@
 //! text at training time and stored inside the model file.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher for the word table: it is looked up once per token
+/// on every article, and its keys come from a shipped model, not from an attacker who
+/// could choose colliding words (input words are only looked up, never inserted).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 use super::tokens::tokenize;
 
@@ -58,7 +87,7 @@ pub struct Stat {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordStats {
-    map: HashMap<String, Stat>,
+    map: WordMap<Stat>,
 }
 
 #[derive(Default)]
@@ -158,7 +187,7 @@ impl WordStats {
     pub fn read(bytes: &[u8]) -> Option<(WordStats, usize)> {
         let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         let mut pos = 4;
-        let mut map = HashMap::with_capacity(n);
+        let mut map = WordMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let len = *bytes.get(pos)? as usize;
             let word = std::str::from_utf8(bytes.get(pos + 1..pos + 1 + len)?).ok()?;
