@@ -67,6 +67,27 @@ enum EvalCommand {
         #[arg(long)]
         gold: PathBuf,
     },
+    /// Main-text extraction from HTML on the ScrapingHub benchmark (its own P/R/F1).
+    Html {
+        /// Folder with ground-truth.json and html/<id>.html.gz.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Language detection calibration: detected shares and confidence distribution.
+    Language {
+        /// JSONL articles (decoded with the configured mapping); repeat for several.
+        #[arg(long)]
+        input: Vec<PathBuf>,
+        /// ScrapingHub-style ground-truth.json whose articleBody texts are detected.
+        #[arg(long)]
+        ground_truth: Vec<PathBuf>,
+        /// Field mapping to use (a [mappings.NAME] of the config).
+        #[arg(long)]
+        mapping: Option<String>,
+        /// Language code all texts are in, to print the share detected as it.
+        #[arg(long)]
+        expect: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -145,6 +166,24 @@ fn run(cli: Cli) -> Result<(), CommandError> {
             let report = match what {
                 EvalCommand::Ner { gold } => commands::eval::ner::run(&config, &[&gold])?,
                 EvalCommand::Quotes { gold } => commands::eval::quotes::run(&config, &[&gold])?,
+                EvalCommand::Html { dir } => commands::eval::html::run(&dir)?,
+                EvalCommand::Language {
+                    input,
+                    ground_truth,
+                    mapping,
+                    expect,
+                } => {
+                    if let Some(name) = mapping {
+                        config.input.mapping = name;
+                        config.validate()?;
+                    }
+                    commands::eval::language::run(
+                        &config,
+                        &input,
+                        &ground_truth,
+                        expect.as_deref(),
+                    )?
+                }
             };
             print!("{report}");
             Ok(())
