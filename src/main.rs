@@ -87,6 +87,12 @@ enum EvalCommand {
         /// Language code all texts are in, to print the share detected as it.
         #[arg(long)]
         expect: Option<String>,
+        /// Show up to this many texts not detected as --expect.
+        #[arg(long, default_value_t = 0)]
+        show_misses: usize,
+        /// Bytes of each body the detector reads (default: the pipeline's).
+        #[arg(long)]
+        sample_bytes: Option<usize>,
     },
 }
 
@@ -172,6 +178,8 @@ fn run(cli: Cli) -> Result<(), CommandError> {
                     ground_truth,
                     mapping,
                     expect,
+                    show_misses,
+                    sample_bytes,
                 } => {
                     if let Some(name) = mapping {
                         config.input.mapping = name;
@@ -182,6 +190,8 @@ fn run(cli: Cli) -> Result<(), CommandError> {
                         &input,
                         &ground_truth,
                         expect.as_deref(),
+                        show_misses,
+                        sample_bytes,
                     )?
                 }
             };

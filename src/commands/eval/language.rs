@@ -22,17 +22,22 @@ use crate::enrich::language::LanguageDetector;
 
 #[derive(Default)]
 struct Tally {
+    /// Up to this many texts not detected as expected are shown (their first 80 chars).
+    show: usize,
+    misses: Vec<String>,
     texts: usize,
     by_code: BTreeMap<String, usize>,
     confidences: Vec<f64>,
     vote_agrees: usize,
     took: Duration,
     bytes: usize,
+    sample_bytes: usize,
 }
 
 impl Tally {
-    fn add(&mut self, detector: &LanguageDetector, body: &str) {
+    fn add(&mut self, detector: &LanguageDetector, body: &str, expect: Option<&str>) {
         self.texts += 1;
+        self.sample_bytes = detector.sample_bytes;
         self.bytes += body.len();
         let started = Instant::now();
         let detected = detector.detect(body);
@@ -41,6 +46,15 @@ impl Tally {
         *self.by_code.entry(code.to_string()).or_insert(0) += 1;
         if let Some(d) = detected {
             self.confidences.push(d.confidence);
+        }
+        if expect.is_some_and(|e| e != code) && self.misses.len() < self.show {
+            let head: String = body.chars().take(80).collect();
+            self.misses.push(format!(
+                "{code} {:.3} (vote {}, {} words): {head}",
+                detected.map_or(0.0, |d| d.confidence),
+                detector.stopword_vote(body).unwrap_or("none"),
+                body.split_whitespace().count()
+            ));
         }
         self.vote_agrees += usize::from(detector.stopword_vote(body).unwrap_or("none") == code);
     }
@@ -94,12 +108,15 @@ impl Tally {
             self.texts,
             100.0 * self.vote_agrees as f64 / n
         );
+        for miss in &self.misses {
+            let _ = writeln!(out, "  miss: {miss}");
+        }
         let _ = writeln!(
             out,
             "  detection time: {:.1} µs per text on average (bodies average {} bytes; at most {} are read)",
             self.took.as_secs_f64() * 1e6 / n,
             self.bytes / self.texts.max(1),
-            crate::enrich::language::SAMPLE_BYTES
+            self.sample_bytes
         );
     }
 }
@@ -109,6 +126,8 @@ pub fn run(
     inputs: &[PathBuf],
     ground_truths: &[PathBuf],
     expect: Option<&str>,
+    show: usize,
+    sample_bytes: Option<usize>,
 ) -> Result<String, CommandError> {
     if inputs.is_empty() && ground_truths.is_empty() {
         return Err(CommandError::Usage(
@@ -116,14 +135,20 @@ pub fn run(
         ));
     }
     let cleaner = Cleaner::new();
-    let detector = LanguageDetector::new();
+    let mut detector = LanguageDetector::new();
+    if let Some(bytes) = sample_bytes {
+        detector.sample_bytes = bytes;
+    }
     // Models load on first use; keep that out of the timings.
     let _ = detector.detect("Pemerintah menyatakan bahwa harga beras tidak akan naik tahun ini.");
     let mut report = String::new();
     for path in inputs {
         let text = std::fs::read_to_string(path)
             .map_err(|e| CommandError::Usage(format!("cannot read {}: {e}", path.display())))?;
-        let mut tally = Tally::default();
+        let mut tally = Tally {
+            show,
+            ..Tally::default()
+        };
         let mut undecodable = 0usize;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let Ok(article) =
@@ -135,7 +160,7 @@ pub fn run(
             let raw = article.body.as_deref().unwrap_or_default();
             let body = cleaner.clean(raw).body;
             if !body.is_empty() {
-                tally.add(&detector, &body);
+                tally.add(&detector, &body, expect);
             }
         }
         tally.report(&path.display().to_string(), expect, &mut report);
@@ -152,7 +177,10 @@ pub fn run(
             .map_err(|e| CommandError::Usage(format!("cannot read {}: {e}", path.display())))?;
         let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text)
             .map_err(|e| CommandError::Usage(format!("{}: {e}", path.display())))?;
-        let mut tally = Tally::default();
+        let mut tally = Tally {
+            show,
+            ..Tally::default()
+        };
         for entry in map.values() {
             let raw = entry
                 .get("articleBody")
@@ -160,7 +188,7 @@ pub fn run(
                 .unwrap_or("");
             let body = cleaner.clean(raw).body;
             if !body.is_empty() {
-                tally.add(&detector, &body);
+                tally.add(&detector, &body, expect);
             }
         }
         tally.report(&path.display().to_string(), expect, &mut report);
