@@ -133,8 +133,8 @@ pub fn shape(html: &str) -> Shape {
     while let Some(rel) = memchr(b'<', &bytes[i..]) {
         let start = i + rel;
         let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            i = match rest[4..].find("-->") {
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            i = match comment.find("-->") {
                 Some(e) => start + 4 + e + 3,
                 None => html.len(),
             };
