@@ -114,6 +114,33 @@ enum EvalCommand {
         #[arg(long)]
         gold: PathBuf,
     },
+    /// Main-text extraction from HTML on the ScrapingHub benchmark (its own P/R/F1).
+    Html {
+        /// Folder with ground-truth.json and html/<id>.html.gz.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Language detection calibration: detected shares and confidence distribution.
+    Language {
+        /// JSONL articles (decoded with the configured mapping); repeat for several.
+        #[arg(long)]
+        input: Vec<PathBuf>,
+        /// ScrapingHub-style ground-truth.json whose articleBody texts are detected.
+        #[arg(long)]
+        ground_truth: Vec<PathBuf>,
+        /// Field mapping to use (a [mappings.NAME] of the config).
+        #[arg(long)]
+        mapping: Option<String>,
+        /// Language code all texts are in, to print the share detected as it.
+        #[arg(long)]
+        expect: Option<String>,
+        /// Show up to this many texts not detected as --expect.
+        #[arg(long, default_value_t = 0)]
+        show_misses: usize,
+        /// Bytes of each body the detector reads (default: the pipeline's).
+        #[arg(long)]
+        sample_bytes: Option<usize>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -216,6 +243,28 @@ fn run(cli: Cli) -> Result<(), CommandError> {
                 } => {
                     let inputs: Vec<&std::path::Path> = input.iter().map(|p| p.as_path()).collect();
                     commands::eval::clean::run(&inputs, show_lost, show_removed)?
+                }
+                EvalCommand::Html { dir } => commands::eval::html::run(&dir)?,
+                EvalCommand::Language {
+                    input,
+                    ground_truth,
+                    mapping,
+                    expect,
+                    show_misses,
+                    sample_bytes,
+                } => {
+                    if let Some(name) = mapping {
+                        config.input.mapping = name;
+                        config.validate()?;
+                    }
+                    commands::eval::language::run(
+                        &config,
+                        &input,
+                        &ground_truth,
+                        expect.as_deref(),
+                        show_misses,
+                        sample_bytes,
+                    )?
                 }
             };
             print!("{report}");

@@ -24,6 +24,9 @@ pub struct Enriched {
     pub published_at: Option<String>,
     pub published_at_raw: Option<String>,
     pub language: Option<String>,
+    /// How sure detection is of `language` (0..=1); null when the input declared the
+    /// language or none was detected.
+    pub language_confidence: Option<f64>,
     pub dateline: Option<Dateline>,
     /// Cleaned article text, paragraphs separated by `\n\n`.
     pub body: String,

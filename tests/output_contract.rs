@@ -293,6 +293,7 @@ fn full_record() -> Value {
         "published_at": "2025-03-12T00:00:00+08:00",
         "published_at_raw": "Rabu, 12 Maret 2025",
         "language": "id",
+        "language_confidence": 0.97,
         "dateline": { "outlet": "Contoh.com", "location": "Makassar" },
         "body": "Andi berkata \"Ya.\" pada 12 Maret 2025.",
         "entities": [{
@@ -379,6 +380,18 @@ fn schema_rejects_broken_records() {
         (
             "missing nullable field",
             mutated(&real, "", remove("author")),
+        ),
+        (
+            "language confidence above 1",
+            mutated(&full, "/language_confidence", set(json!(1.5))),
+        ),
+        (
+            "language confidence as text",
+            mutated(&full, "/language_confidence", set(json!("high"))),
+        ),
+        (
+            "missing language confidence",
+            mutated(&full, "", remove("language_confidence")),
         ),
         (
             "schema_version 2",

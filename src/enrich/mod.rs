@@ -11,6 +11,7 @@
 pub mod clean;
 pub mod dates;
 pub mod entities;
+pub mod extract;
 pub mod language;
 pub mod lexicon;
 pub mod quotes;
@@ -112,9 +113,16 @@ pub fn enrich(
     provenance: Provenance,
 ) -> Result<Enriched, Rejected> {
     let c = &resources.compiled;
+    // A record without a body carries a page: its main text, title and date come from it.
+    let mut page = None;
     let text: Cow<str> = match article.body.as_deref().filter(|b| !b.trim().is_empty()) {
         Some(body) => Cow::Borrowed(body),
-        None => Cow::Owned(clean::strip_tags(article.html.as_deref().unwrap_or(""))),
+        None => {
+            let extracted = extract::extract(article.html.as_deref().unwrap_or(""));
+            let text = Cow::Owned(extracted.text.clone());
+            page = Some(extracted);
+            text
+        }
     };
     let cleaned = c.cleaner.clean(&text);
     if cleaned.body.is_empty() {
@@ -123,7 +131,7 @@ pub fn enrich(
     let body = cleaned.body;
     let map = span::CharMap::new(&body);
     let segments = c.segmenter.segment(&body, &map);
-    let language = c.language.language(article.language.as_deref(), &body);
+    let (language, language_confidence) = c.language.language(article.language.as_deref(), &body);
     let sentences: Vec<_> = segments.sentences.iter().map(|s| s.bytes.clone()).collect();
     let entities = c.entities.extract(&body, &sentences, &map);
     if entities.len() > resources.limits.max_entities {
@@ -146,10 +154,19 @@ pub fn enrich(
             limit: resources.limits.max_quotes,
         });
     }
-    let published_at = article
-        .published_at
-        .as_deref()
-        .and_then(dates::parse_published);
+    let has_text = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
+    // The record's own fields win; the page's metadata fills only what the record lacks.
+    let published_at_raw = match page.as_mut() {
+        Some(p) if !has_text(&article.published_at) && p.published_at.is_some() => {
+            p.published_at.take()
+        }
+        _ => article.published_at.clone(),
+    };
+    let title = match page.as_mut() {
+        Some(p) if !has_text(&article.title) && p.title.is_some() => p.title.take(),
+        _ => article.title.clone(),
+    };
+    let published_at = published_at_raw.as_deref().and_then(dates::parse_published);
     let dates = c.dates.mentions(&body, &map, published_at.as_deref());
     let inline = |s: &Option<String>| {
         s.as_deref()
@@ -161,11 +178,12 @@ pub fn enrich(
         id: article.stable_id(),
         url: article.url.clone(),
         source: article.source.clone(),
-        title: inline(&article.title),
+        title: inline(&title),
         author: inline(&article.author),
         published_at,
-        published_at_raw: article.published_at.clone(),
+        published_at_raw,
         language,
+        language_confidence,
         dateline: cleaned.dateline,
         stats: stats::stats(&body, &segments),
         content_hash: stats::content_hash(&body),

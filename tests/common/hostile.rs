@@ -7,6 +7,13 @@ pub fn json_body(body: &str) -> Vec<u8> {
         .into_bytes()
 }
 
+/// A record carrying only a page.
+fn html(page: &str) -> Vec<u8> {
+    serde_json::json!({ "id": "h", "html": page })
+        .to_string()
+        .into_bytes()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Expect {
     Dead(&'static str),
@@ -51,6 +58,11 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, Expect)> {
         ("a million newlines", json_body(&"\n".repeat(999_000)), Dead("missing_body")),
         ("a million spaces", json_body(&" ".repeat(999_000)), Dead("missing_body")),
         ("80k nested divs in html", serde_json::json!({"html": format!("{}teks{}", "<div>".repeat(80_000), "</div>".repeat(80_000))}).to_string().into_bytes(), Enriched),
+        ("80k self-closed divs in html", html(&format!("{}teks", "<div/>".repeat(80_000))), Enriched),
+        ("30k nested tables in html", html(&format!("{}teks", "<table><tr><td>".repeat(30_000))), Enriched),
+        ("a stray < before each of 100k divs", html(&format!("{}teks", "< <div>".repeat(100_000))), Enriched),
+        ("200 formatting tags re-opened 90k times", html(&format!("<p>{}</p>{}", "<b>".repeat(200), "<p>x</p>".repeat(90_000))), Enriched),
+        ("14k paragraphs in an article page", html(&format!("<article>{}</article>", "<p>Kalimat berita.</p>".repeat(14_000))), Enriched),
         ("html over the html limit", serde_json::json!({"html": "<p>".repeat(700_000)}).to_string().into_bytes(), Dead("body_too_long")),
         ("100k html entities", json_body(&"&amp;".repeat(AT_LIMIT / 5)), Enriched),
         ("numeric entities at the body limit", json_body(&"&#8220;".repeat(AT_LIMIT / 7)), EnrichedOrLimit),

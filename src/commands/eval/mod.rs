@@ -2,5 +2,7 @@
 //! the README records.
 
 pub mod clean;
+pub mod html;
+pub mod language;
 pub mod ner;
 pub mod quotes;
