@@ -186,7 +186,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             prepared
                 .iter()
-                .filter(|p| language.language(None, &p.body).is_some())
+                .filter(|p| language.language(None, &p.body).0.is_some())
                 .count()
         })
     });
