@@ -459,7 +459,7 @@ mod tests {
 
     #[test]
     fn mentions_in_body() {
-        let body = "Pada Senin, 24 Februari 2025, Xi bicara. Lalu Selasa (16/6/2025) dan 3 Mei 2024 serta June 5, 2024.";
+        let body = "Saat Senin, 24 Februari 2025, Xi bicara. Lalu Selasa (16/6/2025) dan 3 Mei 2024 serta June 5, 2024.";
         let map = CharMap::new(body);
         let m = DateRules::new().mentions(body, &map, None);
         let got: Vec<(&str, Option<&str>)> = m

@@ -472,13 +472,13 @@ mod tests {
 
     #[test]
     fn indirect_speech_and_entity_resolution() {
-        let body = "Presiden Rusia Vladimir Putin menerima tamu.\n\nSementara itu, Presiden Putin menyebut bahwa Rusia siap berunding.";
+        let body = "Presiden Rusia Vladimir Putin menerima tamu.\n\nDi sisi lain, Presiden Putin menyebut bahwa Moskwa siap berunding.";
         let q = quotes(body);
         assert_eq!(q.len(), 1);
         assert_eq!(
             summary(&q[0]),
             (
-                "Rusia siap berunding".into(),
+                "Moskwa siap berunding".into(),
                 QuoteKind::Indirect,
                 s("menyebut"),
                 s("Putin"),
