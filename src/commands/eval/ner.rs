@@ -86,6 +86,38 @@ fn predict(
     out
 }
 
+/// With `EVAL_NER_VERBOSE` set: each sentence where prediction and gold differ, with
+/// the missed and the spurious spans, on stderr, for error analysis.
+fn dump_differences(words: &[String], gold: &[(u8, usize, usize)], pred: &[(u8, usize, usize)]) {
+    let name = |t: u8| {
+        TYPES
+            .iter()
+            .find(|(_, id)| *id == t)
+            .map_or("?", |(n, _)| *n)
+    };
+    let text = |&(t, a, b): &(u8, usize, usize)| format!("{}:{}", name(t), words[a..b].join(" "));
+    let missed: Vec<String> = gold
+        .iter()
+        .filter(|g| !pred.contains(g))
+        .map(text)
+        .collect();
+    let spurious: Vec<String> = pred
+        .iter()
+        .filter(|p| !gold.contains(p))
+        .map(text)
+        .collect();
+    if missed.is_empty() && spurious.is_empty() {
+        return;
+    }
+    eprintln!("S {}", words.join(" "));
+    for m in missed {
+        eprintln!("  MISSED   {m}");
+    }
+    for p in spurious {
+        eprintln!("  SPURIOUS {p}");
+    }
+}
+
 pub fn run(config: &Config, gold: &[&Path]) -> Result<String, CommandError> {
     let resources = Resources::new(config.enrich_limits());
     let mut report = String::new();
@@ -96,9 +128,13 @@ pub fn run(config: &Config, gold: &[&Path]) -> Result<String, CommandError> {
         // Per type: true positives, predicted, gold.
         let mut counts = [(0usize, 0usize, 0usize); 4];
         let mut fallbacks = 0;
+        let verbose = std::env::var_os("EVAL_NER_VERBOSE").is_some();
         for s in &sentences {
             let pred = predict(&s.words, &resources, &mut fallbacks);
             let gold = conll::spans(&s.tags);
+            if verbose {
+                dump_differences(&s.words, &gold, &pred);
+            }
             for p in &pred {
                 counts[p.0 as usize].1 += 1;
                 if gold.contains(p) {
