@@ -4,36 +4,18 @@
 //!
 //! `cargo bench --bench clean`
 
+mod common;
+
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use warta::enrich::clean::Cleaner;
 
 fn bodies() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles");
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            for line in text.lines() {
-                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-                    continue;
-                };
-                if let Some(body) = ["isi_berita", "body"]
-                    .iter()
-                    .find_map(|k| v.get(*k).and_then(|x| x.as_str()))
-                {
-                    out.push(body.to_string());
-                }
-            }
-        }
-    }
+    let mut out: Vec<String> = common::shared_values()
+        .iter()
+        .filter_map(|v| common::field(v, &["isi_berita", "body"]))
+        .collect();
     if out.is_empty() {
         out.push(
             "Liputan6.com, JakartaKita semua pernah lelah.\nBaca Juga\nAdvertisement\n\

@@ -12,7 +12,7 @@
 //!
 //! `cargo bench --bench enrich`
 
-use std::path::Path;
+mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use warta::article::{DecodeLimits, RawArticle};
@@ -32,23 +32,7 @@ const FALLBACK: &str = r#"{"judul":"Contoh","isi_berita":"Jakarta - Wali Kota Ar
 
 /// Raw JSONL lines of the shared articles.
 fn lines() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles");
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            out.extend(
-                text.lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(str::to_string),
-            );
-        }
-    }
+    let mut out = common::shared_lines();
     if out.is_empty() {
         out.push(FALLBACK.to_string());
     }

@@ -5,7 +5,7 @@
 //!
 //! `cargo bench --bench quotes`
 
-use std::path::Path;
+mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use warta::article::RawArticle;
@@ -13,36 +13,17 @@ use warta::enrich::{enrich, Resources};
 use warta::output::Provenance;
 
 fn articles() -> Vec<RawArticle> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles");
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            for line in text.lines() {
-                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-                    continue;
-                };
-                let field = |keys: &[&str]| {
-                    keys.iter()
-                        .find_map(|k| v.get(*k).and_then(|x| x.as_str()))
-                        .map(str::to_string)
-                };
-                let body = field(&["isi_berita", "body", "content", "text"]);
-                if body.as_deref().is_some_and(|b| !b.trim().is_empty()) {
-                    out.push(RawArticle {
-                        body,
-                        title: field(&["judul", "title"]),
-                        ..RawArticle::default()
-                    });
-                }
-            }
-        }
-    }
+    let mut out: Vec<RawArticle> = common::shared_values()
+        .iter()
+        .filter_map(|v| {
+            let body = common::field(v, &["isi_berita", "body", "content", "text"])?;
+            (!body.trim().is_empty()).then(|| RawArticle {
+                body: Some(body),
+                title: common::field(v, &["judul", "title"]),
+                ..RawArticle::default()
+            })
+        })
+        .collect();
     if out.is_empty() {
         out.push(RawArticle {
             body: Some(

@@ -32,11 +32,11 @@ async fn ten_thousand_articles_land_exactly_once_each() {
     let Some(brokers) = brokers("ten_thousand_articles_land_exactly_once_each") else {
         return;
     };
-    let topics = Topics::new("tenk");
-    create_worker_topics(&brokers, &topics, 6).await;
-    let inputs = articles("tenk", 10_000);
-    produce(&brokers, &topics.input, &inputs).await;
-    let group = unique("g-tenk");
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, "tenk", 6, 10_000).await;
     let worker = spec(&brokers, &topics, &group).spawn();
     let started = Instant::now();
     let landed = read_back(
@@ -74,11 +74,11 @@ async fn sigkill_mid_stream_loses_nothing_and_offsets_trail_output() {
     let Some(brokers) = brokers("sigkill_mid_stream_loses_nothing_and_offsets_trail_output") else {
         return;
     };
-    let topics = Topics::new("kill");
-    create_worker_topics(&brokers, &topics, 3).await;
-    let inputs = articles("kill", 4_000);
-    produce(&brokers, &topics.input, &inputs).await;
-    let group = unique("g-kill");
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, "kill", 3, 4_000).await;
     let max_in_flight = 500;
     let mut worker_spec = spec(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", max_in_flight);
@@ -147,11 +147,11 @@ async fn sigterm_drains_commits_and_exits_zero_within_grace() {
     let Some(brokers) = brokers("sigterm_drains_commits_and_exits_zero_within_grace") else {
         return;
     };
-    let topics = Topics::new("term");
-    create_worker_topics(&brokers, &topics, 3).await;
-    let inputs = articles("term", 4_000);
-    produce(&brokers, &topics.input, &inputs).await;
-    let group = unique("g-term");
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, "term", 3, 4_000).await;
     let grace = Duration::from_secs(10);
     let mut worker_spec = spec(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__SHUTDOWN_GRACE_MS", grace.as_millis());
@@ -487,11 +487,11 @@ async fn exactly_once_survives_sigkill_for_read_committed_readers() {
     let Some(brokers) = brokers("exactly_once_survives_sigkill_for_read_committed_readers") else {
         return;
     };
-    let topics = Topics::new("eos");
-    create_worker_topics(&brokers, &topics, 3).await;
-    let inputs = articles("eos", 3_000);
-    produce(&brokers, &topics.input, &inputs).await;
-    let group = unique("g-eos");
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, "eos", 3, 3_000).await;
     let mut worker_spec = spec(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__GUARANTEE", "exactly_once");
     worker_spec.set("WARTA_PROCESSING__TRANSACTIONAL_ID", unique("txn"));

@@ -62,6 +62,26 @@ fn kafka(cmd: &str) {
     assert!(status.success(), "scripts/kafka.sh {cmd} failed");
 }
 
+/// Stops a worker of a 6-partition scenario with SIGTERM, expects a clean exit, and
+/// checks that the group's committed offsets then reach the end of the input.
+fn stop_and_assert_all_committed(
+    worker: &mut Worker,
+    brokers: &str,
+    group: &str,
+    topics: &Topics,
+    inputs: usize,
+) {
+    worker.signal("TERM");
+    assert!(worker
+        .wait_timeout(Duration::from_secs(40))
+        .is_some_and(|s| s.success()));
+    let committed: i64 = committed(brokers, group, &topics.input, 6).values().sum();
+    assert_eq!(
+        committed as usize, inputs,
+        "after the last clean exit every input offset is committed"
+    );
+}
+
 /// Kills the worker with SIGKILL three times during a 20,000-article run, restarting it
 /// each time, and returns what landed on the output and dead-letter topics.
 async fn three_sigkills(
@@ -72,11 +92,11 @@ async fn three_sigkills(
     read_committed: bool,
 ) -> (Vec<Input>, Vec<Landed>, Vec<i64>) {
     let brokers = brokers(name).expect("checked by the caller");
-    let topics = Topics::new(name);
-    create_worker_topics(&brokers, &topics, 6).await;
-    let inputs = articles(name, 20_000);
-    produce(&brokers, &topics.input, &inputs).await;
-    let group = unique(&format!("g-{name}"));
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, name, 6, 20_000).await;
     let mut worker_spec = spec(&brokers, &topics, &group);
     configure(&mut worker_spec);
     let mut worker = worker_spec.spawn();
@@ -105,16 +125,7 @@ async fn three_sigkills(
         read_committed,
     );
     worker.assert_alive();
-    worker.signal("TERM");
-    assert!(worker
-        .wait_timeout(Duration::from_secs(40))
-        .is_some_and(|s| s.success()));
-    let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
-    assert_eq!(
-        committed as usize,
-        inputs.len(),
-        "after the last clean exit every input offset is committed"
-    );
+    stop_and_assert_all_committed(&mut worker, &brokers, &group, &topics, inputs.len());
     (inputs, landed, committed_at_kill)
 }
 
@@ -249,11 +260,11 @@ async fn rebalances_by_join_term_and_kill_lose_nothing() {
     let Some(brokers) = brokers("rebalances_by_join_term_and_kill_lose_nothing") else {
         return;
     };
-    let topics = Topics::new("rebal");
-    create_worker_topics(&brokers, &topics, 6).await;
-    let inputs = articles("rebal", 20_000);
-    produce(&brokers, &topics.input, &inputs).await;
-    let group = unique("g-rebal");
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, "rebal", 6, 20_000).await;
     let mut worker_spec = spec(&brokers, &topics, &group);
     // Slow the first worker down so the others join while most work is still ahead.
     worker_spec.set("WARTA_PROCESSING__CONCURRENCY", 1);
@@ -312,17 +323,7 @@ async fn rebalances_by_join_term_and_kill_lose_nothing() {
         "rebalance: joiner produced its first 300 records {:.1} s after start; {duplicates} duplicates after a join, a SIGTERM leave and a SIGKILL; first worker saw {rebalances} rebalance events",
         second_first_output.as_secs_f64()
     );
-    first.signal("TERM");
-    assert!(first
-        .wait_timeout(Duration::from_secs(40))
-        .is_some_and(|s| s.success()));
-    // After the last clean exit every offset is committed up to the end of the input.
-    let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
-    assert_eq!(
-        committed as usize,
-        inputs.len(),
-        "committed offsets must reach the end once all is processed"
-    );
+    stop_and_assert_all_committed(&mut first, &brokers, &group, &topics, inputs.len());
 }
 
 #[tokio::test(flavor = "multi_thread")]

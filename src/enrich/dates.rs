@@ -358,96 +358,61 @@ mod tests {
         parse_published(s)
     }
 
+    /// Each publish-date string parses to its expected timestamp.
+    fn expect_parsed(cases: &[(&str, &str)]) {
+        for (input, want) in cases {
+            assert_eq!(p(input).as_deref(), Some(*want), "parsing {input:?}");
+        }
+    }
+
     #[test]
     fn indonesian_forms_seen_in_the_data() {
-        assert_eq!(
-            p("Senin, 24 Februari 2025").as_deref(),
-            Some("2025-02-24T00:00:00+07:00")
-        );
-        assert_eq!(
-            p("18 Jun 2025, 14:05 WIB").as_deref(),
-            Some("2025-06-18T14:05:00+07:00")
-        );
-        assert_eq!(
-            p("Diperbarui 18 Jun 2025, 14:05 WIB").as_deref(),
-            Some("2025-06-18T14:05:00+07:00")
-        );
-        assert_eq!(
-            p("Senin, 16 Jun 2025 20:45 WIB").as_deref(),
-            Some("2025-06-16T20:45:00+07:00")
-        );
-        assert_eq!(
-            p("Rabu   18 Jun 2025  14:00 WIB").as_deref(),
-            Some("2025-06-18T14:00:00+07:00")
-        );
-        assert_eq!(
-            p(",\u{a0}Jurnalis-Rabu, 18 Juni 2025 |20:27 WIB").as_deref(),
-            Some("2025-06-18T20:27:00+07:00")
-        );
-        assert_eq!(
-            p("18 Juni 2025 | 14.30 WIB").as_deref(),
-            Some("2025-06-18T14:30:00+07:00")
-        );
-        assert_eq!(
-            p("Kompas.com- 18/06/2025, 21:35 WIB").as_deref(),
-            Some("2025-06-18T21:35:00+07:00")
-        );
-        assert_eq!(
-            p("Kompas.com- 05/06/2025, 21:35 WIB").as_deref(),
-            Some("2025-06-05T21:35:00+07:00")
-        );
-        assert_eq!(
-            p("Sabtu, 14 Mei  2025 09:00 WIB").as_deref(),
-            Some("2025-05-14T09:00:00+07:00")
-        );
-        assert_eq!(
-            p("Rabu, 10 Des 2025 09:00 WIB").as_deref(),
-            Some("2025-12-10T09:00:00+07:00")
-        );
+        expect_parsed(&[
+            ("Senin, 24 Februari 2025", "2025-02-24T00:00:00+07:00"),
+            ("18 Jun 2025, 14:05 WIB", "2025-06-18T14:05:00+07:00"),
+            (
+                "Diperbarui 18 Jun 2025, 14:05 WIB",
+                "2025-06-18T14:05:00+07:00",
+            ),
+            ("Senin, 16 Jun 2025 20:45 WIB", "2025-06-16T20:45:00+07:00"),
+            ("Rabu   18 Jun 2025  14:00 WIB", "2025-06-18T14:00:00+07:00"),
+            (
+                ",\u{a0}Jurnalis-Rabu, 18 Juni 2025 |20:27 WIB",
+                "2025-06-18T20:27:00+07:00",
+            ),
+            ("18 Juni 2025 | 14.30 WIB", "2025-06-18T14:30:00+07:00"),
+            (
+                "Kompas.com- 18/06/2025, 21:35 WIB",
+                "2025-06-18T21:35:00+07:00",
+            ),
+            (
+                "Kompas.com- 05/06/2025, 21:35 WIB",
+                "2025-06-05T21:35:00+07:00",
+            ),
+            ("Sabtu, 14 Mei  2025 09:00 WIB", "2025-05-14T09:00:00+07:00"),
+            ("Rabu, 10 Des 2025 09:00 WIB", "2025-12-10T09:00:00+07:00"),
+        ]);
     }
 
     #[test]
     fn month_day_year_export() {
-        assert_eq!(
-            p("10/21/2025 20:43").as_deref(),
-            Some("2025-10-21T20:43:00+07:00")
-        );
-        assert_eq!(
-            p("6/5/2025 9:05").as_deref(),
-            Some("2025-06-05T09:05:00+07:00")
-        );
+        expect_parsed(&[
+            ("10/21/2025 20:43", "2025-10-21T20:43:00+07:00"),
+            ("6/5/2025 9:05", "2025-06-05T09:05:00+07:00"),
+        ]);
     }
 
     #[test]
     fn zones_and_iso() {
-        assert_eq!(
-            p("18 Jun 2025 14:05 WITA").as_deref(),
-            Some("2025-06-18T14:05:00+08:00")
-        );
-        assert_eq!(
-            p("18 Jun 2025 14:05 WIT").as_deref(),
-            Some("2025-06-18T14:05:00+09:00")
-        );
-        assert_eq!(
-            p("2025-06-18 14:05:00").as_deref(),
-            Some("2025-06-18T14:05:00+07:00")
-        );
-        assert_eq!(
-            p("2025-06-18T14:05:00Z").as_deref(),
-            Some("2025-06-18T14:05:00+00:00")
-        );
-        assert_eq!(
-            p("2025-06-18T14:05:00.123+0700").as_deref(),
-            Some("2025-06-18T14:05:00+07:00")
-        );
-        assert_eq!(
-            p("2025-06-18").as_deref(),
-            Some("2025-06-18T00:00:00+07:00")
-        );
-        assert_eq!(
-            p("June 18, 2025 2:05 PM").as_deref(),
-            Some("2025-06-18T14:05:00+07:00")
-        );
+        expect_parsed(&[
+            ("18 Jun 2025 14:05 WITA", "2025-06-18T14:05:00+08:00"),
+            ("18 Jun 2025 14:05 WIT", "2025-06-18T14:05:00+09:00"),
+            ("2025-06-18 14:05:00", "2025-06-18T14:05:00+07:00"),
+            ("2025-06-18T14:05:00Z", "2025-06-18T14:05:00+00:00"),
+            ("2025-06-18T14:05:00.123+0700", "2025-06-18T14:05:00+07:00"),
+            ("2025-06-18", "2025-06-18T00:00:00+07:00"),
+            ("June 18, 2025 2:05 PM", "2025-06-18T14:05:00+07:00"),
+        ]);
     }
 
     #[test]

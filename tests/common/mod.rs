@@ -110,6 +110,26 @@ pub async fn create_worker_topics(brokers: &str, topics: &Topics, input_partitio
     .await;
 }
 
+/// The usual start of a scenario: its own topics, `count` articles already on the input
+/// topic, and a consumer group of its own.
+pub struct Scenario {
+    pub topics: Topics,
+    pub inputs: Vec<Input>,
+    pub group: String,
+}
+
+pub async fn scenario(brokers: &str, name: &str, partitions: i32, count: usize) -> Scenario {
+    let topics = Topics::new(name);
+    create_worker_topics(brokers, &topics, partitions).await;
+    let inputs = articles(name, count);
+    produce(brokers, &topics.input, &inputs).await;
+    Scenario {
+        topics,
+        inputs,
+        group: unique(&format!("g-{name}")),
+    }
+}
+
 /// One input record: its key (the article id, or a poison label) and value bytes.
 pub struct Input {
     pub key: String,

@@ -626,10 +626,18 @@ fn score_article(
         }
         for (p, (_, q)) in predicted.iter().enumerate() {
             if !pred_used[p] && q.kind == QuoteKind::Direct {
+                // Overlap with the nearest gold statement tells a split or merge apart
+                // from a quote the gold does not annotate at all.
+                let nearest = gold
+                    .statements
+                    .iter()
+                    .map(|st| jaccard(&st.chars, &predicted[p].0))
+                    .fold(0.0, f64::max);
                 eprintln!(
-                    "SPURIOUS {:?} cue={:?}",
+                    "SPURIOUS overlap={nearest:.2} speaker={:?} cue={:?} {:?}",
+                    q.speaker.as_ref().map(|s| &s.name),
+                    q.cue,
                     q.text.chars().take(100).collect::<String>(),
-                    q.cue
                 );
             }
         }
