@@ -69,6 +69,9 @@ pub struct QuoteRules {
     indirect: Regex,
     /// `Menurut X, <clause>` at the start of a sentence.
     indirect_according: Regex,
+    /// A verb of saying in a sentence, whose subject is the source a later `ujarnya`
+    /// refers to.
+    source_verb: Regex,
 }
 
 impl std::fmt::Debug for QuoteRules {
@@ -86,6 +89,8 @@ impl Default for QuoteRules {
 const PRONOUNS: &str = "ia|dia|beliau|he|she";
 /// Plural or first-person subjects: speech by a group or by the writer, no one speaker.
 const GROUP: &str = "mereka|kami|kita|they|we";
+/// Verbs of saying beyond the report cues that make their subject a source.
+const SOURCE_VERBS: &str = "berpendapat|mengaku|melanjutkan|bercerita|menjabarkan|membenarkan|menanggapi|mengemukakan|mengimbau|meminta|berujar|menguraikan|mengutarakan|berpesan|menyoroti|menerangkan|menuturkan|mengatakan|menyebutkan|menduga|memperkirakan|menjawab|mencontohkan";
 const ADVERBS: &str = r"(?:(?:pun|juga|kembali|lalu|kemudian|telah|sempat|pun juga|also|then)\s+)*";
 
 impl QuoteRules {
@@ -127,6 +132,7 @@ impl QuoteRules {
             indirect: re(format!(
                 r"{subject}\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
             )),
+            source_verb: re(format!(r"\b(?:{report}|{SOURCE_VERBS})\b")),
             indirect_according: re(format!(
                 r"^(?:(?:Namun|Sementara itu|Adapun|Lebih lanjut|Selain itu),?\s+)?(?P<cue>[Mm]enurut|According to)\s+(?P<p>(?i:dia|beliau))?(?P<name>{run})?\s*,\s*(?P<text>\S.*)$"
             )),
@@ -163,7 +169,7 @@ impl QuoteRules {
         found.extend(indirect::find(self, body, segments, &direct_spans));
         found.sort_by_key(|f| f.text.start);
 
-        let people = People::new(self, body, map, entities);
+        let people = People::new(self, body, map, entities, &segments.sentences);
         // `Next` takes the speaker of the part after it: resolve back to front.
         for i in (0..found.len().saturating_sub(1)).rev() {
             if found[i].who == Who::Next {
@@ -219,10 +225,69 @@ struct People<'a> {
     mentions: Vec<(Range<usize>, String)>,
     /// Capitalized runs (office + person) for role resolution, in byte ranges.
     runs: Vec<(Range<usize>, Range<usize>)>,
+    /// Indices into `mentions` of the people introduced as a source: the subject of a
+    /// verb of saying (`X, <office>, menambahkan …`) or `Menurut X`. In order.
+    sources: Vec<usize>,
+}
+
+/// Words that may stand between a subject and its verb of saying.
+const SUBJECT_FILLERS: &[&str] = &[
+    "juga", "pun", "kembali", "lalu", "kemudian", "telah", "sempat", "sudah", "pula", "tak",
+    "tidak", "justru", "bahkan", "hanya", "sendiri", "secara", "terpisah", "saat", "itu",
+];
+
+/// Indices of the `mentions` that are a sentence's source: per sentence, the first mention
+/// before its first verb of saying that the verb directly follows (fillers aside) or that
+/// an apposition or date (`, …,`) separates from it; and any mention after `Menurut`.
+fn sources(
+    verb: &Regex,
+    body: &str,
+    mentions: &[(Range<usize>, String)],
+    sentences: &[Range<usize>],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let from = mentions.partition_point(|(m, _)| m.start < s.start);
+        let to = mentions.partition_point(|(m, _)| m.start < s.end);
+        if from == to {
+            continue;
+        }
+        for i in from..to {
+            let before = body[s.start..mentions[i].0.start].trim_end();
+            let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if last_word.eq_ignore_ascii_case("menurut") {
+                out.push(i);
+            }
+        }
+        let Some(v) = verb.find(&body[s.clone()]) else {
+            continue;
+        };
+        let v = s.start + v.start();
+        let subject = (from..to)
+            .take_while(|&i| mentions[i].0.end <= v)
+            .find(|&i| {
+                let gap = body[mentions[i].0.end..v].trim();
+                gap.len() <= 200
+                    && (gap.starts_with(',')
+                        || gap
+                            .split_whitespace()
+                            .all(|w| SUBJECT_FILLERS.contains(&w.to_lowercase().as_str())))
+            });
+        out.extend(subject);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 impl<'a> People<'a> {
-    fn new(rules: &QuoteRules, body: &'a str, map: &'a CharMap, entities: &'a [Entity]) -> Self {
+    fn new(
+        rules: &QuoteRules,
+        body: &'a str,
+        map: &'a CharMap,
+        entities: &'a [Entity],
+        sentences: &[crate::enrich::segment::Segment],
+    ) -> Self {
         let byte_of = byte_offsets(body);
         let runs = rules.names.runs(body);
         let mut mentions: Vec<(Range<usize>, String)> = entities
@@ -263,12 +328,15 @@ impl<'a> People<'a> {
                 .collect();
         }
         mentions.sort_by_key(|m| m.0.start);
+        let sentences: Vec<Range<usize>> = sentences.iter().map(|s| s.bytes.clone()).collect();
+        let sources = sources(&rules.source_verb, body, &mentions, &sentences);
         People {
             body,
             map,
             entities,
             mentions,
             runs,
+            sources,
         }
     }
 
@@ -355,8 +423,19 @@ impl<'a> People<'a> {
     /// The antecedent of a pronoun cue for a quote starting at `at`: the later of the
     /// last person mentioned before it and the last speaker named before it.
     fn antecedent(&self, at: usize, last_speaker: Option<&(usize, Speaker)>) -> Option<Speaker> {
-        let idx = self.mentions.partition_point(|(m, _)| m.start < at);
-        let mention = idx.checked_sub(1).map(|i| &self.mentions[i]);
+        // A person introduced as a source is what a pronoun cue refers to; other mentions
+        // (people talked about, and offices or events the tagger took for people) only
+        // when the article introduces no source before the quote.
+        let src = self
+            .sources
+            .partition_point(|&i| self.mentions[i].0.start < at);
+        let mention = match src.checked_sub(1) {
+            Some(k) => Some(&self.mentions[self.sources[k]]),
+            None => {
+                let idx = self.mentions.partition_point(|(m, _)| m.start < at);
+                idx.checked_sub(1).map(|i| &self.mentions[i])
+            }
+        };
         match (mention, last_speaker) {
             (Some((m, name)), Some((s, _))) if m.start > *s => {
                 Some(self.speaker(m.clone(), Some(name.clone())))
