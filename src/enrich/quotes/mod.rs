@@ -227,7 +227,7 @@ struct People<'a> {
     runs: Vec<(Range<usize>, Range<usize>)>,
     /// Indices into `mentions` of the people introduced as a source: the subject of a
     /// verb of saying (`X, <office>, menambahkan …`) or `Menurut X`. In order.
-    sources: Vec<usize>,
+    sources: Vec<(Range<usize>, Option<String>)>,
 }
 
 /// Words that may stand between a subject and its verb of saying.
@@ -236,47 +236,85 @@ const SUBJECT_FILLERS: &[&str] = &[
     "tidak", "justru", "bahkan", "hanya", "sendiri", "secara", "terpisah", "saat", "itu",
 ];
 
-/// Indices of the `mentions` that are a sentence's source: per sentence, the first mention
-/// before its first verb of saying that the verb directly follows (fillers aside) or that
-/// an apposition or date (`, …,`) separates from it; and any mention after `Menurut`.
+/// Words after which a subject's verb of saying may follow a short phrase of time, place
+/// or occasion (`X dalam keterangannya mengatakan`, `X saat dihubungi menjelaskan`).
+const SUBJECT_PHRASES: &[&str] = &[
+    "dalam", "saat", "ketika", "di", "melalui", "lewat", "seusai", "usai", "pada", "yang",
+    "secara", "kepada",
+];
+
+/// A sentence's source: the person before its first verb of saying that the verb follows
+/// directly (fillers aside) or after an apposition or date (`X, <office>, menambahkan`), or
+/// after a short phrase of occasion (`X dalam keterangannya mengatakan`); and a person
+/// right after `Menurut` (offices aside: `Menurut Ketua KPU Budi, …`). Candidates are the
+/// person mentions (with their canonical names) and, for names the tagger missed, the
+/// person part of capitalized runs that carry an office or hold two words or more.
 fn sources(
     verb: &Regex,
     body: &str,
     mentions: &[(Range<usize>, String)],
+    runs: &[(Range<usize>, Range<usize>)],
     sentences: &[Range<usize>],
-) -> Vec<usize> {
-    let mut out = Vec::new();
+) -> Vec<(Range<usize>, Option<String>)> {
+    let mut out: Vec<(Range<usize>, Option<String>)> = Vec::new();
+    let mut cands: Vec<(Range<usize>, Range<usize>, Option<String>)> = Vec::new();
     for s in sentences {
+        cands.clear();
         let from = mentions.partition_point(|(m, _)| m.start < s.start);
         let to = mentions.partition_point(|(m, _)| m.start < s.end);
-        if from == to {
+        cands.extend(
+            mentions[from..to]
+                .iter()
+                .map(|(m, n)| (m.clone(), m.clone(), Some(n.clone()))),
+        );
+        let rf = runs.partition_point(|(r, _)| r.start < s.start);
+        let rt = runs.partition_point(|(r, _)| r.start < s.end);
+        for (run, p) in &runs[rf..rt] {
+            let named = run.start < p.start || body[p.clone()].contains(' ');
+            let covered = mentions[from..to]
+                .iter()
+                .any(|(m, _)| m.start < p.end && p.start < m.end);
+            if named && !covered && p.end <= s.end {
+                cands.push((run.clone(), p.clone(), None));
+            }
+        }
+        if cands.is_empty() {
             continue;
         }
-        for i in from..to {
-            let before = body[s.start..mentions[i].0.start].trim_end();
+        cands.sort_by_key(|c| c.1.start);
+        for (run, p, n) in &cands {
+            let before = body[s.start..run.start.min(p.start)].trim_end();
             let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
             if last_word.eq_ignore_ascii_case("menurut") {
-                out.push(i);
+                out.push((p.clone(), n.clone()));
             }
         }
         let Some(v) = verb.find(&body[s.clone()]) else {
             continue;
         };
         let v = s.start + v.start();
-        let subject = (from..to)
-            .take_while(|&i| mentions[i].0.end <= v)
-            .find(|&i| {
-                let gap = body[mentions[i].0.end..v].trim();
-                gap.len() <= 200
-                    && (gap.starts_with(',')
-                        || gap
-                            .split_whitespace()
-                            .all(|w| SUBJECT_FILLERS.contains(&w.to_lowercase().as_str())))
+        let before_verb = || cands.iter().take_while(|c| c.1.end <= v);
+        let gap = |c: &(Range<usize>, Range<usize>, Option<String>)| body[c.1.end..v].trim();
+        let fillers = |g: &str| {
+            g.split_whitespace()
+                .all(|w| SUBJECT_FILLERS.contains(&w.to_lowercase().as_str()))
+        };
+        let subject = before_verb()
+            .find(|c| {
+                let g = gap(c);
+                g.len() <= 200 && (g.starts_with(',') || fillers(g))
+            })
+            .or_else(|| {
+                before_verb().last().filter(|c| {
+                    let g = gap(c);
+                    let first = g.split_whitespace().next().unwrap_or("");
+                    g.len() <= 100 && SUBJECT_PHRASES.contains(&first.to_lowercase().as_str())
+                })
             });
-        out.extend(subject);
+        out.extend(subject.map(|(_, p, n)| (p.clone(), n.clone())));
     }
-    out.sort_unstable();
-    out.dedup();
+    out.sort_by_key(|(r, _)| r.start);
+    out.dedup_by_key(|(r, _)| r.start);
     out
 }
 
@@ -329,7 +367,7 @@ impl<'a> People<'a> {
         }
         mentions.sort_by_key(|m| m.0.start);
         let sentences: Vec<Range<usize>> = sentences.iter().map(|s| s.bytes.clone()).collect();
-        let sources = sources(&rules.source_verb, body, &mentions, &sentences);
+        let sources = sources(&rules.source_verb, body, &mentions, &runs, &sentences);
         People {
             body,
             map,
@@ -426,22 +464,23 @@ impl<'a> People<'a> {
         // A person introduced as a source is what a pronoun cue refers to; other mentions
         // (people talked about, and offices or events the tagger took for people) only
         // when the article introduces no source before the quote.
-        let src = self
-            .sources
-            .partition_point(|&i| self.mentions[i].0.start < at);
-        let mention = match src.checked_sub(1) {
-            Some(k) => Some(&self.mentions[self.sources[k]]),
+        let src = self.sources.partition_point(|(r, _)| r.start < at);
+        let mention: Option<(Range<usize>, Option<String>)> = match src.checked_sub(1) {
+            Some(k) => Some(self.sources[k].clone()),
             None => {
                 let idx = self.mentions.partition_point(|(m, _)| m.start < at);
-                idx.checked_sub(1).map(|i| &self.mentions[i])
+                idx.checked_sub(1)
+                    .map(|i| (self.mentions[i].0.clone(), Some(self.mentions[i].1.clone())))
             }
         };
+        let person = |(m, name): (Range<usize>, Option<String>)| {
+            let name = name.or_else(|| self.canonical(&m));
+            self.speaker(m, name)
+        };
         match (mention, last_speaker) {
-            (Some((m, name)), Some((s, _))) if m.start > *s => {
-                Some(self.speaker(m.clone(), Some(name.clone())))
-            }
+            (Some(m), Some((s, _))) if m.0.start > *s => Some(person(m)),
             (_, Some((_, sp))) => Some(sp.clone()),
-            (Some((m, name)), None) => Some(self.speaker(m.clone(), Some(name.clone()))),
+            (Some(m), None) => Some(person(m)),
             (None, None) => None,
         }
     }
