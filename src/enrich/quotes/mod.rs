@@ -90,7 +90,7 @@ const PRONOUNS: &str = "ia|dia|beliau|he|she";
 /// Plural or first-person subjects: speech by a group or by the writer, no one speaker.
 const GROUP: &str = "mereka|kami|kita|they|we";
 /// Verbs of saying beyond the report cues that make their subject a source.
-const SOURCE_VERBS: &str = "berpendapat|mengaku|melanjutkan|bercerita|menjabarkan|membenarkan|menanggapi|mengemukakan|mengimbau|meminta|berujar|menguraikan|mengutarakan|berpesan|menyoroti|menerangkan|menuturkan|mengatakan|menyebutkan|menduga|memperkirakan|menjawab|mencontohkan";
+const SOURCE_VERBS: &str = "berpendapat|mengaku|melanjutkan|bercerita|menjabarkan|membenarkan|menanggapi|mengemukakan|mengimbau|meminta|berujar|menguraikan|mengutarakan|berpesan|menyoroti|menerangkan|menuturkan|mengatakan|menyebutkan|menduga|memperkirakan|menjawab|mencontohkan|menceritakan|mempertanyakan|optimistis|pesimistis|yakin|menyayangkan|mengapresiasi|menyesalkan|mengkritik|menganggap|mengusulkan|menyarankan|mendesak";
 const ADVERBS: &str = r"(?:(?:pun|juga|kembali|lalu|kemudian|telah|sempat|pun juga|also|then)\s+)*";
 
 impl QuoteRules {
@@ -299,10 +299,25 @@ fn sources(
             g.split_whitespace()
                 .all(|w| SUBJECT_FILLERS.contains(&w.to_lowercase().as_str()))
         };
+        // "Pakar Universitas X, Budi Santoso, menilai": a name standing alone between
+        // commas is the subject, not the body before it.
+        let bare = |c: &(Range<usize>, Range<usize>, Option<String>)| {
+            let head = &body[s.start..c.0.start.min(c.1.start)];
+            let Some(comma) = head.rfind(',') else {
+                return false;
+            };
+            head[comma + 1..]
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_lowercase))
+        };
         let subject = before_verb()
-            .find(|c| {
-                let g = gap(c);
-                g.len() <= 200 && (g.starts_with(',') || fillers(g))
+            .filter(|c| gap(c).starts_with(',') && bare(c))
+            .last()
+            .or_else(|| {
+                before_verb().find(|c| {
+                    let g = gap(c);
+                    g.len() <= 200 && (g.starts_with(',') || fillers(g))
+                })
             })
             .or_else(|| {
                 before_verb().last().filter(|c| {
