@@ -236,6 +236,11 @@ const SUBJECT_FILLERS: &[&str] = &[
     "tidak", "justru", "bahkan", "hanya", "sendiri", "secara", "terpisah", "saat", "itu",
 ];
 
+/// Lowercase titles that may stand before a name set off by commas.
+const BARE_TITLES: &[&str] = &[
+    "dokter", "dr", "dr.", "ustaz", "kiai", "bapak", "ibu", "pak", "bu", "mbak", "mas",
+];
+
 /// Words after which a subject's verb of saying may follow a short phrase of time, place
 /// or occasion (`X dalam keterangannya mengatakan`, `X saat dihubungi menjelaskan`).
 const SUBJECT_PHRASES: &[&str] = &[
@@ -308,7 +313,7 @@ fn sources(
             };
             head[comma + 1..]
                 .split_whitespace()
-                .all(|w| w.starts_with(char::is_lowercase))
+                .all(|w| BARE_TITLES.contains(&w))
         };
         let subject = before_verb()
             .filter(|c| gap(c).starts_with(',') && bare(c))
