@@ -11,6 +11,7 @@ mod direct;
 mod indirect;
 mod marks;
 mod names;
+mod speaker;
 
 use std::ops::Range;
 
@@ -33,6 +34,9 @@ enum Who {
     Role(Range<usize>),
     /// "dia", "ia", "beliau", "-nya": the person mentioned last before the quote.
     Pronoun,
+    /// A description pointing back ("kata politisi senior itu ini"): written as the
+    /// range, referring to the person a pronoun would.
+    Described(Range<usize>),
     /// Continues the quote before it (the second half of an interrupted quote, or a
     /// paragraph re-opening a running quote).
     Continue,
@@ -59,6 +63,9 @@ pub struct QuoteRules {
     pronoun_after: Regex,
     /// `, Putin said` right after a closing mark.
     post_name_cue: Regex,
+    /// What may join the capitalized runs of one office: `dan`, `of`, a comma, an
+    /// abbreviation in parentheses, a number (`Daop 8`, `Covid - 19`), a title `dr`.
+    connector: Regex,
     /// `X mengatakan, ` / `Ia menegaskan: ` right before an opening mark.
     pre_cue: Regex,
     /// `X dalam keterangannya, ` / `X dalam konferensi pers, ` before an opening mark.
@@ -116,6 +123,7 @@ impl QuoteRules {
                 r"^\s*[,.]?\s*(?P<cue>(?i:{}))(?:\b|\p{{Lu}})",
                 post.join("|")
             )),
+            connector: re(r"^(?:,\s+(?:dan\s+)?|\s+(?:dan|of|and|&)\s+|\s+\([^()]{1,60}\)\s+|\s+(?:-\s+)?\d+\s+|\s+(?:dr|drg)\.?\s+)".to_string()),
             pronoun_after: re(format!(r"^\s+(?P<p>(?i:{PRONOUNS}))\b")),
             post_name_cue: re(format!(
                 r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<name>{run}))\s+(?P<cue>{en})\b"
@@ -187,6 +195,13 @@ impl QuoteRules {
                 Who::Named(r) => Some(people.named(r.clone())),
                 Who::Role(r) => Some(people.role(r.clone())),
                 Who::Pronoun => people.antecedent(f.text.start, last_speaker.as_ref()),
+                Who::Described(r) => {
+                    let back = people.antecedent(f.text.start, last_speaker.as_ref());
+                    Some(Speaker {
+                        entity: back.and_then(|s| s.entity),
+                        ..people.speaker(r.clone(), None)
+                    })
+                }
                 Who::Continue | Who::Next => previous.clone(),
                 Who::Unknown => None,
             };
@@ -440,11 +455,18 @@ impl<'a> People<'a> {
         // An entity mention inside the attribution run is the tighter name ("Bekasi Siti
         // Nurhaliza" → "Siti Nurhaliza" when the entity stage knows the place).
         let from = self.mentions.partition_point(|(m, _)| m.start < r.start);
-        let r = self.mentions[from..]
-            .iter()
-            .map(|(m, _)| m)
-            .take_while(|m| m.start < r.end)
-            .find(|m| m.end <= r.end && self.body[(*m).clone()].contains(' '))
+        // The name ends the run: a mention ending with it wins over an earlier one
+        // (a body the tagger took for a person).
+        let inside = || {
+            self.mentions[from..]
+                .iter()
+                .map(|(m, _)| m)
+                .take_while(|m| m.start < r.end)
+                .filter(|m| m.end <= r.end && self.body[(*m).clone()].contains(' '))
+        };
+        let r = inside()
+            .find(|m| m.end == r.end)
+            .or_else(|| inside().next())
             .cloned()
             .unwrap_or(r);
         let entity = self.canonical(&r);
