@@ -678,4 +678,34 @@ mod tests {
     fn scare_quotes_are_not_speech() {
         assert!(quotes("Program \"Sahabat Perdamaian\" diluncurkan tahun lalu.").is_empty());
     }
+
+    fn speakers(body: &str) -> Vec<(Option<String>, Option<String>)> {
+        quotes(body)
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| (summary(q).3, summary(q).4))
+            .collect()
+    }
+
+    #[test]
+    fn pronoun_cue_refers_to_the_source_not_a_person_talked_about() {
+        let body = "Kepala Dinas Perhubungan Kota Malang Hendra Wijaya mengatakan, jalur sepeda \
+            diperluas tahun depan. Rencana itu sejalan dengan arahan Gubernur Jawa Timur \
+            Khofifah Indar Parawansa yang ingin kota lebih ramah pesepeda.\n\n\
+            “Kami mulai dari pusat kota,” ujarnya.";
+        assert_eq!(speakers(body)[0].0, s("Hendra Wijaya"));
+    }
+
+    #[test]
+    fn lowercase_descriptions_after_the_cue() {
+        let body =
+            "“Tes usap gratis,” kata juru bicara Satgas Covid-19 Kota Depok, Dadang Wihana.\n\n\
+            “Ruang isolasi penuh,” ujar juru bicara rumah sakit daerah.\n\n\
+            Anggota DPR Rahmat Saleh mengatakan, anggaran pendidikan harus naik. \
+            “Guru honorer menunggu kepastian,” kata politisi Partai Demokrat ini.";
+        let got = speakers(body);
+        assert_eq!(got[0].0, s("Dadang Wihana"));
+        assert_eq!(got[1].0, s("juru bicara rumah sakit daerah"));
+        assert_eq!(got[2], (s("politisi Partai Demokrat"), s("Rahmat Saleh")));
+    }
 }
