@@ -331,7 +331,7 @@ fn sources(
                 .all(|w| BARE_TITLES.contains(&w))
         };
         let subject = before_verb()
-            .filter(|c| gap(c).strip_prefix(',').is_some_and(|g| fillers(g)) && bare(c))
+            .filter(|c| gap(c).strip_prefix(',').is_some_and(&fillers) && bare(c))
             .last()
             .or_else(|| {
                 before_verb().find(|c| {
