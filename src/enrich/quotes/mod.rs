@@ -291,9 +291,12 @@ fn sources(
         let rt = runs.partition_point(|(r, _)| r.start < s.end);
         for (run, p) in &runs[rf..rt] {
             let named = run.start < p.start || body[p.clone()].contains(' ');
+            // Mentions are sorted and rarely nest: the last one starting before the
+            // name's end is the one that can overlap it (no scan per run).
             let covered = mentions[from..to]
-                .iter()
-                .any(|(m, _)| m.start < p.end && p.start < m.end);
+                .partition_point(|(m, _)| m.start < p.end)
+                .checked_sub(1)
+                .is_some_and(|k| p.start < mentions[from + k].0.end);
             if named && !covered && p.end <= s.end {
                 cands.push((run.clone(), p.clone(), None));
             }
