@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::marks::{self, Pair};
+use super::speaker::after_cue;
 use super::{Found, QuoteRules, Who};
 use crate::enrich::segment::Segments;
 use crate::output::QuoteKind;
@@ -18,44 +19,6 @@ fn inner_text(body: &str, inner: Range<usize>) -> Option<Range<usize>> {
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim().trim_end_matches(',').trim_end();
     (!trimmed.is_empty()).then(|| inner.start + lead..inner.start + lead + trimmed.len())
-}
-
-/// The speaker after a cue ending at byte `at`: a pronoun, a name, an office, or nothing.
-fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) -> Who {
-    if cue.to_lowercase().ends_with("nya") {
-        return Who::Pronoun;
-    }
-    let rest = &body[at..];
-    if rules.pronoun_after.is_match(rest) {
-        return Who::Pronoun;
-    }
-    let spaces = rest.len() - rest.trim_start_matches(' ').len();
-    if spaces == 0 && !rest.starts_with(char::is_uppercase) {
-        return Who::Unknown;
-    }
-    let start = at + spaces;
-    let Some(m) = rules.names.run_at(body, start) else {
-        return Who::Unknown;
-    };
-    let who = rules.who_in_run(body, m.clone());
-    // Apposition: "kata Kepala Puskesmas Cilincing, Edison Sahputra" names the person
-    // after the comma when the run before it is an office (with its place).
-    let tail = &body[m.end..];
-    if let Some(after_comma) = tail.strip_prefix(", ") {
-        let office = match &who {
-            Who::Role(_) => true,
-            Who::Named(r) => r.start > m.start,
-            _ => false,
-        };
-        if office && after_comma.starts_with(char::is_uppercase) {
-            if let Some(m2) = rules.names.run_at(body, m.end + 2) {
-                if let Who::Named(r) = rules.who_in_run(body, m2) {
-                    return Who::Named(r);
-                }
-            }
-        }
-    }
-    who
 }
 
 /// How far from a quotation mark an attribution is looked for. Attributions are short;

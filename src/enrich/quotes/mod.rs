@@ -11,6 +11,7 @@ mod direct;
 mod indirect;
 mod marks;
 mod names;
+mod speaker;
 
 use std::ops::Range;
 
@@ -33,6 +34,9 @@ enum Who {
     Role(Range<usize>),
     /// "dia", "ia", "beliau", "-nya": the person mentioned last before the quote.
     Pronoun,
+    /// A description pointing back ("kata politisi senior itu ini"): written as the
+    /// range, referring to the person a pronoun would.
+    Described(Range<usize>),
     /// Continues the quote before it (the second half of an interrupted quote, or a
     /// paragraph re-opening a running quote).
     Continue,
@@ -59,6 +63,9 @@ pub struct QuoteRules {
     pronoun_after: Regex,
     /// `, Putin said` right after a closing mark.
     post_name_cue: Regex,
+    /// What may join the capitalized runs of one office: `dan`, `of`, a comma, an
+    /// abbreviation in parentheses, a number (`Daop 8`, `Covid - 19`), a title `dr`.
+    connector: Regex,
     /// `X mengatakan, ` / `Ia menegaskan: ` right before an opening mark.
     pre_cue: Regex,
     /// `X dalam keterangannya, ` / `X dalam konferensi pers, ` before an opening mark.
@@ -69,6 +76,9 @@ pub struct QuoteRules {
     indirect: Regex,
     /// `Menurut X, <clause>` at the start of a sentence.
     indirect_according: Regex,
+    /// A verb of saying in a sentence, whose subject is the source a later `ujarnya`
+    /// refers to.
+    source_verb: Regex,
 }
 
 impl std::fmt::Debug for QuoteRules {
@@ -86,6 +96,8 @@ impl Default for QuoteRules {
 const PRONOUNS: &str = "ia|dia|beliau|he|she";
 /// Plural or first-person subjects: speech by a group or by the writer, no one speaker.
 const GROUP: &str = "mereka|kami|kita|they|we";
+/// Verbs of saying beyond the report cues that make their subject a source.
+const SOURCE_VERBS: &str = "berpendapat|mengaku|melanjutkan|bercerita|menjabarkan|membenarkan|menanggapi|mengemukakan|mengimbau|meminta|berujar|menguraikan|mengutarakan|berpesan|menyoroti|menerangkan|menuturkan|mengatakan|menyebutkan|menduga|memperkirakan|menjawab|mencontohkan|menceritakan|mempertanyakan|optimistis|pesimistis|yakin|menyayangkan|mengapresiasi|menyesalkan|mengkritik|menganggap|mengusulkan|menyarankan|mendesak";
 const ADVERBS: &str = r"(?:(?:pun|juga|kembali|lalu|kemudian|telah|sempat|pun juga|also|then)\s+)*";
 
 impl QuoteRules {
@@ -111,6 +123,7 @@ impl QuoteRules {
                 r"^\s*[,.]?\s*(?P<cue>(?i:{}))(?:\b|\p{{Lu}})",
                 post.join("|")
             )),
+            connector: re(r"^(?:,\s+(?:dan\s+)?|\s+(?:dan|of|and|&)\s+|\s+\([^()]{1,60}\)\s+|\s+(?:-\s+)?\d+\s+|\s+(?:dr|drg)\.?\s+)".to_string()),
             pronoun_after: re(format!(r"^\s+(?P<p>(?i:{PRONOUNS}))\b")),
             post_name_cue: re(format!(
                 r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<name>{run}))\s+(?P<cue>{en})\b"
@@ -127,6 +140,7 @@ impl QuoteRules {
             indirect: re(format!(
                 r"{subject}\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
             )),
+            source_verb: re(format!(r"\b(?:{report}|{SOURCE_VERBS})\b")),
             indirect_according: re(format!(
                 r"^(?:(?:Namun|Sementara itu|Adapun|Lebih lanjut|Selain itu),?\s+)?(?P<cue>[Mm]enurut|According to)\s+(?P<p>(?i:dia|beliau))?(?P<name>{run})?\s*,\s*(?P<text>\S.*)$"
             )),
@@ -163,7 +177,7 @@ impl QuoteRules {
         found.extend(indirect::find(self, body, segments, &direct_spans));
         found.sort_by_key(|f| f.text.start);
 
-        let people = People::new(self, body, map, entities);
+        let people = People::new(self, body, map, entities, &segments.sentences);
         // `Next` takes the speaker of the part after it: resolve back to front.
         for i in (0..found.len().saturating_sub(1)).rev() {
             if found[i].who == Who::Next {
@@ -181,6 +195,13 @@ impl QuoteRules {
                 Who::Named(r) => Some(people.named(r.clone())),
                 Who::Role(r) => Some(people.role(r.clone())),
                 Who::Pronoun => people.antecedent(f.text.start, last_speaker.as_ref()),
+                Who::Described(r) => {
+                    let back = people.antecedent(f.text.start, last_speaker.as_ref());
+                    Some(Speaker {
+                        entity: back.and_then(|s| s.entity),
+                        ..people.speaker(r.clone(), None)
+                    })
+                }
                 Who::Continue | Who::Next => previous.clone(),
                 Who::Unknown => None,
             };
@@ -219,10 +240,130 @@ struct People<'a> {
     mentions: Vec<(Range<usize>, String)>,
     /// Capitalized runs (office + person) for role resolution, in byte ranges.
     runs: Vec<(Range<usize>, Range<usize>)>,
+    /// Indices into `mentions` of the people introduced as a source: the subject of a
+    /// verb of saying (`X, <office>, menambahkan …`) or `Menurut X`. In order.
+    sources: Vec<(Range<usize>, Option<String>)>,
+}
+
+/// Words that may stand between a subject and its verb of saying.
+const SUBJECT_FILLERS: &[&str] = &[
+    "juga", "pun", "kembali", "lalu", "kemudian", "telah", "sempat", "sudah", "pula", "tak",
+    "tidak", "justru", "bahkan", "hanya", "sendiri", "secara", "terpisah", "saat", "itu",
+];
+
+/// Lowercase titles that may stand before a name set off by commas.
+const BARE_TITLES: &[&str] = &[
+    "dokter", "dr", "dr.", "ustaz", "kiai", "bapak", "ibu", "pak", "bu", "mbak", "mas",
+];
+
+/// Words after which a subject's verb of saying may follow a short phrase of time, place
+/// or occasion (`X dalam keterangannya mengatakan`, `X saat dihubungi menjelaskan`).
+const SUBJECT_PHRASES: &[&str] = &[
+    "dalam", "saat", "ketika", "di", "melalui", "lewat", "seusai", "usai", "pada", "yang",
+    "secara", "kepada",
+];
+
+/// A sentence's source: the person before its first verb of saying that the verb follows
+/// directly (fillers aside) or after an apposition or date (`X, <office>, menambahkan`), or
+/// after a short phrase of occasion (`X dalam keterangannya mengatakan`); and a person
+/// right after `Menurut` (offices aside: `Menurut Ketua KPU Budi, …`). Candidates are the
+/// person mentions (with their canonical names) and, for names the tagger missed, the
+/// person part of capitalized runs that carry an office or hold two words or more.
+fn sources(
+    verb: &Regex,
+    body: &str,
+    mentions: &[(Range<usize>, String)],
+    runs: &[(Range<usize>, Range<usize>)],
+    sentences: &[Range<usize>],
+) -> Vec<(Range<usize>, Option<String>)> {
+    let mut out: Vec<(Range<usize>, Option<String>)> = Vec::new();
+    let mut cands: Vec<(Range<usize>, Range<usize>, Option<String>)> = Vec::new();
+    for s in sentences {
+        cands.clear();
+        let from = mentions.partition_point(|(m, _)| m.start < s.start);
+        let to = mentions.partition_point(|(m, _)| m.start < s.end);
+        cands.extend(
+            mentions[from..to]
+                .iter()
+                .map(|(m, n)| (m.clone(), m.clone(), Some(n.clone()))),
+        );
+        let rf = runs.partition_point(|(r, _)| r.start < s.start);
+        let rt = runs.partition_point(|(r, _)| r.start < s.end);
+        for (run, p) in &runs[rf..rt] {
+            let named = run.start < p.start || body[p.clone()].contains(' ');
+            // Mentions are sorted and rarely nest: the last one starting before the
+            // name's end is the one that can overlap it (no scan per run).
+            let covered = mentions[from..to]
+                .partition_point(|(m, _)| m.start < p.end)
+                .checked_sub(1)
+                .is_some_and(|k| p.start < mentions[from + k].0.end);
+            if named && !covered && p.end <= s.end {
+                cands.push((run.clone(), p.clone(), None));
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        cands.sort_by_key(|c| c.1.start);
+        for (run, p, n) in &cands {
+            let before = body[s.start..run.start.min(p.start)].trim_end();
+            let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if last_word.eq_ignore_ascii_case("menurut") {
+                out.push((p.clone(), n.clone()));
+            }
+        }
+        let Some(v) = verb.find(&body[s.clone()]) else {
+            continue;
+        };
+        let v = s.start + v.start();
+        let before_verb = || cands.iter().take_while(|c| c.1.end <= v);
+        let gap = |c: &(Range<usize>, Range<usize>, Option<String>)| body[c.1.end..v].trim();
+        let fillers = |g: &str| {
+            g.split_whitespace()
+                .all(|w| SUBJECT_FILLERS.contains(&w.to_lowercase().as_str()))
+        };
+        // "Pakar Universitas X, Budi Santoso, menilai": a name standing alone between
+        // commas is the subject, not the body before it.
+        let bare = |c: &(Range<usize>, Range<usize>, Option<String>)| {
+            let head = &body[s.start..c.0.start.min(c.1.start)];
+            let Some(comma) = head.rfind(',') else {
+                return false;
+            };
+            head[comma + 1..]
+                .split_whitespace()
+                .all(|w| BARE_TITLES.contains(&w))
+        };
+        let subject = before_verb()
+            .filter(|c| gap(c).strip_prefix(',').is_some_and(&fillers) && bare(c))
+            .last()
+            .or_else(|| {
+                before_verb().find(|c| {
+                    let g = gap(c);
+                    g.len() <= 200 && (g.starts_with(',') || fillers(g))
+                })
+            })
+            .or_else(|| {
+                before_verb().last().filter(|c| {
+                    let g = gap(c);
+                    let first = g.split_whitespace().next().unwrap_or("");
+                    g.len() <= 100 && SUBJECT_PHRASES.contains(&first.to_lowercase().as_str())
+                })
+            });
+        out.extend(subject.map(|(_, p, n)| (p.clone(), n.clone())));
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out.dedup_by_key(|(r, _)| r.start);
+    out
 }
 
 impl<'a> People<'a> {
-    fn new(rules: &QuoteRules, body: &'a str, map: &'a CharMap, entities: &'a [Entity]) -> Self {
+    fn new(
+        rules: &QuoteRules,
+        body: &'a str,
+        map: &'a CharMap,
+        entities: &'a [Entity],
+        sentences: &[crate::enrich::segment::Segment],
+    ) -> Self {
         let byte_of = byte_offsets(body);
         let runs = rules.names.runs(body);
         let mut mentions: Vec<(Range<usize>, String)> = entities
@@ -263,12 +404,15 @@ impl<'a> People<'a> {
                 .collect();
         }
         mentions.sort_by_key(|m| m.0.start);
+        let sentences: Vec<Range<usize>> = sentences.iter().map(|s| s.bytes.clone()).collect();
+        let sources = sources(&rules.source_verb, body, &mentions, &runs, &sentences);
         People {
             body,
             map,
             entities,
             mentions,
             runs,
+            sources,
         }
     }
 
@@ -314,11 +458,18 @@ impl<'a> People<'a> {
         // An entity mention inside the attribution run is the tighter name ("Bekasi Siti
         // Nurhaliza" → "Siti Nurhaliza" when the entity stage knows the place).
         let from = self.mentions.partition_point(|(m, _)| m.start < r.start);
-        let r = self.mentions[from..]
-            .iter()
-            .map(|(m, _)| m)
-            .take_while(|m| m.start < r.end)
-            .find(|m| m.end <= r.end && self.body[(*m).clone()].contains(' '))
+        // The name ends the run: a mention ending with it wins over an earlier one
+        // (a body the tagger took for a person).
+        let inside = || {
+            self.mentions[from..]
+                .iter()
+                .map(|(m, _)| m)
+                .take_while(|m| m.start < r.end)
+                .filter(|m| m.end <= r.end && self.body[(*m).clone()].contains(' '))
+        };
+        let r = inside()
+            .find(|m| m.end == r.end)
+            .or_else(|| inside().next())
             .cloned()
             .unwrap_or(r);
         let entity = self.canonical(&r);
@@ -355,14 +506,26 @@ impl<'a> People<'a> {
     /// The antecedent of a pronoun cue for a quote starting at `at`: the later of the
     /// last person mentioned before it and the last speaker named before it.
     fn antecedent(&self, at: usize, last_speaker: Option<&(usize, Speaker)>) -> Option<Speaker> {
-        let idx = self.mentions.partition_point(|(m, _)| m.start < at);
-        let mention = idx.checked_sub(1).map(|i| &self.mentions[i]);
-        match (mention, last_speaker) {
-            (Some((m, name)), Some((s, _))) if m.start > *s => {
-                Some(self.speaker(m.clone(), Some(name.clone())))
+        // A person introduced as a source is what a pronoun cue refers to; other mentions
+        // (people talked about, and offices or events the tagger took for people) only
+        // when the article introduces no source before the quote.
+        let src = self.sources.partition_point(|(r, _)| r.start < at);
+        let mention: Option<(Range<usize>, Option<String>)> = match src.checked_sub(1) {
+            Some(k) => Some(self.sources[k].clone()),
+            None => {
+                let idx = self.mentions.partition_point(|(m, _)| m.start < at);
+                idx.checked_sub(1)
+                    .map(|i| (self.mentions[i].0.clone(), Some(self.mentions[i].1.clone())))
             }
+        };
+        let person = |(m, name): (Range<usize>, Option<String>)| {
+            let name = name.or_else(|| self.canonical(&m));
+            self.speaker(m, name)
+        };
+        match (mention, last_speaker) {
+            (Some(m), Some((s, _))) if m.0.start > *s => Some(person(m)),
             (_, Some((_, sp))) => Some(sp.clone()),
-            (Some((m, name)), None) => Some(self.speaker(m.clone(), Some(name.clone()))),
+            (Some(m), None) => Some(person(m)),
             (None, None) => None,
         }
     }
@@ -517,5 +680,35 @@ mod tests {
     #[test]
     fn scare_quotes_are_not_speech() {
         assert!(quotes("Program \"Sahabat Perdamaian\" diluncurkan tahun lalu.").is_empty());
+    }
+
+    fn speakers(body: &str) -> Vec<(Option<String>, Option<String>)> {
+        quotes(body)
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| (summary(q).3, summary(q).4))
+            .collect()
+    }
+
+    #[test]
+    fn pronoun_cue_refers_to_the_source_not_a_person_talked_about() {
+        let body = "Kepala Dinas Perhubungan Kota Malang Hendra Wijaya mengatakan, jalur sepeda \
+            diperluas tahun depan. Rencana itu sejalan dengan arahan Gubernur Jawa Timur \
+            Khofifah Indar Parawansa yang ingin kota lebih ramah pesepeda.\n\n\
+            “Kami mulai dari pusat kota,” ujarnya.";
+        assert_eq!(speakers(body)[0].0, s("Hendra Wijaya"));
+    }
+
+    #[test]
+    fn lowercase_descriptions_after_the_cue() {
+        let body =
+            "“Tes usap gratis,” kata juru bicara Satgas Covid-19 Kota Depok, Dadang Wihana.\n\n\
+            “Ruang isolasi penuh,” ujar juru bicara rumah sakit daerah.\n\n\
+            Anggota DPR Rahmat Saleh mengatakan, anggaran pendidikan harus naik. \
+            “Guru honorer menunggu kepastian,” kata politisi Partai Demokrat ini.";
+        let got = speakers(body);
+        assert_eq!(got[0].0, s("Dadang Wihana"));
+        assert_eq!(got[1].0, s("juru bicara rumah sakit daerah"));
+        assert_eq!(got[2], (s("politisi Partai Demokrat"), s("Rahmat Saleh")));
     }
 }

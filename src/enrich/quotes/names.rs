@@ -23,7 +23,7 @@ pub fn run_pattern() -> String {
 
 /// Words naming a kind of place or local body; the capitalized word after one is that
 /// place's name, not the start of a person's.
-const PLACE_WORDS: &[&str] = &[
+pub(super) const PLACE_WORDS: &[&str] = &[
     "kabupaten",
     "kab.",
     "kota",

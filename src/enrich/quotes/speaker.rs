@@ -1,0 +1,164 @@
+//! The speaker named after a post-quote cue. Attributions give the office before the
+//! name, and long offices run over connectors: `kata Menteri Pariwisata dan Ekonomi
+//! Kreatif Wishnutama`, `kata Ketua Umum Masyarakat Transportasi Indonesia (MTI) Agus
+//! Taufik`, `kata Manajer Humas PT KAI Daop 8 Surabaya Suprapto`, or set the name off with
+//! commas after the office and its places (`kata Camat Neglasari, Kabupaten Tangerang,
+//! Ubaidillah Ansar`). A lowercase description names the person after a comma (`kata
+//! juru bicara Satgas Covid-19 Bekasi, Alamsyah`), is an office only (`kata juru bicara
+//! Satgas`), or points back (`kata politisi senior itu ini`).
+
+use std::ops::Range;
+
+use super::names::PLACE_WORDS;
+use super::{QuoteRules, Who};
+
+/// Lowercase words after a cue that start no description of the speaker: pronouns,
+/// group subjects (handled elsewhere) and the words of the circumstances.
+const NOT_DESCRIPTION: &[&str] = &[
+    "dia", "ia", "beliau", "mereka", "kami", "kita", "saya", "aku", "lagi", "pula", "juga",
+    "kepada", "pada", "di", "dengan", "sambil", "seraya", "saat", "ketika", "sembari", "dalam",
+    "yang", "itu", "ini", "tersebut", "seusai", "usai", "melalui", "lewat", "dari", "untuk",
+    "soal", "tentang", "kemudian", "lalu", "pun", "sang", "he", "she", "they", "we", "the", "a",
+    "an", "in", "on", "at", "to", "of", "as", "after", "before", "when", "while",
+];
+
+/// Words after which a description ends: the circumstances of the statement.
+const DESCRIPTION_END: &[&str] = &[
+    "saat", "ketika", "kepada", "dalam", "seusai", "usai", "sambil", "seraya", "sembari",
+    "melalui", "lewat",
+];
+
+/// How many capitalized runs an office may chain over.
+const MAX_RUNS: usize = 8;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The speaker after a cue ending at byte `at`: a pronoun, a name, an office, a
+/// description pointing back, or nothing.
+pub(super) fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) -> Who {
+    if cue.to_lowercase().ends_with("nya") {
+        return Who::Pronoun;
+    }
+    let rest = &body[at..];
+    if rules.pronoun_after.is_match(rest) {
+        return Who::Pronoun;
+    }
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    if spaces == 0 && !rest.starts_with(char::is_uppercase) {
+        return Who::Unknown;
+    }
+    let start = at + spaces;
+    if spaces > 0 && rest[spaces..].starts_with(char::is_lowercase) {
+        return described(rules, body, start);
+    }
+    match rules.names.run_at(body, start) {
+        Some(m) => office_chain(rules, body, m),
+        None => Who::Unknown,
+    }
+}
+
+/// True when a run's speaker is an office, alone or before a name.
+fn office_like(who: &Who, run: &Range<usize>) -> bool {
+    match who {
+        Who::Role(_) => true,
+        Who::Named(r) => r.start > run.start,
+        _ => false,
+    }
+}
+
+/// A run after a comma that starts with a kind of place ("Kabupaten Tangerang") is a
+/// place, not a person.
+fn place_led(body: &str, run: &Range<usize>) -> bool {
+    let first = body[run.clone()].split(' ').next().unwrap_or("");
+    PLACE_WORDS.contains(&first.to_lowercase().as_str())
+}
+
+/// The speaker of a capitalized attribution starting with `first`: when it opens with
+/// an office, the runs chained to it over connectors are part of the office, and the
+/// last one holding a name holds the speaker's.
+fn office_chain(rules: &QuoteRules, body: &str, first: Range<usize>) -> Who {
+    let who = rules.who_in_run(body, first.clone());
+    if !office_like(&who, &first) {
+        return who;
+    }
+    let mut best = who;
+    let mut end = first.end;
+    for _ in 0..MAX_RUNS {
+        let window = &body[end..floor_boundary(body, end + 120)];
+        let Some(c) = rules.connector.find(window) else {
+            break;
+        };
+        let next = end + c.end();
+        let Some(m) = rules.names.run_at(body, next) else {
+            break;
+        };
+        end = m.end;
+        if let w @ Who::Named(_) = rules.who_in_run(body, m.clone()) {
+            if !place_led(body, &m) {
+                best = w;
+            }
+        }
+    }
+    best
+}
+
+/// A lowercase description after a cue starting at `start`.
+fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
+    let window = &body[start..floor_boundary(body, start + 200)];
+    let first = window
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .next()
+        .unwrap_or("");
+    if NOT_DESCRIPTION.contains(&first) {
+        return Who::Unknown;
+    }
+    // The description runs to the end of the sentence.
+    let end = window
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '!' | '?' | '\n' | '"' | '“' | '”' | ';')
+                || (c == '.' && !window[i + 1..].starts_with(|d: char| d.is_alphanumeric()))
+        })
+        .map_or(window.len(), |(i, _)| i);
+    let phrase = &window[..end];
+    // "kata juru bicara Satgas Bekasi, Alamsyah": the name after a comma.
+    let mut pos = 0;
+    while let Some(k) = phrase[pos..].find(", ") {
+        let at = start + pos + k + 2;
+        if let Some(m) = rules.names.run_at(body, at) {
+            if let Who::Named(r) = rules.who_in_run(body, m.clone()) {
+                if r.start == m.start && !place_led(body, &m) {
+                    return Who::Named(r);
+                }
+            }
+        }
+        pos += k + 2;
+    }
+    // The office alone, up to a comma or the circumstances.
+    let mut len = phrase.find(',').unwrap_or(phrase.len());
+    let mut offset = 0;
+    for w in phrase[..len].split(' ') {
+        if offset > 0 && DESCRIPTION_END.contains(&w) {
+            len = offset - 1;
+            break;
+        }
+        offset += w.len() + 1;
+    }
+    let text = phrase[..len].trim_end();
+    // "kata politisi senior partai itu ini" points back to a person named before.
+    for tail in [" ini", " tersebut"] {
+        if let Some(head) = text.strip_suffix(tail) {
+            return Who::Described(start..start + head.trim_end().len());
+        }
+    }
+    if text.split(' ').count() > 12 || text.is_empty() {
+        return Who::Unknown;
+    }
+    Who::Role(start..start + text.len())
+}
