@@ -120,11 +120,20 @@ fn affixes(lower: &str, out: &mut Vec<u64>) {
     }
 }
 
+/// Feature-set flags stored in the model file, so a model is always tagged with the
+/// features it was trained with.
+pub const F_CLUSTER: u32 = 1;
+/// Gazetteer hits conjoined with the neighbouring words ("di Israel" vs "militer Israel").
+pub const F_GAZ_CONTEXT: u32 = 2;
+/// First-order Viterbi decoding, trained as a structured perceptron (used by the model).
+pub const F_VITERBI: u32 = 4;
+
 /// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`.
 pub fn static_features(
     words: &[&str],
     info: &[TokenInfo],
     stats: &WordStats,
+    feature_set: u32,
     out: &mut Vec<u64>,
     ranges: &mut Vec<usize>,
 ) {
@@ -156,6 +165,20 @@ pub fn static_features(
     // One table lookup per token, not one per feature that uses it.
     let none_stat = lookup(&none);
     let token_stats: Vec<u64> = info.iter().map(lookup).collect();
+    let clusters: Vec<u64> = if feature_set & F_CLUSTER != 0 {
+        info.iter()
+            .map(|t| stats.get(&t.lower).map_or(0, |s| u64::from(s.cluster)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let cluster_at = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            0x1_0000
+        } else {
+            clusters[j as usize]
+        }
+    };
     let stat_at = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
             none_stat
@@ -220,6 +243,21 @@ pub fn static_features(
         out.push(mix(feat(32, &t.short), &[s_t]));
         out.push(mix(feat(33, &p1.lower), &[t.shape_hash]));
         out.push(mix(feat(34, &n1.lower), &[t.shape_hash]));
+        if feature_set & F_CLUSTER != 0 {
+            let (c, cp, cn) = (cluster_at(ii), cluster_at(ii - 1), cluster_at(ii + 1));
+            out.push(mix(feat(50, ""), &[c >> 12]));
+            out.push(mix(feat(51, ""), &[c >> 8]));
+            out.push(mix(feat(52, ""), &[c >> 4]));
+            out.push(mix(feat(53, ""), &[c]));
+            out.push(mix(feat(54, ""), &[cp >> 8]));
+            out.push(mix(feat(55, ""), &[cn >> 8]));
+            out.push(mix(feat(56, &t.short), &[c >> 8]));
+        }
+        if feature_set & F_GAZ_CONTEXT != 0 && t.gaz != 0 {
+            out.push(mix(feat(60, ""), &[p1.lower_hash, u64::from(t.gaz)]));
+            out.push(mix(feat(61, ""), &[n1.lower_hash, u64::from(t.gaz)]));
+            out.push(mix(feat(62, ""), &[p2.lower_hash, u64::from(t.gaz)]));
+        }
     }
     ranges.push(out.len());
 }
@@ -230,6 +268,16 @@ pub fn dynamic_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u64; 4] {
     [
         mix(feat(40, ""), &[p]),
         mix(feat(41, ""), &[pp, p]),
+        mix(feat(42, ""), &[p, info.lower_hash]),
+        mix(feat(43, ""), &[p, info.shape_hash]),
+    ]
+}
+
+/// Features of the transition from tag `prev` to token `info`, for Viterbi decoding.
+pub fn transition_features(info: &TokenInfo, prev: u8) -> [u64; 3] {
+    let p = u64::from(prev);
+    [
+        mix(feat(40, ""), &[p]),
         mix(feat(42, ""), &[p, info.lower_hash]),
         mix(feat(43, ""), &[p, info.shape_hash]),
     ]
@@ -257,7 +305,14 @@ mod tests {
         let words = ["Presiden", "Xi", "Jinping", "."];
         let info = token_info(&words, &[], &[]);
         let (mut out, mut ranges) = (Vec::new(), Vec::new());
-        static_features(&words, &info, &WordStats::default(), &mut out, &mut ranges);
+        static_features(
+            &words,
+            &info,
+            &WordStats::default(),
+            F_CLUSTER | F_GAZ_CONTEXT,
+            &mut out,
+            &mut ranges,
+        );
         assert_eq!(ranges.len(), 5);
         assert_ne!(out[ranges[1] + 1], out[ranges[2] + 1]);
     }

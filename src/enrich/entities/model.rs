@@ -5,7 +5,9 @@
 //! data (see models/README.md). Weights are stored as i16 with one scale so the model
 //! file stays small and scoring is integer arithmetic.
 
-use super::features::{dynamic_features, static_features, token_info};
+use super::features::{
+    dynamic_features, static_features, token_info, transition_features, F_VITERBI,
+};
 use super::gazetteer::Hit;
 use super::wordstats::WordStats;
 
@@ -13,7 +15,9 @@ pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "
 pub const N_TAGS: usize = TAGS.len();
 /// The "tag" before the first token.
 const START: u8 = N_TAGS as u8;
-const MAGIC: &[u8; 8] = b"WNERAP01";
+const MAGIC_V1: &[u8; 8] = b"WNERAP01";
+/// Version 2 adds feature-set flags and word clusters in the statistics.
+const MAGIC: &[u8; 8] = b"WNERAP02";
 
 /// Tag id of a CoNLL tag from any of the shared sets (BIO or BILOU; PER/PERSON,
 /// ORG/ORGANISATION/ORGANIZATION, LOC/PLACE/LOCATION). Anything else is O.
@@ -43,6 +47,8 @@ fn allowed(prev: u8, t: u8) -> bool {
 pub struct Model {
     log2: u32,
     scale: f32,
+    /// Feature set and decoder (`features::F_*`).
+    pub flags: u32,
     weights: Vec<i16>,
     pub stats: WordStats,
 }
@@ -64,20 +70,29 @@ impl Model {
         Model {
             log2: 1,
             scale: 1.0,
+            flags: 0,
             weights: vec![0; 2 * N_TAGS],
             stats: WordStats::default(),
         }
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+        let (rest, v2) = match bytes.strip_prefix(MAGIC.as_slice()) {
+            Some(r) => (r, true),
+            None => (bytes.strip_prefix(MAGIC_V1.as_slice())?, false),
+        };
         let log2 = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
         let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
         if !(1..=24).contains(&log2) {
             return None;
         }
-        let (stats, used) = WordStats::read(rest.get(8..)?)?;
-        let w = rest.get(8 + used..)?;
+        let (flags, head) = if v2 {
+            (u32::from_le_bytes(rest.get(8..12)?.try_into().ok()?), 12)
+        } else {
+            (0, 8)
+        };
+        let (stats, used) = WordStats::read(rest.get(head..)?, v2)?;
+        let w = rest.get(head + used..)?;
         let n = (1usize << log2) * N_TAGS;
         if w.len() != n * 2 {
             return None;
@@ -89,6 +104,7 @@ impl Model {
         Some(Model {
             log2,
             scale,
+            flags,
             weights,
             stats,
         })
@@ -99,6 +115,7 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.log2.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&self.flags.to_le_bytes());
         self.stats.write(&mut out);
         for w in &self.weights {
             out.extend_from_slice(&w.to_le_bytes());
@@ -106,20 +123,51 @@ impl Model {
         out
     }
 
+    fn add_row(&self, scores: &mut [i32; N_TAGS], h: u64) {
+        let r = row(h, self.log2);
+        for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
+            *sc += i32::from(*w);
+        }
+    }
+
     /// Tags one sentence given its words and gazetteer hits.
     pub fn tag(&self, words: &[&str], names: &[Hit], titles: &[Hit], s: &mut Scratch) -> Vec<u8> {
         let info = token_info(words, names, titles);
-        static_features(words, &info, &self.stats, &mut s.feats, &mut s.ranges);
+        static_features(
+            words,
+            &info,
+            &self.stats,
+            self.flags,
+            &mut s.feats,
+            &mut s.ranges,
+        );
+        if self.flags & F_VITERBI != 0 {
+            let (feats, ranges) = (&s.feats, &s.ranges);
+            return viterbi(
+                info.len(),
+                |i| {
+                    let mut scores = [0i32; N_TAGS];
+                    for &h in &feats[ranges[i]..ranges[i + 1]] {
+                        self.add_row(&mut scores, h);
+                    }
+                    scores
+                },
+                |i, p| {
+                    let mut scores = [0i32; N_TAGS];
+                    for h in transition_features(&info[i], p) {
+                        self.add_row(&mut scores, h);
+                    }
+                    scores
+                },
+            );
+        }
         let mut tags = Vec::with_capacity(words.len());
         let (mut prev, mut prev2) = (START, START);
         for (i, ti) in info.iter().enumerate() {
             let mut scores = [0i32; N_TAGS];
             let dynamic = dynamic_features(ti, prev, prev2);
             for &h in s.feats[s.ranges[i]..s.ranges[i + 1]].iter().chain(&dynamic) {
-                let r = row(h, self.log2);
-                for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
-                    *sc += i32::from(*w);
-                }
+                self.add_row(&mut scores, h);
             }
             let best = (0..N_TAGS as u8)
                 .filter(|&t| allowed(prev, t))
@@ -131,6 +179,73 @@ impl Model {
         }
         tags
     }
+}
+
+/// The best tag sequence of `n` tokens under per-token scores `emit(i)` plus
+/// transition scores `trans(i, previous tag)`, respecting [`allowed`]. Ties go to the
+/// lower tag id, so decoding is deterministic.
+fn viterbi<T, E, R>(n: usize, mut emit: E, mut trans: R) -> Vec<u8>
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+    E: FnMut(usize) -> [T; N_TAGS],
+    R: FnMut(usize, u8) -> [T; N_TAGS],
+{
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(n);
+    let e0 = emit(0);
+    let t0 = trans(0, START);
+    let mut delta: [Option<T>; N_TAGS] = [None; N_TAGS];
+    for t in 0..N_TAGS {
+        if allowed(START, t as u8) {
+            delta[t] = Some(e0[t] + t0[t]);
+        }
+    }
+    back.push([START; N_TAGS]);
+    for i in 1..n {
+        let e = emit(i);
+        let mut best: [Option<(T, u8)>; N_TAGS] = [None; N_TAGS];
+        for p in 0..N_TAGS as u8 {
+            let Some(dp) = delta[p as usize] else {
+                continue;
+            };
+            let tr = trans(i, p);
+            for t in 0..N_TAGS {
+                if !allowed(p, t as u8) {
+                    continue;
+                }
+                let v = dp + tr[t];
+                if best[t].is_none_or(|(b, _)| v > b) {
+                    best[t] = Some((v, p));
+                }
+            }
+        }
+        let mut bp = [0u8; N_TAGS];
+        for t in 0..N_TAGS {
+            delta[t] = best[t].map(|(v, p)| {
+                bp[t] = p;
+                v + e[t]
+            });
+        }
+        back.push(bp);
+    }
+    let mut last = 0u8;
+    let mut top: Option<T> = None;
+    for t in 0..N_TAGS {
+        if let Some(v) = delta[t] {
+            if top.is_none_or(|b| v > b) {
+                top = Some(v);
+                last = t as u8;
+            }
+        }
+    }
+    let mut tags = vec![0u8; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i] as usize];
+    }
+    tags
 }
 
 /// One labeled sentence for training.
@@ -150,7 +265,14 @@ fn splitmix(state: &mut u64) -> u64 {
 }
 
 /// Averaged perceptron training; the same data, seed and settings give the same bytes.
-pub fn train(examples: &[Example], stats: WordStats, epochs: usize, log2: u32, seed: u64) -> Model {
+pub fn train(
+    examples: &[Example],
+    stats: WordStats,
+    epochs: usize,
+    log2: u32,
+    seed: u64,
+    flags: u32,
+) -> Model {
     let n = (1usize << log2) * N_TAGS;
     let mut w = vec![0f32; n];
     // Sum of (step * update): the average is w - u / steps.
@@ -168,7 +290,44 @@ pub fn train(examples: &[Example], stats: WordStats, epochs: usize, log2: u32, s
             let ex = &examples[e];
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
             let info = token_info(&words, &ex.names, &ex.titles);
-            static_features(&words, &info, &stats, &mut feats, &mut ranges);
+            static_features(&words, &info, &stats, flags, &mut feats, &mut ranges);
+            if flags & F_VITERBI != 0 {
+                let score = |fs: &mut dyn Iterator<Item = u64>| {
+                    let mut scores = [0f32; N_TAGS];
+                    for h in fs {
+                        let r = row(h, log2);
+                        for (sc, wt) in scores.iter_mut().zip(&w[r..r + N_TAGS]) {
+                            *sc += *wt;
+                        }
+                    }
+                    scores
+                };
+                let guess = viterbi(
+                    words.len(),
+                    |i| score(&mut feats[ranges[i]..ranges[i + 1]].iter().copied()),
+                    |i, p| score(&mut transition_features(&info[i], p).into_iter()),
+                );
+                if guess != ex.tags {
+                    for i in 0..words.len() {
+                        let (g, p) = (ex.tags[i], guess[i]);
+                        let gp = if i == 0 { START } else { ex.tags[i - 1] };
+                        let pp = if i == 0 { START } else { guess[i - 1] };
+                        if g == p && gp == pp {
+                            continue;
+                        }
+                        let stat = &feats[ranges[i]..ranges[i + 1]];
+                        for (tag, prev, sign) in [(g, gp, 1.0f32), (p, pp, -1.0f32)] {
+                            for &h in stat.iter().chain(&transition_features(&info[i], prev)) {
+                                let r = row(h, log2) + tag as usize;
+                                w[r] += sign;
+                                u[r] += f64::from(sign) * step;
+                            }
+                        }
+                    }
+                }
+                step += 1.0;
+                continue;
+            }
             let (mut prev, mut prev2) = (START, START);
             for i in 0..words.len() {
                 let dynamic = dynamic_features(&info[i], prev, prev2);
@@ -223,6 +382,7 @@ pub fn train(examples: &[Example], stats: WordStats, epochs: usize, log2: u32, s
     Model {
         log2,
         scale,
+        flags,
         weights,
         stats,
     }
@@ -265,7 +425,7 @@ mod tests {
             ex(&["kata", "Ani", "Lestari", "di", "Bogor"], &[0, 1, 2, 0, 5]),
             ex(&["kata", "Tono", "di", "Medan"], &[0, 1, 0, 5]),
         ];
-        let m = train(&data, WordStats::default(), 5, 12, 7);
+        let m = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         let tags = back.tag(
             &["kata", "Rudi", "di", "Solo"],
@@ -274,7 +434,7 @@ mod tests {
             &mut Scratch::default(),
         );
         assert_eq!(tags, vec![0, 1, 0, 5]);
-        let again = train(&data, WordStats::default(), 5, 12, 7);
+        let again = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI);
         assert_eq!(again.to_bytes(), m.to_bytes());
     }
 }
