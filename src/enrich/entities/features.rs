@@ -125,6 +125,9 @@ fn affixes(lower: &str, out: &mut Vec<u64>) {
 pub const F_CLUSTER: u32 = 1;
 /// Gazetteer hits conjoined with the neighbouring words ("di Israel" vs "militer Israel").
 pub const F_GAZ_CONTEXT: u32 = 2;
+/// Word pairs at -2/-1 and +1/+2, sentence position with capitalization habit, and the
+/// neighbours' clusters conjoined with the word's.
+pub const F_MORE: u32 = 8;
 /// First-order Viterbi decoding, trained as a structured perceptron (used by the model).
 pub const F_VITERBI: u32 = 4;
 
@@ -252,6 +255,17 @@ pub fn static_features(
             out.push(mix(feat(54, ""), &[cp >> 8]));
             out.push(mix(feat(55, ""), &[cn >> 8]));
             out.push(mix(feat(56, &t.short), &[c >> 8]));
+        }
+        if feature_set & F_MORE != 0 {
+            out.push(mix(feat(70, ""), &[p2.lower_hash, p1.lower_hash]));
+            out.push(mix(feat(71, ""), &[n1.lower_hash, n2.lower_hash]));
+            out.push(mix(feat(72, &t.short), &[position, s_t & 0xff]));
+            if feature_set & F_CLUSTER != 0 {
+                let (c, cp, cn) = (cluster_at(ii), cluster_at(ii - 1), cluster_at(ii + 1));
+                out.push(mix(feat(73, ""), &[cp >> 8, c >> 8]));
+                out.push(mix(feat(74, ""), &[c >> 8, cn >> 8]));
+                out.push(mix(feat(75, ""), &[p1.lower_hash, c >> 8]));
+            }
         }
         if feature_set & F_GAZ_CONTEXT != 0 && t.gaz != 0 {
             out.push(mix(feat(60, ""), &[p1.lower_hash, u64::from(t.gaz)]));
