@@ -128,6 +128,9 @@ pub const F_GAZ_CONTEXT: u32 = 2;
 /// Word pairs at -2/-1 and +1/+2, sentence position with capitalization habit, and the
 /// neighbours' clusters conjoined with the word's.
 pub const F_MORE: u32 = 8;
+/// Capitalized runs: the run's length and the token's place in it, the word before the
+/// run, and an acronym in parentheses right after the token.
+pub const F_RUN: u32 = 16;
 /// First-order Viterbi decoding, trained as a structured perceptron (used by the model).
 pub const F_VITERBI: u32 = 4;
 
@@ -189,6 +192,25 @@ pub fn static_features(
             token_stats[j as usize]
         }
     };
+    // Start and end (exclusive) of the run of capitalized words each token is in.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    if feature_set & F_RUN != 0 {
+        let capital = |i: usize| words[i].starts_with(char::is_uppercase);
+        runs.resize(n, (0, 0));
+        let mut i = 0;
+        while i < n {
+            let mut j = i + 1;
+            if capital(i) {
+                while j < n && capital(j) {
+                    j += 1;
+                }
+            }
+            for r in &mut runs[i..j] {
+                *r = (i, j);
+            }
+            i = j;
+        }
+    }
     for i in 0..n {
         ranges.push(out.len());
         let w = words[i];
@@ -267,6 +289,27 @@ pub fn static_features(
                 out.push(mix(feat(75, ""), &[p1.lower_hash, c >> 8]));
             }
         }
+        if feature_set & F_RUN != 0 {
+            let (a, b) = runs[i];
+            if words[i].starts_with(char::is_uppercase) {
+                let len = (b - a).min(5) as u64;
+                let place = u64::from(i == a) | u64::from(i + 1 == b) << 1;
+                out.push(mix(feat(80, ""), &[len, place]));
+                out.push(mix(feat(81, ""), &[at(a as isize - 1).lower_hash, place]));
+                out.push(mix(feat(82, ""), &[len, place, u64::from(t.gaz)]));
+            }
+            if words.get(i + 1) == Some(&"(")
+                && words.get(i + 3) == Some(&")")
+            {
+                let acr = words[i + 2];
+                let acronym = acr.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !acr.chars().any(char::is_lowercase);
+                out.push(mix(feat(83, ""), &[u64::from(acronym)]));
+            }
+            if i > 0 && i + 1 < n && words[i - 1] == "(" && words[i + 1] == ")" {
+                out.push(mix(feat(84, &t.short), &[]));
+            }
+        }
         if feature_set & F_GAZ_CONTEXT != 0 && t.gaz != 0 {
             out.push(mix(feat(60, ""), &[p1.lower_hash, u64::from(t.gaz)]));
             out.push(mix(feat(61, ""), &[n1.lower_hash, u64::from(t.gaz)]));
@@ -287,13 +330,14 @@ pub fn dynamic_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u64; 4] {
     ]
 }
 
-/// Features of the transition from tag `prev` to token `info`, for Viterbi decoding.
-pub fn transition_features(info: &TokenInfo, prev: u8) -> [u64; 3] {
-    let p = u64::from(prev);
+/// Features of the transition into token `info`, for Viterbi decoding: each owns
+/// eight adjacent weight rows, one per previous tag (see `model::trans_row`), so all
+/// previous tags are scored from one memory region.
+pub fn transition_features(info: &TokenInfo) -> [u64; 3] {
     [
-        mix(feat(40, ""), &[p]),
-        mix(feat(42, ""), &[p, info.lower_hash]),
-        mix(feat(43, ""), &[p, info.shape_hash]),
+        feat(40, ""),
+        mix(feat(42, ""), &[info.lower_hash]),
+        mix(feat(43, ""), &[info.shape_hash]),
     ]
 }
 

@@ -58,11 +58,19 @@ pub struct Model {
 pub struct Scratch {
     feats: Vec<u64>,
     ranges: Vec<usize>,
+    trans: Vec<[u64; 3]>,
 }
 
 fn row(h: u64, log2: u32) -> usize {
     // Fold the high bits in: FNV's low bits alone are weak.
     ((h ^ (h >> 29) ^ (h >> 47)) & ((1u64 << log2) - 1)) as usize * N_TAGS
+}
+
+/// Row of a transition feature `h` for previous tag `prev` (0..=START): the eight
+/// previous tags of one feature share an aligned block of rows.
+fn trans_row(h: u64, prev: u8, log2: u32) -> usize {
+    let base = (h ^ (h >> 29) ^ (h >> 47)) & ((1u64 << log2) - 1) & !7;
+    (base as usize + prev as usize) * N_TAGS
 }
 
 impl Model {
@@ -142,7 +150,9 @@ impl Model {
             &mut s.ranges,
         );
         if self.flags & F_VITERBI != 0 {
-            let (feats, ranges) = (&s.feats, &s.ranges);
+            s.trans.clear();
+            s.trans.extend(info.iter().map(transition_features));
+            let (feats, ranges, trans) = (&s.feats, &s.ranges, &s.trans);
             return viterbi(
                 info.len(),
                 |i| {
@@ -154,8 +164,11 @@ impl Model {
                 },
                 |i, p| {
                     let mut scores = [0i32; N_TAGS];
-                    for h in transition_features(&info[i], p) {
-                        self.add_row(&mut scores, h);
+                    for &h in &trans[i] {
+                        let r = trans_row(h, p, self.log2);
+                        for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
+                            *sc += i32::from(*w);
+                        }
                     }
                     scores
                 },
@@ -265,6 +278,8 @@ fn splitmix(state: &mut u64) -> u64 {
 }
 
 /// Averaged perceptron training; the same data, seed and settings give the same bytes.
+/// `runs` > 1 trains that many times with different sentence orders (seeds `seed`,
+/// `seed + 1`, ...) and averages the weights, which steadies the perceptron.
 pub fn train(
     examples: &[Example],
     stats: WordStats,
@@ -272,7 +287,40 @@ pub fn train(
     log2: u32,
     seed: u64,
     flags: u32,
+    runs: usize,
 ) -> Model {
+    let runs = runs.max(1);
+    let mut avg = vec![0f32; (1usize << log2) * N_TAGS];
+    for r in 0..runs {
+        let one = train_once(examples, &stats, epochs, log2, seed + r as u64, flags);
+        for (a, x) in avg.iter_mut().zip(one) {
+            *a += x / runs as f32;
+        }
+    }
+    let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+    let scale = max / f32::from(i16::MAX);
+    let weights = avg
+        .iter()
+        .map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect();
+    Model {
+        log2,
+        scale,
+        flags,
+        weights,
+        stats,
+    }
+}
+
+/// One averaged-perceptron run; returns the averaged weights.
+fn train_once(
+    examples: &[Example],
+    stats: &WordStats,
+    epochs: usize,
+    log2: u32,
+    seed: u64,
+    flags: u32,
+) -> Vec<f32> {
     let n = (1usize << log2) * N_TAGS;
     let mut w = vec![0f32; n];
     // Sum of (step * update): the average is w - u / steps.
@@ -290,22 +338,37 @@ pub fn train(
             let ex = &examples[e];
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
             let info = token_info(&words, &ex.names, &ex.titles);
-            static_features(&words, &info, &stats, flags, &mut feats, &mut ranges);
+            static_features(&words, &info, stats, flags, &mut feats, &mut ranges);
             if flags & F_VITERBI != 0 {
-                let score = |fs: &mut dyn Iterator<Item = u64>| {
+                let score = |rows: &mut dyn Iterator<Item = usize>| {
                     let mut scores = [0f32; N_TAGS];
-                    for h in fs {
-                        let r = row(h, log2);
+                    for r in rows {
                         for (sc, wt) in scores.iter_mut().zip(&w[r..r + N_TAGS]) {
                             *sc += *wt;
                         }
                     }
                     scores
                 };
+                let rows = |i: usize, p: u8| {
+                    feats[ranges[i]..ranges[i + 1]]
+                        .iter()
+                        .map(move |&h| row(h, log2))
+                        .chain(
+                            transition_features(&info[i])
+                                .into_iter()
+                                .map(move |h| trans_row(h, p, log2)),
+                        )
+                };
                 let guess = viterbi(
                     words.len(),
-                    |i| score(&mut feats[ranges[i]..ranges[i + 1]].iter().copied()),
-                    |i, p| score(&mut transition_features(&info[i], p).into_iter()),
+                    |i| score(&mut feats[ranges[i]..ranges[i + 1]].iter().map(|&h| row(h, log2))),
+                    |i, p| {
+                        score(
+                            &mut transition_features(&info[i])
+                                .into_iter()
+                                .map(|h| trans_row(h, p, log2)),
+                        )
+                    },
                 );
                 if guess != ex.tags {
                     for i in 0..words.len() {
@@ -315,10 +378,9 @@ pub fn train(
                         if g == p && gp == pp {
                             continue;
                         }
-                        let stat = &feats[ranges[i]..ranges[i + 1]];
                         for (tag, prev, sign) in [(g, gp, 1.0f32), (p, pp, -1.0f32)] {
-                            for &h in stat.iter().chain(&transition_features(&info[i], prev)) {
-                                let r = row(h, log2) + tag as usize;
+                            for r in rows(i, prev) {
+                                let r = r + tag as usize;
                                 w[r] += sign;
                                 u[r] += f64::from(sign) * step;
                             }
@@ -368,24 +430,10 @@ pub fn train(
             }
         }
     }
-    let avg: Vec<f32> = w
-        .iter()
+    w.iter()
         .zip(&u)
         .map(|(&wi, &ui)| (f64::from(wi) - ui / step) as f32)
-        .collect();
-    let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-    let scale = max / f32::from(i16::MAX);
-    let weights = avg
-        .iter()
-        .map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
-        .collect();
-    Model {
-        log2,
-        scale,
-        flags,
-        weights,
-        stats,
-    }
+        .collect()
 }
 
 #[cfg(test)]
@@ -425,7 +473,7 @@ mod tests {
             ex(&["kata", "Ani", "Lestari", "di", "Bogor"], &[0, 1, 2, 0, 5]),
             ex(&["kata", "Tono", "di", "Medan"], &[0, 1, 0, 5]),
         ];
-        let m = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI);
+        let m = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI, 1);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         let tags = back.tag(
             &["kata", "Rudi", "di", "Solo"],
@@ -434,7 +482,7 @@ mod tests {
             &mut Scratch::default(),
         );
         assert_eq!(tags, vec![0, 1, 0, 5]);
-        let again = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI);
+        let again = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI, 1);
         assert_eq!(again.to_bytes(), m.to_bytes());
     }
 }
