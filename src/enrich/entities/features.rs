@@ -131,6 +131,11 @@ pub const F_MORE: u32 = 8;
 /// Capitalized runs: the run's length and the token's place in it, the word before the
 /// run, and an acronym in parentheses right after the token.
 pub const F_RUN: u32 = 16;
+/// More transition features: the previous tag with the previous word, and with the
+/// shapes of this and the next word.
+pub const F_TRANS_MORE: u32 = 32;
+/// Transition features with the next word, the gazetteer code, and a title before.
+pub const F_TRANS_GAZ: u32 = 64;
 /// First-order Viterbi decoding, trained as a structured perceptron (used by the model).
 pub const F_VITERBI: u32 = 4;
 
@@ -330,15 +335,37 @@ pub fn dynamic_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u64; 4] {
     ]
 }
 
-/// Features of the transition into token `info`, for Viterbi decoding: each owns
-/// eight adjacent weight rows, one per previous tag (see `model::trans_row`), so all
-/// previous tags are scored from one memory region.
-pub fn transition_features(info: &TokenInfo) -> [u64; 3] {
-    [
+/// Features of the transition into token `i`, for Viterbi decoding: each owns eight
+/// adjacent weight rows, one per previous tag (see `model::trans_row`), so all previous
+/// tags are scored from one memory region. Unused slots are 0.
+pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u64; 8] {
+    let t = &info[i];
+    let mut out = [
         feat(40, ""),
-        mix(feat(42, ""), &[info.lower_hash]),
-        mix(feat(43, ""), &[info.shape_hash]),
-    ]
+        mix(feat(42, ""), &[t.lower_hash]),
+        mix(feat(43, ""), &[t.shape_hash]),
+        0,
+        0,
+        0,
+        0,
+        0,
+    ];
+    if feature_set & F_TRANS_GAZ != 0 {
+        let none = feat(2, "<none>");
+        let next = info.get(i + 1).map_or(none, |n| n.lower_hash);
+        let prev_title = i.checked_sub(1).map_or(0, |j| info[j].title);
+        out[5] = mix(feat(46, ""), &[next]);
+        out[6] = mix(feat(47, ""), &[u64::from(t.gaz)]);
+        out[7] = mix(feat(48, ""), &[u64::from(prev_title), t.shape_hash]);
+    }
+    if feature_set & F_TRANS_MORE != 0 {
+        let none = feat(2, "<none>");
+        let prev = i.checked_sub(1).map_or(none, |j| info[j].lower_hash);
+        let next = info.get(i + 1).map_or(none, |n| n.shape_hash);
+        out[3] = mix(feat(44, ""), &[prev]);
+        out[4] = mix(feat(45, ""), &[t.shape_hash, next]);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub struct Model {
 pub struct Scratch {
     feats: Vec<u64>,
     ranges: Vec<usize>,
-    trans: Vec<[u64; 3]>,
+    trans: Vec<[u64; 8]>,
 }
 
 fn row(h: u64, log2: u32) -> usize {
@@ -151,7 +151,8 @@ impl Model {
         );
         if self.flags & F_VITERBI != 0 {
             s.trans.clear();
-            s.trans.extend(info.iter().map(transition_features));
+            s.trans
+                .extend((0..info.len()).map(|i| transition_features(&info, i, self.flags)));
             let (feats, ranges, trans) = (&s.feats, &s.ranges, &s.trans);
             return viterbi(
                 info.len(),
@@ -164,7 +165,7 @@ impl Model {
                 },
                 |i, p| {
                     let mut scores = [0i32; N_TAGS];
-                    for &h in &trans[i] {
+                    for &h in trans[i].iter().filter(|&&h| h != 0) {
                         let r = trans_row(h, p, self.log2);
                         for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
                             *sc += i32::from(*w);
@@ -354,8 +355,9 @@ fn train_once(
                         .iter()
                         .map(move |&h| row(h, log2))
                         .chain(
-                            transition_features(&info[i])
+                            transition_features(&info, i, flags)
                                 .into_iter()
+                                .filter(|&h| h != 0)
                                 .map(move |h| trans_row(h, p, log2)),
                         )
                 };
@@ -364,8 +366,9 @@ fn train_once(
                     |i| score(&mut feats[ranges[i]..ranges[i + 1]].iter().map(|&h| row(h, log2))),
                     |i, p| {
                         score(
-                            &mut transition_features(&info[i])
+                            &mut transition_features(&info, i, flags)
                                 .into_iter()
+                                .filter(|&h| h != 0)
                                 .map(|h| trans_row(h, p, log2)),
                         )
                     },
