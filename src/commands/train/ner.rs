@@ -10,13 +10,13 @@ use std::time::Instant;
 
 use super::super::CommandError;
 use crate::enrich::entities::conll::{self, Sentence};
-use crate::enrich::entities::gazetteer::Gazetteer;
 use crate::enrich::entities::features::{F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE, F_VITERBI};
+use crate::enrich::entities::gazetteer::Gazetteer;
 use crate::enrich::entities::model::{self, Example, Scratch};
 use crate::enrich::entities::roles;
-use crate::output::EntityType;
 use crate::enrich::entities::tokens::Token;
 use crate::enrich::entities::wordstats::WordStats;
+use crate::output::EntityType;
 
 pub const EPOCHS: usize = 12;
 pub const LOG2_BUCKETS: u32 = 20;

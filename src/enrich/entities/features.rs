@@ -303,9 +303,7 @@ pub fn static_features(
                 out.push(mix(feat(81, ""), &[at(a as isize - 1).lower_hash, place]));
                 out.push(mix(feat(82, ""), &[len, place, u64::from(t.gaz)]));
             }
-            if words.get(i + 1) == Some(&"(")
-                && words.get(i + 3) == Some(&")")
-            {
+            if words.get(i + 1) == Some(&"(") && words.get(i + 3) == Some(&")") {
                 let acr = words[i + 2];
                 let acronym = acr.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && !acr.chars().any(char::is_lowercase);

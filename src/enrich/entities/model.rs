@@ -1,8 +1,10 @@
-//! The sequence tagger: an averaged perceptron over hashed features, decoded greedily
-//! left to right with the two previous tags as features. Chosen over the `crfs` CRF
-//! because it trains in seconds, tags in a few hundred nanoseconds per token with no
-//! string lookups, and scored at least as well on a held-out slice of the training
-//! data (see models/README.md). Weights are stored as i16 with one scale so the model
+//! The sequence tagger: an averaged perceptron over hashed features. Models with the
+//! `F_VITERBI` flag (the shipped one) are decoded with first-order Viterbi and trained
+//! as a structured perceptron; older flag sets decode greedily left to right with the
+//! two previous tags as features. Chosen over the `crfs` CRF because it trains in
+//! seconds, tags in a few hundred nanoseconds per token with no string lookups, and
+//! scored at least as well on a held-out slice of the training data (see
+//! models/README.md). Weights are stored as i16 with one scale so the model
 //! file stays small and scoring is integer arithmetic.
 
 use super::features::{
@@ -363,7 +365,13 @@ fn train_once(
                 };
                 let guess = viterbi(
                     words.len(),
-                    |i| score(&mut feats[ranges[i]..ranges[i + 1]].iter().map(|&h| row(h, log2))),
+                    |i| {
+                        score(
+                            &mut feats[ranges[i]..ranges[i + 1]]
+                                .iter()
+                                .map(|&h| row(h, log2)),
+                        )
+                    },
                     |i, p| {
                         score(
                             &mut transition_features(&info, i, flags)
