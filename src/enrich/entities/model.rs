@@ -248,8 +248,8 @@ where
     }
     let mut last = 0u8;
     let mut top: Option<T> = None;
-    for t in 0..N_TAGS {
-        if let Some(v) = delta[t] {
+    for (t, d) in delta.iter().enumerate() {
+        if let Some(v) = *d {
             if top.is_none_or(|b| v > b) {
                 top = Some(v);
                 last = t as u8;
