@@ -120,11 +120,31 @@ fn affixes(lower: &str, out: &mut Vec<u64>) {
     }
 }
 
+/// Feature-set flags stored in the model file, so a model is always tagged with the
+/// features it was trained with.
+pub const F_CLUSTER: u32 = 1;
+/// Gazetteer hits conjoined with the neighbouring words ("di Israel" vs "militer Israel").
+pub const F_GAZ_CONTEXT: u32 = 2;
+/// Word pairs at -2/-1 and +1/+2, sentence position with capitalization habit, and the
+/// neighbours' clusters conjoined with the word's.
+pub const F_MORE: u32 = 8;
+/// Capitalized runs: the run's length and the token's place in it, the word before the
+/// run, and an acronym in parentheses right after the token.
+pub const F_RUN: u32 = 16;
+/// More transition features: the previous tag with the previous word, and with the
+/// shapes of this and the next word.
+pub const F_TRANS_MORE: u32 = 32;
+/// Transition features with the next word, the gazetteer code, and a title before.
+pub const F_TRANS_GAZ: u32 = 64;
+/// First-order Viterbi decoding, trained as a structured perceptron (used by the model).
+pub const F_VITERBI: u32 = 4;
+
 /// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`.
 pub fn static_features(
     words: &[&str],
     info: &[TokenInfo],
     stats: &WordStats,
+    feature_set: u32,
     out: &mut Vec<u64>,
     ranges: &mut Vec<usize>,
 ) {
@@ -156,6 +176,20 @@ pub fn static_features(
     // One table lookup per token, not one per feature that uses it.
     let none_stat = lookup(&none);
     let token_stats: Vec<u64> = info.iter().map(lookup).collect();
+    let clusters: Vec<u64> = if feature_set & F_CLUSTER != 0 {
+        info.iter()
+            .map(|t| stats.get(&t.lower).map_or(0, |s| u64::from(s.cluster)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let cluster_at = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            0x1_0000
+        } else {
+            clusters[j as usize]
+        }
+    };
     let stat_at = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
             none_stat
@@ -163,6 +197,25 @@ pub fn static_features(
             token_stats[j as usize]
         }
     };
+    // Start and end (exclusive) of the run of capitalized words each token is in.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    if feature_set & F_RUN != 0 {
+        let capital = |i: usize| words[i].starts_with(char::is_uppercase);
+        runs.resize(n, (0, 0));
+        let mut i = 0;
+        while i < n {
+            let mut j = i + 1;
+            if capital(i) {
+                while j < n && capital(j) {
+                    j += 1;
+                }
+            }
+            for r in &mut runs[i..j] {
+                *r = (i, j);
+            }
+            i = j;
+        }
+    }
     for i in 0..n {
         ranges.push(out.len());
         let w = words[i];
@@ -220,6 +273,51 @@ pub fn static_features(
         out.push(mix(feat(32, &t.short), &[s_t]));
         out.push(mix(feat(33, &p1.lower), &[t.shape_hash]));
         out.push(mix(feat(34, &n1.lower), &[t.shape_hash]));
+        if feature_set & F_CLUSTER != 0 {
+            let (c, cp, cn) = (cluster_at(ii), cluster_at(ii - 1), cluster_at(ii + 1));
+            out.push(mix(feat(50, ""), &[c >> 12]));
+            out.push(mix(feat(51, ""), &[c >> 8]));
+            out.push(mix(feat(52, ""), &[c >> 4]));
+            out.push(mix(feat(53, ""), &[c]));
+            out.push(mix(feat(54, ""), &[cp >> 8]));
+            out.push(mix(feat(55, ""), &[cn >> 8]));
+            out.push(mix(feat(56, &t.short), &[c >> 8]));
+        }
+        if feature_set & F_MORE != 0 {
+            out.push(mix(feat(70, ""), &[p2.lower_hash, p1.lower_hash]));
+            out.push(mix(feat(71, ""), &[n1.lower_hash, n2.lower_hash]));
+            out.push(mix(feat(72, &t.short), &[position, s_t & 0xff]));
+            if feature_set & F_CLUSTER != 0 {
+                let (c, cp, cn) = (cluster_at(ii), cluster_at(ii - 1), cluster_at(ii + 1));
+                out.push(mix(feat(73, ""), &[cp >> 8, c >> 8]));
+                out.push(mix(feat(74, ""), &[c >> 8, cn >> 8]));
+                out.push(mix(feat(75, ""), &[p1.lower_hash, c >> 8]));
+            }
+        }
+        if feature_set & F_RUN != 0 {
+            let (a, b) = runs[i];
+            if words[i].starts_with(char::is_uppercase) {
+                let len = (b - a).min(5) as u64;
+                let place = u64::from(i == a) | u64::from(i + 1 == b) << 1;
+                out.push(mix(feat(80, ""), &[len, place]));
+                out.push(mix(feat(81, ""), &[at(a as isize - 1).lower_hash, place]));
+                out.push(mix(feat(82, ""), &[len, place, u64::from(t.gaz)]));
+            }
+            if words.get(i + 1) == Some(&"(") && words.get(i + 3) == Some(&")") {
+                let acr = words[i + 2];
+                let acronym = acr.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !acr.chars().any(char::is_lowercase);
+                out.push(mix(feat(83, ""), &[u64::from(acronym)]));
+            }
+            if i > 0 && i + 1 < n && words[i - 1] == "(" && words[i + 1] == ")" {
+                out.push(mix(feat(84, &t.short), &[]));
+            }
+        }
+        if feature_set & F_GAZ_CONTEXT != 0 && t.gaz != 0 {
+            out.push(mix(feat(60, ""), &[p1.lower_hash, u64::from(t.gaz)]));
+            out.push(mix(feat(61, ""), &[n1.lower_hash, u64::from(t.gaz)]));
+            out.push(mix(feat(62, ""), &[p2.lower_hash, u64::from(t.gaz)]));
+        }
     }
     ranges.push(out.len());
 }
@@ -233,6 +331,39 @@ pub fn dynamic_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u64; 4] {
         mix(feat(42, ""), &[p, info.lower_hash]),
         mix(feat(43, ""), &[p, info.shape_hash]),
     ]
+}
+
+/// Features of the transition into token `i`, for Viterbi decoding: each owns eight
+/// adjacent weight rows, one per previous tag (see `model::trans_row`), so all previous
+/// tags are scored from one memory region. Unused slots are 0.
+pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u64; 8] {
+    let t = &info[i];
+    let mut out = [
+        feat(40, ""),
+        mix(feat(42, ""), &[t.lower_hash]),
+        mix(feat(43, ""), &[t.shape_hash]),
+        0,
+        0,
+        0,
+        0,
+        0,
+    ];
+    if feature_set & F_TRANS_GAZ != 0 {
+        let none = feat(2, "<none>");
+        let next = info.get(i + 1).map_or(none, |n| n.lower_hash);
+        let prev_title = i.checked_sub(1).map_or(0, |j| info[j].title);
+        out[5] = mix(feat(46, ""), &[next]);
+        out[6] = mix(feat(47, ""), &[u64::from(t.gaz)]);
+        out[7] = mix(feat(48, ""), &[u64::from(prev_title), t.shape_hash]);
+    }
+    if feature_set & F_TRANS_MORE != 0 {
+        let none = feat(2, "<none>");
+        let prev = i.checked_sub(1).map_or(none, |j| info[j].lower_hash);
+        let next = info.get(i + 1).map_or(none, |n| n.shape_hash);
+        out[3] = mix(feat(44, ""), &[prev]);
+        out[4] = mix(feat(45, ""), &[t.shape_hash, next]);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -257,7 +388,14 @@ mod tests {
         let words = ["Presiden", "Xi", "Jinping", "."];
         let info = token_info(&words, &[], &[]);
         let (mut out, mut ranges) = (Vec::new(), Vec::new());
-        static_features(&words, &info, &WordStats::default(), &mut out, &mut ranges);
+        static_features(
+            &words,
+            &info,
+            &WordStats::default(),
+            F_CLUSTER | F_GAZ_CONTEXT,
+            &mut out,
+            &mut ranges,
+        );
         assert_eq!(ranges.len(), 5);
         assert_ne!(out[ranges[1] + 1], out[ranges[2] + 1]);
     }

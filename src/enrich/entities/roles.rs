@@ -25,74 +25,6 @@ fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
-/// A capitalized run right after a capitalized title, optionally across a country or
-/// place ("Presiden Rusia Vladimir Putin"), is a person's name: Indonesian news almost
-/// always introduces people this way, and it rescues names the tagger never saw.
-fn titled_names(words: &[&str], tags: &[u8], names: &[Hit], titles: &[Hit]) -> Vec<u8> {
-    let mut out = tags.to_vec();
-    let capital = |i: usize| words[i].starts_with(char::is_uppercase);
-    // Per-token lookups built once instead of scanning every hit for every title.
-    let mut in_name = vec![false; words.len()];
-    let mut place_at: HashMap<usize, &Hit> = HashMap::new();
-    for h in names {
-        for i in h.tokens.clone() {
-            if let Some(b) = in_name.get_mut(i) {
-                *b = true;
-            }
-        }
-        if matches!(h.kind, Kind::Country | Kind::Place) {
-            place_at.entry(h.tokens.start).or_insert(h);
-        }
-    }
-    let mut in_title = vec![false; words.len()];
-    for h in titles {
-        for i in h.tokens.clone() {
-            if let Some(b) = in_title.get_mut(i) {
-                *b = true;
-            }
-        }
-    }
-    for t in titles {
-        if !capital(t.tokens.start) {
-            continue;
-        }
-        let mut j = t.tokens.end;
-        let place = place_at.get(&j).copied();
-        if let Some(h) = place {
-            j = h.tokens.end;
-        }
-        let mut k = j;
-        while k < words.len()
-            && k - j < 4
-            && capital(k)
-            && words[k].chars().all(char::is_alphabetic)
-            && !in_name[k]
-            && !in_title[k]
-        {
-            k += 1;
-        }
-        if k == j {
-            continue;
-        }
-        for o in &mut out[t.tokens.clone()] {
-            *o = 0;
-        }
-        if let Some(h) = place {
-            for (n, i) in h.tokens.clone().enumerate() {
-                out[i] = if n == 0 { 5 } else { 6 };
-            }
-        }
-        for (n, o) in out[j..k].iter_mut().enumerate() {
-            *o = if n == 0 { 1 } else { 2 };
-        }
-        // A name the tagger continued past the run keeps its own reading there.
-        if k < out.len() && out[k] % 2 == 0 && out[k] != 0 {
-            out[k] -= 1;
-        }
-    }
-    out
-}
-
 pub fn mentions(
     body: &str,
     toks: &[Token],
@@ -130,8 +62,7 @@ pub fn mentions(
             .map(|&j| &names[j])
     };
     let span_text = |s: usize, e: usize| &body[toks[s].bytes.start..toks[e - 1].bytes.end];
-    let tags = titled_names(words, tags, names, titles);
-    let raw = spans(&tags);
+    let raw = spans(tags);
     let mut out: Vec<(usize, usize, Found)> = Vec::new();
     let mut k = 0;
     while k < raw.len() {

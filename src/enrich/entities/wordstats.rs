@@ -35,6 +35,11 @@ impl Hasher for WordHasher {
     }
 }
 
+/// Words seen fewer times get no cluster.
+const CLUSTER_MIN: u32 = 5;
+/// Number of frequent words used as left and right contexts for clustering.
+const CONTEXTS: usize = 1000;
+
 type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 use super::tokens::tokenize;
@@ -83,6 +88,10 @@ pub struct Stat {
     pub freq: u8,
     /// Bit 0: place cue before; bit 1: person cue around; bit 2: organization cue before.
     pub ctx: u8,
+    /// Distributional cluster: 16 sign bits of a random projection (SimHash) of the
+    /// word's PPMI-weighted left and right neighbours, so words used alike share
+    /// leading bits; 0 for words seen too rarely to place.
+    pub cluster: u16,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -116,10 +125,12 @@ impl WordStats {
     /// Counts over raw texts; words seen fewer than three times are left out.
     pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> WordStats {
         let mut counts: HashMap<String, Counts> = HashMap::new();
+        let mut sentences: Vec<Vec<String>> = Vec::new();
         for text in texts {
             let toks = tokenize(text, 0);
             let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            sentences.push(lower.clone());
             for (i, w) in words.iter().enumerate() {
                 if !w.starts_with(char::is_alphabetic) {
                     continue;
@@ -164,10 +175,103 @@ impl WordStats {
                 let ctx = u8::from(share(c.loc))
                     | u8::from(share(c.per)) << 1
                     | u8::from(share(c.org)) << 2;
-                (w, Stat { cap, freq, ctx })
+                (
+                    w,
+                    Stat {
+                        cap,
+                        freq,
+                        ctx,
+                        cluster: 0,
+                    },
+                )
             })
             .collect();
-        WordStats { map }
+        let mut stats = WordStats { map };
+        stats.cluster(&sentences);
+        stats
+    }
+
+    /// Fills in [`Stat::cluster`] for words seen at least [`CLUSTER_MIN`] times.
+    fn cluster(&mut self, texts: &[Vec<String>]) {
+        // Context vocabulary: the most frequent words, each a left and a right dimension.
+        let mut freq: HashMap<&str, u32> = HashMap::new();
+        for t in texts {
+            for w in t {
+                *freq.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let mut by_freq: Vec<(&str, u32)> = freq.iter().map(|(w, c)| (*w, *c)).collect();
+        by_freq.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let ctx_index: HashMap<&str, u32> = by_freq
+            .iter()
+            .take(CONTEXTS)
+            .enumerate()
+            .map(|(i, (w, _))| (*w, i as u32))
+            .collect();
+        // Co-occurrence counts per target word: (context dimension -> count).
+        let mut co: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
+        let mut ctx_total = vec![0u64; 2 * CONTEXTS];
+        let mut all: u64 = 0;
+        for t in texts {
+            for (i, w) in t.iter().enumerate() {
+                if freq[w.as_str()] < CLUSTER_MIN || !self.map.contains_key(w.as_str()) {
+                    continue;
+                }
+                let left = i.checked_sub(1).map_or("<s>", |p| t[p].as_str());
+                let right = t.get(i + 1).map_or("</s>", String::as_str);
+                let entry = co.entry(w.as_str()).or_default();
+                if let Some(&d) = ctx_index.get(left) {
+                    *entry.entry(d).or_default() += 1;
+                    ctx_total[d as usize] += 1;
+                    all += 1;
+                }
+                if let Some(&d) = ctx_index.get(right) {
+                    let d = d + CONTEXTS as u32;
+                    *entry.entry(d).or_default() += 1;
+                    ctx_total[d as usize] += 1;
+                    all += 1;
+                }
+            }
+        }
+        let all = all.max(1) as f64;
+        for (w, dims) in co {
+            let n: u64 = dims.values().map(|&c| u64::from(c)).sum();
+            if n == 0 {
+                continue;
+            }
+            let mut proj = [0f64; 16];
+            // Sorted so the float sums, and so the model bytes, do not depend on hash order.
+            let mut dims: Vec<(u32, u32)> = dims.into_iter().collect();
+            dims.sort_unstable();
+            for &(d, c) in &dims {
+                let pmi = (f64::from(c) * all / (n as f64 * ctx_total[d as usize] as f64)).ln();
+                if pmi <= 0.0 {
+                    continue;
+                }
+                // A fixed pseudo-random +-1 per (dimension, bit), from the dimension alone.
+                let mut h = u64::from(d).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x5851_f42d;
+                h ^= h >> 31;
+                h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                h ^= h >> 29;
+                for (b, p) in proj.iter_mut().enumerate() {
+                    if h >> b & 1 == 1 {
+                        *p += pmi;
+                    } else {
+                        *p -= pmi;
+                    }
+                }
+            }
+            let mut bits: u16 = 0;
+            for (b, p) in proj.iter().enumerate() {
+                if *p > 0.0 {
+                    bits |= 1 << b;
+                }
+            }
+            if let Some(s) = self.map.get_mut(w) {
+                // Never 0, which means "no cluster".
+                s.cluster = bits.max(1);
+            }
+        }
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -180,27 +284,35 @@ impl WordStats {
             out.push(len as u8);
             out.extend_from_slice(&bytes[..len]);
             out.extend_from_slice(&[s.cap, s.freq, s.ctx]);
+            out.extend_from_slice(&s.cluster.to_le_bytes());
         }
     }
 
     /// Reads what [`WordStats::write`] wrote; returns the stats and the bytes consumed.
-    pub fn read(bytes: &[u8]) -> Option<(WordStats, usize)> {
+    /// Files before model version 2 have no cluster field (`with_cluster` false).
+    pub fn read(bytes: &[u8], with_cluster: bool) -> Option<(WordStats, usize)> {
         let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         let mut pos = 4;
         let mut map = WordMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let len = *bytes.get(pos)? as usize;
             let word = std::str::from_utf8(bytes.get(pos + 1..pos + 1 + len)?).ok()?;
-            let s = bytes.get(pos + 1 + len..pos + 4 + len)?;
+            let width = if with_cluster { 5 } else { 3 };
+            let s = bytes.get(pos + 1 + len..pos + 1 + width + len)?;
             map.insert(
                 word.to_string(),
                 Stat {
                     cap: s[0],
                     freq: s[1],
                     ctx: s[2],
+                    cluster: if with_cluster {
+                        u16::from_le_bytes([s[3], s[4]])
+                    } else {
+                        0
+                    },
                 },
             );
-            pos += 4 + len;
+            pos += 1 + width + len;
         }
         Some((WordStats { map }, pos))
     }
@@ -222,7 +334,7 @@ mod tests {
         assert!(s.get("baik").is_none());
         let mut buf = Vec::new();
         s.write(&mut buf);
-        let (back, used) = WordStats::read(&buf).unwrap();
+        let (back, used) = WordStats::read(&buf, true).unwrap();
         assert_eq!(used, buf.len());
         assert_eq!(back, s);
     }
