@@ -117,3 +117,35 @@ fn entity_limit_rejects() {
         "{err:?}"
     );
 }
+
+/// Entities of a short body of my own, as (name, type) pairs.
+fn entities_of(body: &str) -> Vec<(String, EntityType)> {
+    let article = RawArticle {
+        body: Some(body.to_string()),
+        ..RawArticle::default()
+    };
+    enrich(&article, &Resources::default(), provenance())
+        .unwrap()
+        .entities
+        .into_iter()
+        .map(|e| (e.name, e.kind))
+        .collect()
+}
+
+#[test]
+fn a_place_does_not_run_into_the_name_after_it() {
+    let got = entities_of(
+        "Genangan mulai surut. “Warga sudah bisa pulang,” ucap Kepala BPBD Kabupaten Bekasi Siti Nurhaliza.\n\nSiti mengatakan bahwa posko tetap dibuka.",
+    );
+    assert!(
+        got.contains(&("Kabupaten Bekasi".to_string(), EntityType::Location)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Siti Nurhaliza".to_string(), EntityType::Person)),
+        "{got:?}"
+    );
+    // Compass and region words continue the place; they are nobody's name.
+    let got = entities_of("Banjir melanda Kota Bandung Barat Daya sejak pagi.");
+    assert!(got.iter().all(|(_, t)| *t != EntityType::Person), "{got:?}");
+}

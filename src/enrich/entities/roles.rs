@@ -25,6 +25,37 @@ fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// Words that continue a place name ("Bekasi Utara", "Jakarta Raya") rather than start
+/// a person's.
+const PLACE_WORDS: &[&str] = &[
+    "Utara",
+    "Selatan",
+    "Barat",
+    "Timur",
+    "Tengah",
+    "Tenggara",
+    "Daya",
+    "Laut",
+    "Raya",
+    "Pusat",
+    "Kota",
+    "Kabupaten",
+    "Provinsi",
+    "Kecamatan",
+    "Desa",
+    "Kelurahan",
+    "Baru",
+    "Lama",
+    "Atas",
+    "Bawah",
+    "Hulu",
+    "Hilir",
+    "Pesisir",
+    "Kepulauan",
+    "Pulau",
+    "Besar",
+];
+
 pub fn mentions(
     body: &str,
     toks: &[Token],
@@ -131,11 +162,62 @@ pub fn mentions(
                 }
             }
         }
+        // "Kabupaten Bekasi Siti Nurhaliza": a listed place the tagger ran on into the
+        // name after it. The words past the place, two or more and all capitalized,
+        // none a compass or region word, are that person.
+        let mut person_after = None;
+        if kind == 3 {
+            // The place may follow its administrative word ("Kabupaten Bekasi").
+            let place_start = if PLACE_WORDS.contains(&words[s]) {
+                s + 1
+            } else {
+                s
+            };
+            if let Some(h) = names_starting(place_start)
+                .find(|h| matches!(h.kind, Kind::Place | Kind::Country) && h.tokens.end + 2 <= e)
+            {
+                let rest = &words[h.tokens.end..e];
+                if rest.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !PLACE_WORDS.contains(w)
+                }) && names_starting(h.tokens.end).next().is_none()
+                {
+                    person_after = Some(h.tokens.end..e);
+                    e = h.tokens.end;
+                }
+            }
+        }
         let entry = names_starting(s)
             .find(|h| h.tokens.end == e && h.kind.entity_type() == Some(entity_type(kind)))
             .map(|h| h.entry);
         let bytes = toks[s].bytes.start..toks[e - 1].bytes.end;
         let ty = entity_type(kind);
+        if let Some(p) = person_after {
+            out.push((
+                s,
+                e,
+                Found {
+                    kind: ty,
+                    bytes: bytes.clone(),
+                    entry,
+                    roles: Vec::new(),
+                    expands: None,
+                },
+            ));
+            out.push((
+                p.start,
+                p.end,
+                Found {
+                    kind: EntityType::Person,
+                    bytes: toks[p.start].bytes.start..toks[p.end - 1].bytes.end,
+                    entry: None,
+                    roles: Vec::new(),
+                    expands: None,
+                },
+            ));
+            continue;
+        }
         out.push((
             s,
             e,
