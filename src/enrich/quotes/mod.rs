@@ -702,12 +702,12 @@ mod tests {
     #[test]
     fn lowercase_descriptions_after_the_cue() {
         let body =
-            "“Tes usap gratis,” kata juru bicara Satgas Covid-19 Kota Depok, Dadang Wihana.\n\n\
+            "“Tes usap gratis,” kata juru bicara Dinas Kesehatan Kota Depok, Hana Pertiwi.\n\n\
             “Ruang isolasi penuh,” ujar juru bicara rumah sakit daerah.\n\n\
             Anggota DPR Rahmat Saleh mengatakan, anggaran pendidikan harus naik. \
             “Guru honorer menunggu kepastian,” kata politisi Partai Demokrat ini.";
         let got = speakers(body);
-        assert_eq!(got[0].0, s("Dadang Wihana"));
+        assert_eq!(got[0].0, s("Hana Pertiwi"));
         assert_eq!(got[1].0, s("juru bicara rumah sakit daerah"));
         assert_eq!(got[2], (s("politisi Partai Demokrat"), s("Rahmat Saleh")));
     }

@@ -1,11 +1,11 @@
 //! The speaker named after a post-quote cue. Attributions give the office before the
-//! name, and long offices run over connectors: `kata Menteri Pariwisata dan Ekonomi
-//! Kreatif Wishnutama`, `kata Ketua Umum Masyarakat Transportasi Indonesia (MTI) Agus
-//! Taufik`, `kata Manajer Humas PT KAI Daop 8 Surabaya Suprapto`, or set the name off with
-//! commas after the office and its places (`kata Camat Neglasari, Kabupaten Tangerang,
-//! Ubaidillah Ansar`). A lowercase description names the person after a comma (`kata
-//! juru bicara Satgas Covid-19 Bekasi, Alamsyah`), is an office only (`kata juru bicara
-//! Satgas`), or points back (`kata politisi senior itu ini`).
+//! name, and long offices run over connectors: `kata Menteri Kelautan dan Perikanan Arif
+//! Wibowo`, `kata Ketua Umum Ikatan Pedagang Pasar (IPP) Sri Lestari`, `kata Manajer Humas
+//! PT KAI Daop 3 Cirebon Dedi Kurnia`, or set the name off with commas after the office and
+//! its places (`kata Camat Cibinong, Kabupaten Bogor, Rudi Hartono`). A lowercase
+//! description names the person after a comma (`kata juru bicara dinas kesehatan, Hana
+//! Pertiwi`), is an office only (`kata juru bicara dinas`), or points back (`kata politisi
+//! partai itu`).
 
 use std::ops::Range;
 
@@ -127,7 +127,7 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
         })
         .map_or(window.len(), |(i, _)| i);
     let phrase = &window[..end];
-    // "kata juru bicara Satgas Bekasi, Alamsyah": the name after a comma.
+    // "kata juru bicara dinas kesehatan, Hana Pertiwi": the name after a comma.
     let mut pos = 0;
     while let Some(k) = phrase[pos..].find(", ") {
         let at = start + pos + k + 2;
