@@ -691,6 +691,17 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_medical_title_before_the_name() {
+        for body in [
+            "“Tidur cukup membantu pemulihan,” ucap dr. Maya Lestari kepada wartawan.",
+            "“Tidur cukup membantu pemulihan,” kata dr Maya Lestari, Sp.PD.",
+            "“Sikat gigi dua kali sehari,” ujar drg. Maya Lestari.",
+        ] {
+            assert_eq!(speakers(body)[0].0, s("Maya Lestari"), "{body}");
+        }
+    }
+
+    #[test]
     fn pronoun_cue_refers_to_the_source_not_a_person_talked_about() {
         let body = "Kepala Dinas Perhubungan Kota Malang Hendra Wijaya mengatakan, jalur sepeda \
             diperluas tahun depan. Rencana itu sejalan dengan arahan Gubernur Jawa Timur \

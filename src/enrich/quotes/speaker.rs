@@ -111,6 +111,19 @@ fn office_chain(rules: &QuoteRules, body: &str, first: Range<usize>) -> Who {
 /// A lowercase description after a cue starting at `start`.
 fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
     let window = &body[start..floor_boundary(body, start + 200)];
+    // "ucap dr. Maya Lestari": a medical title is written lowercase, and its full stop
+    // would otherwise end the "description" at "dr".
+    if let Some(rest) = ["dr. ", "drg. ", "dr ", "drg "]
+        .iter()
+        .find_map(|t| window.strip_prefix(t))
+    {
+        if let Some(m) = rules
+            .names
+            .run_at(body, start + (window.len() - rest.len()))
+        {
+            return office_chain(rules, body, m);
+        }
+    }
     let first = window
         .split(|c: char| !c.is_alphabetic() && c != '-')
         .next()
