@@ -580,3 +580,34 @@ pub const ABBREVIATIONS: &[&str] = &[
     "etc", "jr", "sr", "inc", "ltd", "co", "corp", "lt", "col", "sgt", "rp", "sen", "rep", "gov",
     "brig", "kol", "irjen",
 ];
+
+/// Words that continue a place name ("Bekasi Utara", "Jakarta Raya") rather than start
+/// a person's.
+pub const PLACE_CONTINUATIONS: &[&str] = &[
+    "Utara",
+    "Selatan",
+    "Barat",
+    "Timur",
+    "Tengah",
+    "Tenggara",
+    "Daya",
+    "Laut",
+    "Raya",
+    "Pusat",
+    "Kota",
+    "Kabupaten",
+    "Provinsi",
+    "Kecamatan",
+    "Desa",
+    "Kelurahan",
+    "Baru",
+    "Lama",
+    "Atas",
+    "Bawah",
+    "Hulu",
+    "Hilir",
+    "Pesisir",
+    "Kepulauan",
+    "Pulau",
+    "Besar",
+];

@@ -8,6 +8,7 @@ use super::conll::spans;
 use super::gazetteer::{Hit, Kind};
 use super::tokens::Token;
 use super::Found;
+use crate::enrich::lexicon;
 use crate::output::EntityType;
 use std::collections::HashMap;
 
@@ -24,37 +25,6 @@ fn entity_type(kind: u8) -> EntityType {
 fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
-
-/// Words that continue a place name ("Bekasi Utara", "Jakarta Raya") rather than start
-/// a person's.
-const PLACE_WORDS: &[&str] = &[
-    "Utara",
-    "Selatan",
-    "Barat",
-    "Timur",
-    "Tengah",
-    "Tenggara",
-    "Daya",
-    "Laut",
-    "Raya",
-    "Pusat",
-    "Kota",
-    "Kabupaten",
-    "Provinsi",
-    "Kecamatan",
-    "Desa",
-    "Kelurahan",
-    "Baru",
-    "Lama",
-    "Atas",
-    "Bawah",
-    "Hulu",
-    "Hilir",
-    "Pesisir",
-    "Kepulauan",
-    "Pulau",
-    "Besar",
-];
 
 pub fn mentions(
     body: &str,
@@ -168,7 +138,7 @@ pub fn mentions(
         let mut person_after = None;
         if kind == 3 {
             // The place may follow its administrative word ("Kabupaten Bekasi").
-            let place_start = if PLACE_WORDS.contains(&words[s]) {
+            let place_start = if lexicon::PLACE_CONTINUATIONS.contains(&words[s]) {
                 s + 1
             } else {
                 s
@@ -180,7 +150,7 @@ pub fn mentions(
                 if rest.iter().all(|w| {
                     w.starts_with(char::is_uppercase)
                         && w.chars().all(char::is_alphabetic)
-                        && !PLACE_WORDS.contains(w)
+                        && !lexicon::PLACE_CONTINUATIONS.contains(w)
                 }) && names_starting(h.tokens.end).next().is_none()
                 {
                     person_after = Some(h.tokens.end..e);
