@@ -317,7 +317,8 @@ fn sources(
         };
         let v = s.start + v.start();
         let before_verb = || cands.iter().take_while(|c| c.1.end <= v);
-        let gap = |c: &(Range<usize>, Range<usize>, Option<String>)| body[c.1.end..v].trim();
+        let gap =
+            |c: &(Range<usize>, Range<usize>, Option<String>)| without_age(body[c.1.end..v].trim());
         let fillers = |g: &str| {
             g.split_whitespace()
                 .all(|w| SUBJECT_FILLERS.contains(&w.to_lowercase().as_str()))
@@ -354,6 +355,19 @@ fn sources(
     out.sort_by_key(|(r, _)| r.start);
     out.dedup_by_key(|(r, _)| r.start);
     out
+}
+
+/// `g` without a leading age in parentheses: "Hasan (37), warga Menteng, mengatakan"
+/// has its subject's apposition after the age.
+fn without_age(g: &str) -> &str {
+    g.strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .filter(|(inside, _)| {
+            let inside = inside.trim();
+            let digits = inside.trim_end_matches("tahun").trim_end();
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        })
+        .map_or(g, |(_, rest)| rest.trim_start())
 }
 
 impl<'a> People<'a> {
@@ -721,5 +735,13 @@ mod tests {
         assert_eq!(got[0].0, s("Hana Pertiwi"));
         assert_eq!(got[1].0, s("juru bicara rumah sakit daerah"));
         assert_eq!(got[2], (s("politisi Partai Demokrat"), s("Rahmat Saleh")));
+    }
+
+    #[test]
+    fn pronoun_cue_after_a_source_introduced_with_age_and_residence() {
+        let body = "Pedagang sayur Dewi Anggraini (41), warga Cempaka Putih, Jakarta Pusat, \
+            mengatakan, harga cabai naik sejak pekan lalu.\n\n\
+            “Pembeli sekarang cuma beli seperempat kilo,” katanya.";
+        assert_eq!(speakers(body)[0].0, s("Dewi Anggraini"));
     }
 }
