@@ -149,3 +149,18 @@ fn a_place_does_not_run_into_the_name_after_it() {
     let got = entities_of("Banjir melanda Kota Bandung Barat Daya sejak pagi.");
     assert!(got.iter().all(|(_, t)| *t != EntityType::Person), "{got:?}");
 }
+
+#[test]
+fn a_nickname_keeps_its_honorific_and_a_full_name_sheds_it() {
+    let got = entities_of(
+        "Ribuan santri memadati alun-alun kota. Mereka mengenang ajaran Gus Dur tentang toleransi, kata pengasuh pesantren Gus Hanif Maulana.",
+    );
+    assert!(
+        got.contains(&("Gus Dur".to_string(), EntityType::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Hanif Maulana".to_string(), EntityType::Person)),
+        "{got:?}"
+    );
+}

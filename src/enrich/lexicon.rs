@@ -581,6 +581,11 @@ pub const ABBREVIATIONS: &[&str] = &[
     "brig", "kol", "irjen",
 ];
 
+/// Honorifics that, before a one-word nickname, form the name itself ("Gus Dur",
+/// "Bung Karno"); before a full name they are titles like any other ("Gus Yahya
+/// Cholil Staquf" is PERSON "Yahya Cholil Staquf").
+pub const NAME_FORMING_HONORIFICS: &[&str] = &["Gus", "Bung"];
+
 /// Words that continue a place name ("Bekasi Utara", "Jakarta Raya") rather than start
 /// a person's.
 pub const PLACE_CONTINUATIONS: &[&str] = &[

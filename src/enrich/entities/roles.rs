@@ -73,6 +73,15 @@ pub fn mentions(
         if kind == 1 {
             while s < e {
                 match title_at(s) {
+                    // "Gus Dur", "Bung Karno": with a one-word nickname the honorific is
+                    // how the person is named, and the nickname alone names nobody.
+                    Some(h)
+                        if h.tokens.end + 1 == e
+                            && h.tokens.len() == 1
+                            && lexicon::NAME_FORMING_HONORIFICS.contains(&words[s]) =>
+                    {
+                        break
+                    }
                     Some(h) => {
                         roles.push(
                             span_text(h.tokens.start.max(s), h.tokens.end.min(e)).to_string(),
