@@ -62,9 +62,26 @@ fn post_attribution(
     }
     if let Some(c) = rules.post_name_cue.captures(after) {
         let cue = c.name("cue")?.as_str().to_string();
-        return Some((cue, subject_who(rules, body, close_end, &c)));
+        let who = match c.name("desc") {
+            Some(d) => described_subject(close_end, d),
+            None => subject_who(rules, body, close_end, &c),
+        };
+        return Some((cue, who));
     }
     None
+}
+
+/// An English description as the subject of a cue: `the mayor` points back to someone
+/// named before (or is the speaker's only name); `a spokesman` is an office alone.
+fn described_subject(base: usize, d: regex::Match) -> Who {
+    let text = d.as_str();
+    let article = text.split(' ').next().unwrap_or("");
+    let rest = base + d.start() + article.len() + 1..base + d.end();
+    if article.eq_ignore_ascii_case("the") {
+        Who::Described(base + d.start()..base + d.end())
+    } else {
+        Who::Role(rest)
+    }
 }
 
 /// The cue and speaker before an opening mark at `open`; `from` bounds the text looked at.
@@ -87,6 +104,13 @@ fn pre_attribution(
         let n = c.name("name")?;
         let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
         return Some((cue, who));
+    }
+    if let Some(c) = rules.pre_cue_en.captures(before) {
+        let cue = c.name("cue")?.as_str().to_string();
+        return Some((cue, subject_who(rules, body, before_start, &c)));
+    }
+    if let Some(c) = rules.participle.captures(before) {
+        return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun));
     }
     None
 }

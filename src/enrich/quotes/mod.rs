@@ -61,8 +61,15 @@ pub struct QuoteRules {
     post_cue: Regex,
     /// `dia` / `ia` right after a post cue.
     pronoun_after: Regex,
-    /// `, Putin said` right after a closing mark.
+    /// `, Putin said` / `, Ada Brook, the port director, said` / `, the mayor said` right
+    /// after a closing mark.
     post_name_cue: Regex,
+    /// English `X said Thursday, ` / `X, a spokesman, said in a statement: ` right before
+    /// an opening mark: an apposition and a short phrase of time or occasion around the cue.
+    pre_cue_en: Regex,
+    /// `, saying, ` / `, adding: ` right before an opening mark: the sentence's subject
+    /// goes on speaking.
+    participle: Regex,
     /// What may join the capitalized runs of one office: `dan`, `of`, a comma, an
     /// abbreviation in parentheses, a number (`Daop 8`, `Covid - 19`), a title `dr`.
     connector: Regex,
@@ -98,6 +105,9 @@ const PRONOUNS: &str = "ia|dia|beliau|he|she";
 const GROUP: &str = "mereka|kami|kita|they|we";
 /// Verbs of saying beyond the report cues that make their subject a source.
 const SOURCE_VERBS: &str = "berpendapat|mengaku|melanjutkan|bercerita|menjabarkan|membenarkan|menanggapi|mengemukakan|mengimbau|meminta|berujar|menguraikan|mengutarakan|berpesan|menyoroti|menerangkan|menuturkan|mengatakan|menyebutkan|menduga|memperkirakan|menjawab|mencontohkan|menceritakan|mempertanyakan|optimistis|pesimistis|yakin|menyayangkan|mengapresiasi|menyesalkan|mengkritik|menganggap|mengusulkan|menyarankan|mendesak";
+/// What may follow an English name before its verb: a party and state in parentheses
+/// (`(D-Mo.)`), an apposition set off by commas (`, 82,` / `, the port director,`).
+const EN_APPOSITION: &str = r#"(?:\s*\([^()\n]{1,30}\))?(?:,\s+[^,“”"\n]{1,90},)?"#;
 const ADVERBS: &str = r"(?:(?:pun|juga|kembali|lalu|kemudian|telah|sempat|pun juga|also|then)\s+)*";
 
 impl QuoteRules {
@@ -126,8 +136,15 @@ impl QuoteRules {
             connector: re(r"^(?:,\s+(?:dan\s+)?|\s+(?:dan|of|and|&)\s+|\s+\([^()]{1,60}\)\s+|\s+(?:-\s+)?\d+\s+|\s+(?:dr|drg)\.?\s+)".to_string()),
             pronoun_after: re(format!(r"^\s+(?P<p>(?i:{PRONOUNS}))\b")),
             post_name_cue: re(format!(
-                r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<name>{run}))\s+(?P<cue>{en})\b"
+                r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<group>(?i:they|we))|(?P<desc>(?:[Tt]he|an?)\s+[\p{{L}}][\p{{L}}’'\-]*(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,3}})|(?P<name>{run}){EN_APPOSITION})\s+{ADVERBS}(?P<cue>{en})\b"
             )),
+            pre_cue_en: re(format!(
+                r"(?:\b(?P<p>(?i:he|she))|\b(?P<group>(?i:they|we))|(?P<name>{run}){EN_APPOSITION})\s+{ADVERBS}(?P<cue>{en})(?:\s+[^,:;.!?“”\x22\n]{{1,60}})?\s*[,:]\s*$"
+            )),
+            participle: re(
+                r",\s+(?P<cue>saying|adding|writing|noting|explaining|asking|continuing)(?:\s+(?:later|then|that))?\s*[,:]?\s*$"
+                    .to_string()
+            ),
             pre_cue: re(format!(
                 r"{subject}\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
             )),
@@ -417,6 +434,8 @@ impl<'a> People<'a> {
                 })
                 .collect();
         }
+        // A tagger may take a capitalized pronoun ("He", "Her") for a person.
+        mentions.retain(|(r, _)| !is_pronoun_word(&body[r.clone()]));
         mentions.sort_by_key(|m| m.0.start);
         let sentences: Vec<Range<usize>> = sentences.iter().map(|s| s.bytes.clone()).collect();
         let sources = sources(&rules.source_verb, body, &mentions, &runs, &sentences);
@@ -543,6 +562,17 @@ impl<'a> People<'a> {
             (None, None) => None,
         }
     }
+}
+
+/// English and Indonesian pronouns and demonstratives, which name nobody by themselves.
+const PRONOUN_WORDS: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "us",
+    "our", "i", "me", "my", "you", "your", "this", "that", "these", "those", "ia", "dia",
+    "beliau", "mereka", "kami", "kita", "saya", "aku", "anda",
+];
+
+fn is_pronoun_word(s: &str) -> bool {
+    PRONOUN_WORDS.contains(&s.trim().to_lowercase().as_str())
 }
 
 /// Byte offset of every code point, plus the end.
