@@ -16,10 +16,13 @@
 //! - A predicted direct quote matches a gold one when the Jaccard overlap of their
 //!   counted characters is at least 0.5 (one-to-one, best overlap first), as for PFSA.
 //! - The gold speaker is the attribution's Source text; a Source that is only pronouns
-//!   (`he`, `she`, `they`, `I`, `we`, `it`, …) is resolved to the nearest Source before
-//!   it in the article that is not, and such quotes are also counted apart. A predicted
+//!   (`he`, `she`, `they`, `I`, `we`, `it`, `who`, `which`, …) is resolved to the nearest
+//!   Source before it in the article that is no pronoun and holds a capitalized word
+//!   (a name, not `one questioner`), and such quotes are also counted apart. A predicted
 //!   speaker (`speaker.name` and `speaker.entity`) is right when it shares a word of
-//!   three or more letters with the gold one, titles and function words aside.
+//!   three or more letters with the gold one, honorifics (`Mr`, `Sen`) and function
+//!   words aside; office words (`president`, `mayor`) count only when the gold Source
+//!   has nothing else (`the mayor`).
 //!
 //! Every annotation file is scored as one article (two dev texts are annotated six times,
 //! for agreement); the even/odd halves split the sorted texts, so one text's annotation
@@ -38,17 +41,67 @@ use crate::output::{Quote, QuoteKind};
 
 const MIN_JACCARD: f64 = 0.5;
 
-/// Titles and function words: words a speaker shares with nobody in particular.
+/// Honorifics and function words: words a speaker shares with nobody in particular.
 const NOT_NAME: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "sir", "dr", "prof", "sen", "senator", "rep", "gov",
-    "governor", "president", "vice", "gen", "general", "rev", "secretary", "former", "the",
-    "and", "for", "who", "with", "from", "his", "her", "its", "their", "our", "your",
+    "mr", "mrs", "ms", "miss", "sir", "dr", "prof", "sen", "rep", "gov", "gen", "rev", "the",
+    "and", "for", "who", "with", "from", "his", "her", "its", "their", "our", "your", "former",
+];
+
+/// Offices: they name the speaker only when the gold Source is an office alone ("the
+/// president"); beside a name ("President Ada Brook") the name has to match.
+const OFFICES: &[&str] = &[
+    "president",
+    "senator",
+    "governor",
+    "secretary",
+    "general",
+    "vice",
+    "chairman",
+    "chair",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "speaker",
+    "mayor",
+    "minister",
+    "judge",
+    "attorney",
+    "candidate",
+    "nominee",
+    "officer",
+    "chief",
+    "executive",
 ];
 
 /// Sources that only point back to someone named before.
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "us", "me", "his",
-    "hers", "their", "theirs", "our", "my", "its", "himself", "herself", "themselves",
+    "he",
+    "she",
+    "they",
+    "i",
+    "we",
+    "it",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "his",
+    "hers",
+    "their",
+    "theirs",
+    "our",
+    "my",
+    "its",
+    "himself",
+    "herself",
+    "themselves",
+    "who",
+    "which",
+    "that",
 ];
 
 /// One brat text-bound annotation's fragments (code points).
@@ -72,7 +125,7 @@ pub fn parse_ann(ann: &str) -> Result<Vec<Attribution>, String> {
             continue;
         };
         if id.starts_with('T') {
-            let (kind, offsets) = body
+            let (_type, offsets) = body
                 .split_once(' ')
                 .ok_or_else(|| format!("line {}: no offsets in {body:?}", n + 1))?;
             let mut frags = Vec::new();
@@ -83,11 +136,13 @@ pub fn parse_ann(ann: &str) -> Result<Vec<Attribution>, String> {
                     .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
                     .ok_or_else(|| format!("line {}: bad offsets {f:?}", n + 1))?;
                 if b < a {
-                    return Err(format!("line {}: span {a} {b} ends before it starts", n + 1));
+                    return Err(format!(
+                        "line {}: span {a} {b} ends before it starts",
+                        n + 1
+                    ));
                 }
                 frags.push(a..b);
             }
-            let _type = kind;
             bounds.insert(id, frags);
         } else if id.starts_with('E') {
             let args = body
@@ -204,6 +259,10 @@ fn counted_in(chars: &[char], ranges: &[Range<usize>]) -> HashSet<usize> {
         .collect()
 }
 
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn is_pronoun(source: &str) -> bool {
     let w = words(source);
     !w.is_empty() && w.iter().all(|w| PRONOUNS.contains(&w.as_str()))
@@ -235,7 +294,7 @@ pub fn gold_article(name: &str, text: &str, atts: &[Attribution]) -> PolnearArti
         .iter()
         .filter(|a| !a.source.is_empty())
         .map(|a| (a.source[0].start, source_text(a)))
-        .filter(|(_, s)| !is_pronoun(s))
+        .filter(|(_, s)| !is_pronoun(s) && s.split_whitespace().any(capitalized))
         .collect();
     named.sort_by_key(|(p, _)| *p);
     let mut quotes = Vec::new();
@@ -248,7 +307,9 @@ pub fn gold_article(name: &str, text: &str, atts: &[Attribution]) -> PolnearArti
         }
         let inside: Vec<Vec<usize>> = spans
             .iter()
-            .filter(|q| !q.is_empty() && 2 * q.iter().filter(|p| content.contains(p)).count() >= q.len())
+            .filter(|q| {
+                !q.is_empty() && 2 * q.iter().filter(|p| content.contains(p)).count() >= q.len()
+            })
             .map(|q| q.iter().copied().filter(|p| content.contains(p)).collect())
             .collect();
         let quoted: usize = inside.iter().map(Vec::len).sum();
@@ -291,7 +352,10 @@ pub fn speaker_matches(gold: &str, name: &str, entity: Option<&str>) -> bool {
     let useful = |w: &String| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !NOT_NAME.contains(&w.as_str())
     };
-    let gold: HashSet<String> = words(gold).into_iter().filter(useful).collect();
+    let mut gold: HashSet<String> = words(gold).into_iter().filter(useful).collect();
+    if gold.iter().any(|w| !OFFICES.contains(&w.as_str())) {
+        gold.retain(|w| !OFFICES.contains(&w.as_str()));
+    }
     let mut pred = words(name);
     pred.extend(entity.map(words).unwrap_or_default());
     pred.iter().filter(|w| useful(w)).any(|w| gold.contains(w))
@@ -485,7 +549,11 @@ pub fn score_article(art: &PolnearArticle, body: &str, quotes: &[Quote], verbose
     s.partial_predicted = art
         .partial
         .iter()
-        .filter(|f| predicted.iter().any(|(pos, _)| jaccard(f, pos) >= MIN_JACCARD))
+        .filter(|f| {
+            predicted
+                .iter()
+                .any(|(pos, _)| jaccard(f, pos) >= MIN_JACCARD)
+        })
         .count();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (g, gq) in art.quotes.iter().enumerate() {
@@ -553,10 +621,9 @@ pub fn score_article(art: &PolnearArticle, body: &str, quotes: &[Quote], verbose
                 .iter()
                 .map(|gq| jaccard(&gq.chars, pos))
                 .fold(0.0, f64::max);
-            let in_content = art
-                .contents
-                .iter()
-                .any(|c| !pos.is_empty() && 2 * pos.iter().filter(|x| c.contains(x)).count() >= pos.len());
+            let in_content = art.contents.iter().any(|c| {
+                !pos.is_empty() && 2 * pos.iter().filter(|x| c.contains(x)).count() >= pos.len()
+            });
             eprintln!(
                 "SPURIOUS {} overlap={nearest:.2} in_content={in_content} speaker={:?} cue={:?} {:?}",
                 art.name,
@@ -592,7 +659,8 @@ fn annotation_files(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Com
             let text = if dir.join("text").join(format!("{stem}.txt")).is_file() {
                 stem.clone()
             } else {
-                stem.rsplit_once('_').map_or(stem.clone(), |(n, _)| n.to_string())
+                stem.rsplit_once('_')
+                    .map_or(stem.clone(), |(n, _)| n.to_string())
             };
             files.push((text, path));
         }
@@ -660,7 +728,7 @@ mod tests {
     // Invented text: a headline, then paragraphs separated by blank lines.
     const TEXT: &str = "Harbor Plan Stalls\n\n\
         “We will not sign it,” said Mara Lindqvist, the port director. “Not this year.”\n\n\
-        She called the deal “a bad bargain” and left.\n\n\
+        She called the long harbor deal “a bad bargain” and left.\n\n\
         The so-called “green corridor” is on hold.\n\n\
         \"It is finished,\" he said.";
 
@@ -686,7 +754,7 @@ mod tests {
              E1\tAttribution:T4 Content:T1 Cue:T2 Source:T3\n\
              T5\tSource {}\tShe\n\
              T6\tCue {}\tcalled\n\
-             T7\tContent {}\tthe deal “a bad bargain”\n\
+             T7\tContent {}\tthe long harbor deal “a bad bargain”\n\
              E2\tAttribution:T6 Content:T7 Cue:T6 Source:T5\n\
              T8\tContent {}\t\"It is finished,\"\n\
              T9\tSource {}\the\n\
@@ -696,11 +764,11 @@ mod tests {
             span("said Mara"),
             span("Mara Lindqvist"),
             span("said Mara"),
-            span("She called"),
+            format!("{} {}", at("She called"), at("She called") + 3),
             span("called"),
-            span("the deal “a bad bargain”"),
+            span("the long harbor deal “a bad bargain”"),
             span("\"It is finished,\""),
-            span("he said"),
+            format!("{} {}", at("he said"), at("he said") + 2),
             span("said."),
         )
     }
@@ -739,7 +807,10 @@ mod tests {
             .collect();
         // The two halves of the interrupted quote and the pronoun-sourced one; the
         // partial quote and the scare quote are not gold.
-        assert_eq!(quotes, vec!["Wewillnotsignit,", "Notthisyear.", "Itisfinished,"]);
+        assert_eq!(
+            quotes,
+            vec!["Wewillnotsignit,", "Notthisyear.", "Itisfinished,"]
+        );
         assert_eq!(art.quotes[0].speaker.as_deref(), Some("Mara Lindqvist"));
         assert_eq!(art.partial.len(), 1);
         // "he" resolves to the nearest earlier Source that is not a pronoun.
@@ -752,8 +823,15 @@ mod tests {
         assert!(speaker_matches("Sen. Ada Brook", "Brook", None));
         assert!(!speaker_matches("Sen. Ada Brook", "Sen. Ode", None));
         assert!(!speaker_matches("the director", "the mayor", None));
-        assert!(speaker_matches("the port director", "Mara", Some("port director")));
+        assert!(speaker_matches(
+            "the port director",
+            "Mara",
+            Some("port director")
+        ));
         assert!(!speaker_matches("President Ode", "President Brook", None));
+        assert!(speaker_matches("the mayor", "the mayor", Some("Ode")));
+        assert!(speaker_matches("Mayor Ode", "the mayor", Some("Ode")));
+        assert!(!speaker_matches("Mayor Ode", "the mayor", Some("Brook")));
     }
 
     fn quote(body: &str, s: &str, speaker: &str) -> Quote {
