@@ -5,7 +5,10 @@
 //! re-opening it, or be interrupted by its attribution (`"…," kata X. "…"`); the parts
 //! share one speaker. Pronoun attributions (`kata dia`, `ujarnya`) refer to the person
 //! mentioned last before the quote; a role-only attribution (`kata Kapolres`) to the
-//! person introduced with that role. Offsets are bytes here and code points on output.
+//! person introduced with that role. English attributions follow the same shapes:
+//! `"…," said X, a spokesman`, `"…," X, the chairman of Y, said`, `"…," the mayor said`,
+//! `X said in a statement, "…"`, `X says the plan "will fail."`, `''…''` marks.
+//! Offsets are bytes here and code points on output.
 
 mod direct;
 mod indirect;
