@@ -109,10 +109,14 @@ enum EvalCommand {
         #[arg(long, default_value_t = 3)]
         show_removed: usize,
     },
-    /// Quote F1 and speaker accuracy on PFSA-ID gold (BILOU).
+    /// Quote F1 and speaker accuracy on PFSA-ID gold (BILOU) or on PolNeAR (English).
     Quotes {
+        /// PFSA-ID gold file (BILOU, Indonesian).
+        #[arg(long, required_unless_present = "polnear", conflicts_with = "polnear")]
+        gold: Option<PathBuf>,
+        /// PolNeAR folder with text/*.txt and attributions/*.ann (English).
         #[arg(long)]
-        gold: PathBuf,
+        polnear: Option<PathBuf>,
     },
     /// Main-text extraction from HTML on the ScrapingHub benchmark (its own P/R/F1).
     Html {
@@ -235,7 +239,11 @@ fn run(cli: Cli) -> Result<(), CommandError> {
         Command::Eval { what } => {
             let report = match what {
                 EvalCommand::Ner { gold } => commands::eval::ner::run(&config, &[&gold])?,
-                EvalCommand::Quotes { gold } => commands::eval::quotes::run(&config, &[&gold])?,
+                EvalCommand::Quotes { gold, polnear } => match (gold, polnear) {
+                    (_, Some(dir)) => commands::eval::polnear::run(&config, &dir)?,
+                    (Some(gold), None) => commands::eval::quotes::run(&config, &[&gold])?,
+                    (None, None) => unreachable!("clap requires --gold or --polnear"),
+                },
                 EvalCommand::Clean {
                     input,
                     show_lost,

@@ -345,3 +345,31 @@ fn long_offices_before_the_name() {
         assert!(g.as_ref().is_some_and(|g| g.ends_with(w)), "{g:?} for {w}");
     }
 }
+
+#[test]
+fn english_attribution_styles() {
+    let body = "Ada Brook, the harbor commissioner, met the ferry operators on Monday.\n\n\
+        ''We are not closing the port,'' Brook, 54, told reporters. ''Not this winter.''\n\n\
+        \"The numbers do not add up,\" said Tomas Ode, a spokesman for the operators.\n\n\
+        Ode adds, \"We will wait.\"";
+    let got: Vec<(String, Option<String>)> = quotes(body)
+        .into_iter()
+        .filter(|q| q.1 == QuoteKind::Direct)
+        .map(|q| (q.0, q.2))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "We are not closing the port".to_string(),
+                Some("Brook".to_string())
+            ),
+            ("Not this winter.".to_string(), Some("Brook".to_string())),
+            (
+                "The numbers do not add up".to_string(),
+                Some("Tomas Ode".to_string())
+            ),
+            ("We will wait.".to_string(), Some("Ode".to_string())),
+        ]
+    );
+}

@@ -129,7 +129,8 @@ pub const POST_CUES: &[&str] = &[
     "ajak", "tanya", "sindir", "kenang", "akui", "katakan", "bilang",
 ];
 
-/// English post-quote cues (`"…," said X` / `"…," X said`).
+/// English verbs of saying, after a quote (`"…," said X` / `"…," X said`) or before
+/// one (`X adds, "…"`), past and present tense.
 pub const EN_CUES: &[&str] = &[
     "said",
     "says",
@@ -145,6 +146,41 @@ pub const EN_CUES: &[&str] = &[
     "warned",
     "argued",
     "recalled",
+    "adds",
+    "tells",
+    "writes",
+    "notes",
+    "asks",
+    "explains",
+    "continues",
+    "insists",
+    "warns",
+    "argues",
+    "recalls",
+    "declared",
+    "declares",
+    "tweeted",
+    "tweets",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "concluded",
+    "acknowledged",
+    "acknowledges",
+    "countered",
+    "cautioned",
+    "predicted",
+    "admitted",
+    "quipped",
+    "joked",
+    "claimed",
+    "announced",
+    "emphasized",
+    "stressed",
+    "remarked",
+    "conceded",
+    "wondered",
 ];
 
 /// Verbs that introduce reported or following speech (`X mengatakan, "…"`, `X menyebut bahwa`).

@@ -5,4 +5,5 @@ pub mod clean;
 pub mod html;
 pub mod language;
 pub mod ner;
+pub mod polnear;
 pub mod quotes;

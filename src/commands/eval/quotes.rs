@@ -149,14 +149,14 @@ pub struct GoldArticle {
     pub statements: Vec<GoldStatement>,
 }
 
-fn is_quote_char(c: char) -> bool {
+pub(super) fn is_quote_char(c: char) -> bool {
     matches!(
         c,
         '"' | '“' | '”' | '„' | '‘' | '’' | '\'' | '«' | '»' | '‹' | '›'
     )
 }
 
-fn counted(c: char) -> bool {
+pub(super) fn counted(c: char) -> bool {
     !c.is_whitespace() && !is_quote_char(c)
 }
 
@@ -284,7 +284,7 @@ fn spans(tokens: &[Token]) -> Vec<Span> {
     out
 }
 
-fn words(s: &str) -> Vec<String> {
+pub(super) fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -455,7 +455,7 @@ fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
         .map(|p| p + from)
 }
 
-fn jaccard(a: &[usize], b: &[usize]) -> f64 {
+pub(super) fn jaccard(a: &[usize], b: &[usize]) -> f64 {
     let a: HashSet<usize> = a.iter().copied().collect();
     let inter = b.iter().filter(|p| a.contains(p)).count();
     let union = a.len() + b.len() - inter;
@@ -481,7 +481,7 @@ pub struct Scores {
     pub coref_right: usize,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+pub(super) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
     } else {
@@ -666,8 +666,18 @@ where
 
 /// Runs the normal pipeline on one reconstructed article.
 fn enrich_text(resources: &Resources, text: &str) -> Option<(String, Vec<Quote>)> {
+    enrich_in(resources, text, None)
+}
+
+/// Runs the normal pipeline on one article text, with its declared language if known.
+pub(super) fn enrich_in(
+    resources: &Resources,
+    text: &str,
+    language: Option<&str>,
+) -> Option<(String, Vec<Quote>)> {
     let article = RawArticle {
         body: Some(text.to_string()),
+        language: language.map(str::to_string),
         ..RawArticle::default()
     };
     let provenance = Provenance {

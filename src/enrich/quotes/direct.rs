@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::marks::{self, Pair};
 use super::speaker::after_cue;
 use super::{Found, QuoteRules, Who};
+use crate::enrich::lexicon::EN_CUES;
 use crate::enrich::segment::Segments;
 use crate::output::QuoteKind;
 
@@ -62,9 +63,30 @@ fn post_attribution(
     }
     if let Some(c) = rules.post_name_cue.captures(after) {
         let cue = c.name("cue")?.as_str().to_string();
-        return Some((cue, subject_who(rules, body, close_end, &c)));
+        return Some((cue, en_subject(rules, body, close_end, &c)));
     }
     None
+}
+
+/// The speaker of an English subject: a description or a name or pronoun.
+fn en_subject(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures) -> Who {
+    match c.name("desc") {
+        Some(d) => described_subject(base, d),
+        None => subject_who(rules, body, base, c),
+    }
+}
+
+/// An English description as the subject of a cue: `the mayor` points back to someone
+/// named before (or is the speaker's only name); `a spokesman` is an office alone.
+fn described_subject(base: usize, d: regex::Match) -> Who {
+    let text = d.as_str();
+    let article = text.split(' ').next().unwrap_or("");
+    let rest = base + d.start() + article.len() + 1..base + d.end();
+    if article.eq_ignore_ascii_case("the") {
+        Who::Described(base + d.start()..base + d.end())
+    } else {
+        Who::Role(rest)
+    }
 }
 
 /// The cue and speaker before an opening mark at `open`; `from` bounds the text looked at.
@@ -73,6 +95,7 @@ fn pre_attribution(
     body: &str,
     from: usize,
     open: usize,
+    sentence_final: bool,
 ) -> Option<(String, Who)> {
     let before_start = ceil_boundary(body, from.max(open.saturating_sub(WINDOW)));
     let before = &body[before_start..open];
@@ -88,14 +111,43 @@ fn pre_attribution(
         let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
         return Some((cue, who));
     }
+    if let Some(c) = rules.pre_cue_en.captures(before) {
+        let cue = c.name("cue")?.as_str().to_string();
+        return Some((cue, en_subject(rules, body, before_start, &c)));
+    }
+    if sentence_final {
+        if let Some(c) = rules.pre_mixed.captures(before) {
+            let cue = c.name("cue")?.as_str().to_string();
+            return Some((cue, en_subject(rules, body, before_start, &c)));
+        }
+    }
+    if let Some(c) = rules.participle.captures(before) {
+        return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun));
+    }
     None
 }
 
+/// True when every word of four letters or more is capitalized: a title, not speech.
+fn title_case(s: &str) -> bool {
+    s.split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// True when the text between two quotes hands the first over to the second: short, and
-/// ending a sentence (`“…,” kata X. “…”`), so the second quote opens a sentence.
+/// ending a sentence (`“…,” kata X. “…”`), so the second quote opens a sentence, or
+/// ending a clause with an English cue before a quote going on in lowercase (`“…,” she
+/// said, looking up, “and …”`).
 fn continues(body: &str, gap: Range<usize>) -> bool {
+    let next = body[gap.end..].chars().find(|c| c.is_alphanumeric());
     let g = body[gap].trim_end();
-    g.len() <= 160 && (g.is_empty() || g.ends_with(['.', ':', '!', '?']))
+    g.len() <= 160
+        && (g.is_empty()
+            || g.ends_with(['.', ':', '!', '?'])
+            || (g.ends_with(',')
+                && next.is_some_and(char::is_lowercase)
+                && g.split(|c: char| !c.is_alphabetic())
+                    .any(|w| EN_CUES.contains(&w))))
 }
 
 pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<Found> {
@@ -123,7 +175,14 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
             } else {
                 None
             };
-            let attribution = post.or_else(|| pre_attribution(rules, body, prev_end, pair.open));
+            // A quote that ends its sentence may finish one begun before it, unless it is
+            // a title (`on “Fox and Friends.”`).
+            let sentence_final = pair.closed
+                && (body[text.clone()].ends_with(['.', '!', '?'])
+                    || body[pair.close_end..para.end].starts_with('.'))
+                && !title_case(&body[text.clone()]);
+            let attribution =
+                post.or_else(|| pre_attribution(rules, body, prev_end, pair.open, sentence_final));
             let found = match attribution {
                 Some((cue, who)) => Some(Found {
                     text,

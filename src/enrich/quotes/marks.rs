@@ -1,6 +1,6 @@
 //! Pairing quotation marks inside one paragraph, in every style Indonesian sites use:
 //! `“…”`, `"…"`, `«…»`, `‹…›`, `‘…’`, `'…'`, `„…“`, and `”…”` (the right mark opening as
-//! well as closing). An ambiguous mark (`"`, `”`, `’`, `'`) closes the open quote of its
+//! well as closing), and the doubled apostrophe `''…''` of English typewriter archives. An ambiguous mark (`"`, `”`, `’`, `'`) closes the open quote of its
 //! family, else opens one. Marks of another family inside an open quote are nested
 //! quotes and are left to the outer one. A single quote between two letters is an
 //! apostrophe (`Ma’ruf`, `Jum'at`), not a mark. A quote still open at the end of the
@@ -55,14 +55,26 @@ fn is_mark_here(text: &str, i: usize, c: char) -> bool {
 pub fn pairs(text: &str, offset: usize) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, Family)> = None;
+    // The second apostrophe of a doubled one, already taken with the first.
+    let mut skip = None;
     for (i, c) in text.char_indices() {
-        let Some((family, dir)) = mark(c) else {
-            continue;
-        };
-        if !is_mark_here(text, i, c) {
+        if skip == Some(i) {
             continue;
         }
-        let len = c.len_utf8();
+        // `''` is one double mark (a typewriter convention of some English archives).
+        let doubled = c == '\'' && text[i + 1..].starts_with('\'');
+        let Some((family, dir)) = (if doubled {
+            skip = Some(i + 1);
+            Some((Family::Double, None))
+        } else {
+            mark(c)
+        }) else {
+            continue;
+        };
+        if !doubled && !is_mark_here(text, i, c) {
+            continue;
+        }
+        let len = if doubled { 2 } else { c.len_utf8() };
         match open {
             Some((o, olen, f)) if f == family => {
                 if dir == Some(true) && c != '“' {
@@ -157,6 +169,18 @@ mod tests {
         assert_eq!(
             inner("Ma’ruf bilang “ada ‘jeger’ di sana,” kata Jum'at."),
             vec![("ada ‘jeger’ di sana,", true)]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            inner("''It isn't over,'' she said. ''Not yet.''"),
+            vec![("It isn't over,", true), ("Not yet.", true)]
+        );
+        assert_eq!(
+            inner("''The 'big' plan'' stalled."),
+            vec![("The 'big' plan", true)]
         );
     }
 

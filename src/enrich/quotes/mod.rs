@@ -5,7 +5,10 @@
 //! re-opening it, or be interrupted by its attribution (`"…," kata X. "…"`); the parts
 //! share one speaker. Pronoun attributions (`kata dia`, `ujarnya`) refer to the person
 //! mentioned last before the quote; a role-only attribution (`kata Kapolres`) to the
-//! person introduced with that role. Offsets are bytes here and code points on output.
+//! person introduced with that role. English attributions follow the same shapes:
+//! `"…," said X, a spokesman`, `"…," X, the chairman of Y, said`, `"…," the mayor said`,
+//! `X said in a statement, "…"`, `X says the plan "will fail."`, `''…''` marks.
+//! Offsets are bytes here and code points on output.
 
 mod direct;
 mod indirect;
@@ -61,8 +64,18 @@ pub struct QuoteRules {
     post_cue: Regex,
     /// `dia` / `ia` right after a post cue.
     pronoun_after: Regex,
-    /// `, Putin said` right after a closing mark.
+    /// `, Putin said` / `, Ada Brook, the port director, said` / `, the mayor said` right
+    /// after a closing mark.
     post_name_cue: Regex,
+    /// English `X said Thursday, ` / `X, a spokesman, said in a statement: ` right before
+    /// an opening mark: an apposition and a short phrase of time or occasion around the cue.
+    pre_cue_en: Regex,
+    /// English `X says his plan is ` right before an opening mark: a quote finishing the
+    /// sentence of a verb of saying (`X says the plan “will fail.”`).
+    pre_mixed: Regex,
+    /// `, saying, ` / `, adding: ` right before an opening mark: the sentence's subject
+    /// goes on speaking.
+    participle: Regex,
     /// What may join the capitalized runs of one office: `dan`, `of`, a comma, an
     /// abbreviation in parentheses, a number (`Daop 8`, `Covid - 19`), a title `dr`.
     connector: Regex,
@@ -98,6 +111,14 @@ const PRONOUNS: &str = "ia|dia|beliau|he|she";
 const GROUP: &str = "mereka|kami|kita|they|we";
 /// Verbs of saying beyond the report cues that make their subject a source.
 const SOURCE_VERBS: &str = "berpendapat|mengaku|melanjutkan|bercerita|menjabarkan|membenarkan|menanggapi|mengemukakan|mengimbau|meminta|berujar|menguraikan|mengutarakan|berpesan|menyoroti|menerangkan|menuturkan|mengatakan|menyebutkan|menduga|memperkirakan|menjawab|mencontohkan|menceritakan|mempertanyakan|optimistis|pesimistis|yakin|menyayangkan|mengapresiasi|menyesalkan|mengkritik|menganggap|mengusulkan|menyarankan|mendesak";
+/// What may follow an English name before its verb: a party and state in parentheses
+/// (`(D-Mo.)`), an apposition set off by commas (`, 82,` / `, the port director,`).
+const EN_APPOSITION: &str = r#"(?:\s*\([^()\n]{1,30}\))?(?:,\s+[^,“”"\n]{1,90},)?"#;
+/// An English description as a subject: `the mayor`, `a spokesman`, `the ad’s narrator`.
+const EN_DESCRIPTION: &str = r"(?:[Tt]he|an?)\s+\p{L}[\p{L}’'\-]*(?:\s+\p{L}[\p{L}’'\-]*){0,3}";
+/// A short phrase of time, place or occasion after an English cue (`Thursday`, `in a
+/// statement`, `of Mrs. Ode's plan`): no clause punctuation, abbreviated titles aside.
+const EN_PHRASE: &str = r#"(?:[^,:;.!?“”"\n]|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr)\.){1,60}"#;
 const ADVERBS: &str = r"(?:(?:pun|juga|kembali|lalu|kemudian|telah|sempat|pun juga|also|then)\s+)*";
 
 impl QuoteRules {
@@ -126,8 +147,18 @@ impl QuoteRules {
             connector: re(r"^(?:,\s+(?:dan\s+)?|\s+(?:dan|of|and|&)\s+|\s+\([^()]{1,60}\)\s+|\s+(?:-\s+)?\d+\s+|\s+(?:dr|drg)\.?\s+)".to_string()),
             pronoun_after: re(format!(r"^\s+(?P<p>(?i:{PRONOUNS}))\b")),
             post_name_cue: re(format!(
-                r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<name>{run}))\s+(?P<cue>{en})\b"
+                r"^\s*,?\s*(?:(?P<p>(?i:he|she))|(?P<group>(?i:they|we))|(?P<desc>{EN_DESCRIPTION})|(?P<name>{run}){EN_APPOSITION})\s+{ADVERBS}(?P<cue>{en})\b"
             )),
+            pre_cue_en: re(format!(
+                r"(?:\b(?P<p>(?i:he|she))|\b(?P<group>(?i:they|we))|\b(?P<desc>{EN_DESCRIPTION})|(?P<name>{run}){EN_APPOSITION})\s+{ADVERBS}(?P<cue>{en})(?:\s+{EN_PHRASE})?\s*[,:]\s*$"
+            )),
+            pre_mixed: re(format!(
+                r"(?:\b(?P<p>(?i:he|she))|\b(?P<group>(?i:they|we))|\b(?P<desc>{EN_DESCRIPTION})|(?P<name>{run}){EN_APPOSITION})\s+{ADVERBS}(?P<cue>{en})(?:\s+that)?(?:\s+{EN_PHRASE})?\s+$"
+            )),
+            participle: re(
+                r",\s+(?P<cue>saying|adding|writing|noting|explaining|asking|continuing)(?:\s+(?:later|then|that))?\s*[,:]?\s*$"
+                    .to_string()
+            ),
             pre_cue: re(format!(
                 r"{subject}\s+{ADVERBS}(?P<cue>{report}|{en})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$"
             )),
@@ -140,7 +171,7 @@ impl QuoteRules {
             indirect: re(format!(
                 r"{subject}\s+{ADVERBS}(?P<cue>{report}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$"
             )),
-            source_verb: re(format!(r"\b(?:{report}|{SOURCE_VERBS})\b")),
+            source_verb: re(format!(r"\b(?:{report}|{SOURCE_VERBS}|{en})\b")),
             indirect_according: re(format!(
                 r"^(?:(?:Namun|Sementara itu|Adapun|Lebih lanjut|Selain itu),?\s+)?(?P<cue>[Mm]enurut|According to)\s+(?P<p>(?i:dia|beliau))?(?P<name>{run})?\s*,\s*(?P<text>\S.*)$"
             )),
@@ -308,7 +339,11 @@ fn sources(
         for (run, p, n) in &cands {
             let before = body[s.start..run.start.min(p.start)].trim_end();
             let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            if last_word.eq_ignore_ascii_case("menurut") {
+            let according = before
+                .to_lowercase()
+                .strip_suffix("according to")
+                .is_some_and(|b| b.is_empty() || b.ends_with([' ', ',']));
+            if last_word.eq_ignore_ascii_case("menurut") || according {
                 out.push((p.clone(), n.clone()));
             }
         }
@@ -417,6 +452,8 @@ impl<'a> People<'a> {
                 })
                 .collect();
         }
+        // A tagger may take a capitalized pronoun ("He", "Her") for a person.
+        mentions.retain(|(r, _)| !is_pronoun_word(&body[r.clone()]));
         mentions.sort_by_key(|m| m.0.start);
         let sentences: Vec<Range<usize>> = sentences.iter().map(|s| s.bytes.clone()).collect();
         let sources = sources(&rules.source_verb, body, &mentions, &runs, &sentences);
@@ -543,6 +580,17 @@ impl<'a> People<'a> {
             (None, None) => None,
         }
     }
+}
+
+/// English and Indonesian pronouns and demonstratives, which name nobody by themselves.
+const PRONOUN_WORDS: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "us",
+    "our", "i", "me", "my", "you", "your", "this", "that", "these", "those", "ia", "dia", "beliau",
+    "mereka", "kami", "kita", "saya", "aku", "anda",
+];
+
+fn is_pronoun_word(s: &str) -> bool {
+    PRONOUN_WORDS.contains(&s.trim().to_lowercase().as_str())
 }
 
 /// Byte offset of every code point, plus the end.
@@ -688,6 +736,56 @@ mod tests {
                 None,
                 None
             )
+        );
+    }
+
+    #[test]
+    fn english_appositions_descriptions_and_phrases() {
+        let body = "\"The bridge stays shut,\" Ada Brook, the harbor commissioner, said.\n\n\
+            \"We need more hours,\" the mayor said.\n\n\
+            ''Nothing is decided,'' said Mr. Olsen, a spokesman for the port.\n\n\
+            Olsen said in a statement Tuesday, \"The ferry will run.\"\n\n\
+            Brook says the closure \"will cost us a season.\"";
+        let q = quotes(body);
+        let got: Vec<(String, Option<String>)> =
+            q.iter().map(|q| (q.text.clone(), summary(q).3)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("The bridge stays shut".into(), s("Ada Brook")),
+                ("We need more hours".into(), s("the mayor")),
+                ("Nothing is decided".into(), s("Olsen")),
+                ("The ferry will run.".into(), s("Olsen")),
+                ("will cost us a season.".into(), s("Brook")),
+            ]
+        );
+        // A quote inside a sentence that it does not finish is not a statement, nor is a
+        // title finishing one.
+        assert!(quotes("Brook says the \"closure\" is temporary.").is_empty());
+        assert!(quotes("Brook said on Harbor Radio's \"Morning Tide Report.\"").is_empty());
+    }
+
+    #[test]
+    fn english_interrupted_quote_and_pronoun_sources() {
+        let body = "Port director Ada Brook said on Monday that the pier would reopen.\n\n\
+            \"We tried,\" she said, pointing at the cranes, \"and we will try again.\"\n\n\
+            \"It is done,\" He added.";
+        let direct: Vec<String> = quotes(body)
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(
+            direct,
+            vec!["We tried", "and we will try again.", "It is done"]
+        );
+        assert_eq!(
+            speakers(body),
+            vec![
+                (s("Ada Brook"), s("Ada Brook")),
+                (s("Ada Brook"), s("Ada Brook")),
+                (s("Ada Brook"), s("Ada Brook")),
+            ]
         );
     }
 
