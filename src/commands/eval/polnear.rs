@@ -746,6 +746,10 @@ mod tests {
         // quote, E3: a pronoun Source.
         let c1a = span("“We will not sign it,”");
         let c1b = span("“Not this year.”");
+        let she = at("She called");
+        let she = format!("{she} {}", she + 3);
+        let he = at("he said");
+        let he = format!("{he} {}", he + 2);
         format!(
             "T1\tContent {c1a};{c1b}\t“We will not sign it,” “Not this year.”\n\
              T2\tCue {}\tsaid\n\
@@ -764,11 +768,11 @@ mod tests {
             span("said Mara"),
             span("Mara Lindqvist"),
             span("said Mara"),
-            format!("{} {}", at("She called"), at("She called") + 3),
+            she,
             span("called"),
             span("the long harbor deal “a bad bargain”"),
             span("\"It is finished,\""),
-            format!("{} {}", at("he said"), at("he said") + 2),
+            he,
             span("said."),
         )
     }
