@@ -34,7 +34,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::super::CommandError;
-use super::quotes::{counted, enrich_in, jaccard, ratio, words};
+use super::quotes::{counted, enrich_in, harmonic_mean, jaccard, ratio, words};
 use crate::config::Config;
 use crate::enrich::Resources;
 use crate::output::{Quote, QuoteKind};
@@ -436,12 +436,7 @@ impl Scores {
         ratio(self.matched, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        harmonic_mean(self.precision(), self.recall())
     }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_total)

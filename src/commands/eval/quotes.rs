@@ -481,6 +481,15 @@ pub struct Scores {
     pub coref_right: usize,
 }
 
+/// F1 from precision and recall; 0 when both are 0.
+pub(super) fn harmonic_mean(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
 pub(super) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -497,12 +506,7 @@ impl Scores {
         ratio(self.matched, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        harmonic_mean(self.precision(), self.recall())
     }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_total)
