@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use super::super::CommandError;
 use crate::enrich::entities::conll::{self, Sentence};
-use crate::enrich::entities::features::{F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE, F_VITERBI};
+use crate::enrich::entities::features::{
+    F_CLUSTER, F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE, F_VITERBI,
+};
 use crate::enrich::entities::gazetteer::Gazetteer;
 use crate::enrich::entities::model::{self, Example, Scratch};
 use crate::enrich::entities::roles;
@@ -24,7 +26,7 @@ pub const LOG2_BUCKETS: u32 = 20;
 pub const RUNS: usize = 1;
 /// Feature set and decoder of the shipped model (`NER_TRAIN_FLAGS` overrides, for
 /// experiments on the held-out slice).
-pub const FLAGS: u32 = F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI;
+pub const FLAGS: u32 = F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI;
 
 /// Exact-span counts: true positives, predicted, gold; per type 1..=3 and in total.
 #[derive(Default)]

@@ -121,7 +121,8 @@ fn affixes(lower: &str, out: &mut Vec<u64>) {
 }
 
 /// Feature-set flags stored in the model file, so a model is always tagged with the
-/// features it was trained with.
+/// features it was trained with. `F_CLUSTER`: the word classes (`wordstats::Stat::cluster`)
+/// of the token and its neighbours, alone, in pairs and with the word shape.
 pub const F_CLUSTER: u32 = 1;
 /// Gazetteer hits conjoined with the neighbouring words ("di Israel" vs "militer Israel").
 pub const F_GAZ_CONTEXT: u32 = 2;
@@ -275,23 +276,19 @@ pub fn static_features(
         out.push(mix(feat(34, &n1.lower), &[t.shape_hash]));
         if feature_set & F_CLUSTER != 0 {
             let (c, cp, cn) = (cluster_at(ii), cluster_at(ii - 1), cluster_at(ii + 1));
-            out.push(mix(feat(50, ""), &[c >> 12]));
-            out.push(mix(feat(51, ""), &[c >> 8]));
-            out.push(mix(feat(52, ""), &[c >> 4]));
-            out.push(mix(feat(53, ""), &[c]));
-            out.push(mix(feat(54, ""), &[cp >> 8]));
-            out.push(mix(feat(55, ""), &[cn >> 8]));
-            out.push(mix(feat(56, &t.short), &[c >> 8]));
+            out.push(mix(feat(50, ""), &[c]));
+            out.push(mix(feat(54, ""), &[cp]));
+            out.push(mix(feat(55, ""), &[cn]));
+            out.push(mix(feat(56, &t.short), &[c]));
+            out.push(mix(feat(57, ""), &[cp, c]));
+            out.push(mix(feat(58, ""), &[c, cn]));
         }
         if feature_set & F_MORE != 0 {
             out.push(mix(feat(70, ""), &[p2.lower_hash, p1.lower_hash]));
             out.push(mix(feat(71, ""), &[n1.lower_hash, n2.lower_hash]));
             out.push(mix(feat(72, &t.short), &[position, s_t & 0xff]));
             if feature_set & F_CLUSTER != 0 {
-                let (c, cp, cn) = (cluster_at(ii), cluster_at(ii - 1), cluster_at(ii + 1));
-                out.push(mix(feat(73, ""), &[cp >> 8, c >> 8]));
-                out.push(mix(feat(74, ""), &[c >> 8, cn >> 8]));
-                out.push(mix(feat(75, ""), &[p1.lower_hash, c >> 8]));
+                out.push(mix(feat(75, ""), &[p1.lower_hash, cluster_at(ii)]));
             }
         }
         if feature_set & F_RUN != 0 {

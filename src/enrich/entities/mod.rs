@@ -6,6 +6,7 @@
 //! [`resolve`] groups mentions across the article. The model is embedded in the binary
 //! and parsed once per process ([`Recognizer::shared`]).
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod gazetteer;
@@ -15,13 +16,14 @@ pub mod roles;
 pub mod tokens;
 pub mod wordstats;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::enrich::span::CharMap;
 use crate::output::{Entity, EntityType};
 
-use gazetteer::Gazetteer;
+use gazetteer::{Gazetteer, Kind};
 use model::{Model, Scratch};
 
 /// The shipped model; `models/README.md` says how it was trained.
@@ -71,14 +73,34 @@ impl Recognizer {
         }
     }
 
-    /// Mentions in one sentence (`body[range]`), in order.
-    pub fn sentence(&self, body: &str, range: Range<usize>, scratch: &mut Scratch) -> Vec<Found> {
+    /// Mentions in one sentence (`body[range]`), in order; the titles and listed places
+    /// seen on the way go into `before`.
+    fn sentence(
+        &self,
+        body: &str,
+        range: Range<usize>,
+        scratch: &mut Scratch,
+        before: &mut Preceding,
+    ) -> Vec<Found> {
         let toks = tokens::tokenize(&body[range.clone()], range.start);
         if toks.is_empty() {
             return Vec::new();
         }
         let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
         let (names, titles) = self.gazetteer.hits(body, &toks);
+        let bytes =
+            |h: &gazetteer::Hit| toks[h.tokens.start].bytes.start..toks[h.tokens.end - 1].bytes.end;
+        for h in &titles {
+            let b = bytes(h);
+            before.titles.insert(b.end, b);
+        }
+        for h in names
+            .iter()
+            .filter(|h| matches!(h.kind, Kind::Place | Kind::Country))
+        {
+            let b = bytes(h);
+            before.places.insert(b.end, b.start);
+        }
         let tags = self.model.tag(&words, &names, &titles, scratch);
         roles::mentions(body, &toks, &words, &tags, &names, &titles)
     }
@@ -86,12 +108,35 @@ impl Recognizer {
     /// All entities of a body, given its sentences as byte ranges.
     pub fn extract(&self, body: &str, sentences: &[Range<usize>], map: &CharMap) -> Vec<Entity> {
         let mut scratch = Scratch::default();
+        let mut before = Preceding::default();
         let found: Vec<Found> = sentences
             .iter()
-            .flat_map(|r| self.sentence(body, r.clone(), &mut scratch))
+            .flat_map(|r| self.sentence(body, r.clone(), &mut scratch, &mut before))
             .collect();
-        let found = propagate(body, found, &self.gazetteer);
+        let found = propagate(body, found, &self.gazetteer, &before);
         resolve::group(body, found, &self.gazetteer, map)
+    }
+}
+
+/// Titles and listed places of an article by the byte offset where each ends, so a
+/// person found by [`propagate`] still gets the title written before it ("Presiden
+/// China Xi Jinping" when the tagger missed that sentence but found "Xi Jinping" elsewhere).
+#[derive(Default)]
+struct Preceding {
+    titles: HashMap<usize, Range<usize>>,
+    /// End → start of each listed place or country.
+    places: HashMap<usize, usize>,
+}
+
+impl Preceding {
+    /// The title written right before `start`, possibly across one listed place.
+    fn title(&self, body: &str, start: usize) -> Option<Range<usize>> {
+        let end_before = |at: usize| body[..at].trim_end().len();
+        let at = end_before(start);
+        self.titles.get(&at).cloned().or_else(|| {
+            let place = *self.places.get(&at)?;
+            self.titles.get(&end_before(place)).cloned()
+        })
     }
 }
 
@@ -99,7 +144,7 @@ impl Recognizer {
 /// recognized name, of its listed aliases, and of each word of a person's name ("Putin"
 /// after "Vladimir Putin") becomes a mention too, when it stands as whole words and
 /// nothing else claimed that text. The tagger decides per sentence; the article is more consistent.
-fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer) -> Vec<Found> {
+fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer, before: &Preceding) -> Vec<Found> {
     use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
     let mut needles: Vec<(String, Found)> = Vec::new();
     let mut add = |text: &str, f: &Found| {
@@ -168,6 +213,11 @@ fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer) -> Vec<Found> {
         swallowed.extend(taken[i..j].iter().cloned());
         let mut f = needles[m.pattern().as_usize()].1.clone();
         f.bytes = s..e;
+        if f.kind == EntityType::Person {
+            if let Some(t) = before.title(body, s) {
+                f.roles.push(body[t].to_string());
+            }
+        }
         extra.push(f);
     }
     found.retain(|f| !swallowed.contains(&f.bytes));
@@ -200,4 +250,33 @@ pub fn entity_for<'e>(entities: &'e [Entity], speaker: &str) -> Option<&'e str> 
             words.iter().all(|w| name.contains(w))
         })
         .map(|e| e.name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_propagated_person_keeps_the_title_before_it() {
+        let body = "Presiden China Xi Jinping menelepon. Lalu Xi Jinping tersenyum.";
+        let at = |s: &str| body.find(s).unwrap();
+        let later = body.rfind("Xi Jinping").unwrap();
+        let found = vec![Found {
+            kind: EntityType::Person,
+            bytes: later..later + "Xi Jinping".len(),
+            entry: None,
+            roles: Vec::new(),
+            expands: None,
+        }];
+        let mut before = Preceding::default();
+        before
+            .titles
+            .insert(at("Presiden") + 8, at("Presiden")..at("Presiden") + 8);
+        before.places.insert(at("China") + 5, at("China"));
+        let out = propagate(body, found, &Gazetteer::new(), &before);
+        let first = out.iter().find(|f| f.bytes.start == at("Xi")).unwrap();
+        assert_eq!(first.roles, vec!["Presiden"]);
+        let second = out.iter().find(|f| f.bytes.start == later).unwrap();
+        assert!(second.roles.is_empty());
+    }
 }

@@ -8,7 +8,7 @@
 //! file stays small and scoring is integer arithmetic.
 
 use super::features::{
-    dynamic_features, static_features, token_info, transition_features, F_VITERBI,
+    dynamic_features, static_features, token_info, transition_features, F_CLUSTER, F_VITERBI,
 };
 use super::gazetteer::Hit;
 use super::wordstats::WordStats;
@@ -19,7 +19,10 @@ pub const N_TAGS: usize = TAGS.len();
 const START: u8 = N_TAGS as u8;
 const MAGIC_V1: &[u8; 8] = b"WNERAP01";
 /// Version 2 adds feature-set flags and word clusters in the statistics.
-const MAGIC: &[u8; 8] = b"WNERAP02";
+const MAGIC_V2: &[u8; 8] = b"WNERAP02";
+/// Version 3: the clusters are exchange-algorithm classes, no longer SimHash bits, so a
+/// version 2 model trained with `F_CLUSTER` is refused rather than fed the wrong kind.
+const MAGIC: &[u8; 8] = b"WNERAP03";
 
 /// Tag id of a CoNLL tag from any of the shared sets (BIO or BILOU; PER/PERSON,
 /// ORG/ORGANISATION/ORGANIZATION, LOC/PLACE/LOCATION). Anything else is O.
@@ -87,9 +90,12 @@ impl Model {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let (rest, v2) = match bytes.strip_prefix(MAGIC.as_slice()) {
-            Some(r) => (r, true),
-            None => (bytes.strip_prefix(MAGIC_V1.as_slice())?, false),
+        let (rest, v2, v3) = if let Some(r) = bytes.strip_prefix(MAGIC.as_slice()) {
+            (r, true, true)
+        } else if let Some(r) = bytes.strip_prefix(MAGIC_V2.as_slice()) {
+            (r, true, false)
+        } else {
+            (bytes.strip_prefix(MAGIC_V1.as_slice())?, false, false)
         };
         let log2 = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
         let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
@@ -101,6 +107,9 @@ impl Model {
         } else {
             (0, 8)
         };
+        if !v3 && flags & F_CLUSTER != 0 {
+            return None;
+        }
         let (stats, used) = WordStats::read(rest.get(head..)?, v2)?;
         let w = rest.get(head + used..)?;
         let n = (1usize << log2) * N_TAGS;

@@ -141,6 +141,35 @@ pub fn mentions(
                 }
             }
         }
+        // "poros Paris dan Berlin": two listed places joined by "dan" are two places,
+        // whatever the tagger ran together. An organization's own "dan" ("Kementerian
+        // Energi dan Sumber Daya Mineral") joins words that are not each a listed place.
+        if kind != 1 {
+            let listed = |a: usize, b: usize| {
+                names_starting(a)
+                    .find(|h| h.tokens.end == b && matches!(h.kind, Kind::Place | Kind::Country))
+            };
+            let pair = (s + 1..e.saturating_sub(1))
+                .find(|&d| words[d] == "dan")
+                .and_then(|d| Some((listed(s, d)?, listed(d + 1, e)?)));
+            if let Some((left, right)) = pair {
+                for h in [left, right] {
+                    let (a, b) = (h.tokens.start, h.tokens.end);
+                    out.push((
+                        a,
+                        b,
+                        Found {
+                            kind: EntityType::Location,
+                            bytes: toks[a].bytes.start..toks[b - 1].bytes.end,
+                            entry: Some(h.entry),
+                            roles: Vec::new(),
+                            expands: None,
+                        },
+                    ));
+                }
+                continue;
+            }
+        }
         // "Kabupaten Bekasi Siti Nurhaliza": a listed place the tagger ran on into the
         // name after it. The words past the place, two or more and all capitalized,
         // none a compass or region word, are that person.
@@ -233,4 +262,55 @@ pub fn mentions(
         }
     }
     out.into_iter().map(|(_, _, f)| f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::entities::gazetteer::Gazetteer;
+    use crate::enrich::entities::model::tag_id;
+    use crate::enrich::entities::tokens::tokenize;
+
+    /// Mentions of `body` when the tagger said `tags` (CoNLL names, one per token).
+    fn found(body: &str, tags: &[&str]) -> Vec<(String, EntityType)> {
+        let toks = tokenize(body, 0);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+        assert_eq!(words.len(), tags.len(), "{words:?}");
+        let tags: Vec<u8> = tags.iter().map(|t| tag_id(t)).collect();
+        let (names, titles) = Gazetteer::new().hits(body, &toks);
+        mentions(body, &toks, &words, &tags, &names, &titles)
+            .into_iter()
+            .map(|f| (body[f.bytes].to_string(), f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn two_listed_places_joined_by_dan_are_two_places() {
+        let got = found(
+            "Tanpa poros Paris dan Berlin , Eropa goyah",
+            &["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O"],
+        );
+        let want = [
+            ("Paris", EntityType::Location),
+            ("Berlin", EntityType::Location),
+            ("Eropa", EntityType::Location),
+        ];
+        assert_eq!(got, want.map(|(t, k)| (t.to_string(), k)));
+    }
+
+    #[test]
+    fn an_organization_keeps_its_own_dan() {
+        let body = "Kementerian Energi dan Sumber Daya Mineral menolak";
+        let got = found(
+            body,
+            &["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Kementerian Energi dan Sumber Daya Mineral".to_string(),
+                EntityType::Organization
+            )]
+        );
+    }
 }

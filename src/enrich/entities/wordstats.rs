@@ -2,9 +2,9 @@
 //! sentences), but thousands of raw articles show how a word behaves: whether writers
 //! capitalize it mid-sentence (names) or not, how common it is, and whether it follows
 //! place words ("di", "kota"), person cues ("kata", "Presiden") or organization heads
-//! ("Partai", "Kementerian"). These coarse buckets act like word clusters and let the
-//! tagger generalize past the training vocabulary. They are derived from the article
-//! text at training time and stored inside the model file.
+//! ("Partai", "Kementerian"), and which word class it falls in ([`super::clusters`]).
+//! These let the tagger generalize past the training vocabulary. They are derived from
+//! the article text at training time and stored inside the model file.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -37,8 +37,10 @@ impl Hasher for WordHasher {
 
 /// Words seen fewer times get no cluster.
 const CLUSTER_MIN: u32 = 5;
-/// Number of frequent words used as left and right contexts for clustering.
-const CONTEXTS: usize = 1000;
+/// Word classes built from the unlabeled text.
+const CLASSES: usize = 256;
+/// Passes of the exchange algorithm over the vocabulary (it stops early once few words move).
+const PASSES: usize = 12;
 
 type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
@@ -88,9 +90,8 @@ pub struct Stat {
     pub freq: u8,
     /// Bit 0: place cue before; bit 1: person cue around; bit 2: organization cue before.
     pub ctx: u8,
-    /// Distributional cluster: 16 sign bits of a random projection (SimHash) of the
-    /// word's PPMI-weighted left and right neighbours, so words used alike share
-    /// leading bits; 0 for words seen too rarely to place.
+    /// Word class from the exchange algorithm over the unlabeled text ([`super::clusters`]),
+    /// plus one; 0 for words seen too rarely to place.
     pub cluster: u16,
 }
 
@@ -193,83 +194,10 @@ impl WordStats {
 
     /// Fills in [`Stat::cluster`] for words seen at least [`CLUSTER_MIN`] times.
     fn cluster(&mut self, texts: &[Vec<String>]) {
-        // Context vocabulary: the most frequent words, each a left and a right dimension.
-        let mut freq: HashMap<&str, u32> = HashMap::new();
-        for t in texts {
-            for w in t {
-                *freq.entry(w.as_str()).or_default() += 1;
-            }
-        }
-        let mut by_freq: Vec<(&str, u32)> = freq.iter().map(|(w, c)| (*w, *c)).collect();
-        by_freq.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let ctx_index: HashMap<&str, u32> = by_freq
-            .iter()
-            .take(CONTEXTS)
-            .enumerate()
-            .map(|(i, (w, _))| (*w, i as u32))
-            .collect();
-        // Co-occurrence counts per target word: (context dimension -> count).
-        let mut co: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
-        let mut ctx_total = vec![0u64; 2 * CONTEXTS];
-        let mut all: u64 = 0;
-        for t in texts {
-            for (i, w) in t.iter().enumerate() {
-                if freq[w.as_str()] < CLUSTER_MIN || !self.map.contains_key(w.as_str()) {
-                    continue;
-                }
-                let left = i.checked_sub(1).map_or("<s>", |p| t[p].as_str());
-                let right = t.get(i + 1).map_or("</s>", String::as_str);
-                let entry = co.entry(w.as_str()).or_default();
-                if let Some(&d) = ctx_index.get(left) {
-                    *entry.entry(d).or_default() += 1;
-                    ctx_total[d as usize] += 1;
-                    all += 1;
-                }
-                if let Some(&d) = ctx_index.get(right) {
-                    let d = d + CONTEXTS as u32;
-                    *entry.entry(d).or_default() += 1;
-                    ctx_total[d as usize] += 1;
-                    all += 1;
-                }
-            }
-        }
-        let all = all.max(1) as f64;
-        for (w, dims) in co {
-            let n: u64 = dims.values().map(|&c| u64::from(c)).sum();
-            if n == 0 {
-                continue;
-            }
-            let mut proj = [0f64; 16];
-            // Sorted so the float sums, and so the model bytes, do not depend on hash order.
-            let mut dims: Vec<(u32, u32)> = dims.into_iter().collect();
-            dims.sort_unstable();
-            for &(d, c) in &dims {
-                let pmi = (f64::from(c) * all / (n as f64 * ctx_total[d as usize] as f64)).ln();
-                if pmi <= 0.0 {
-                    continue;
-                }
-                // A fixed pseudo-random +-1 per (dimension, bit), from the dimension alone.
-                let mut h = u64::from(d).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x5851_f42d;
-                h ^= h >> 31;
-                h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-                h ^= h >> 29;
-                for (b, p) in proj.iter_mut().enumerate() {
-                    if h >> b & 1 == 1 {
-                        *p += pmi;
-                    } else {
-                        *p -= pmi;
-                    }
-                }
-            }
-            let mut bits: u16 = 0;
-            for (b, p) in proj.iter().enumerate() {
-                if *p > 0.0 {
-                    bits |= 1 << b;
-                }
-            }
-            if let Some(s) = self.map.get_mut(w) {
+        for (w, c) in super::clusters::exchange(texts, CLASSES, CLUSTER_MIN, PASSES) {
+            if let Some(s) = self.map.get_mut(&w) {
                 // Never 0, which means "no cluster".
-                s.cluster = bits.max(1);
+                s.cluster = c + 1;
             }
         }
     }
