@@ -102,7 +102,44 @@ impl Recognizer {
             before.places.insert(b.end, b.start);
         }
         let tags = self.model.tag(&words, &names, &titles, scratch);
-        roles::mentions(body, &toks, &words, &tags, &names, &titles)
+        let found = roles::mentions(body, &toks, &words, &tags, &names, &titles);
+        self.split_place_pairs(body, found)
+    }
+
+    /// "hubungan Rusia-China": listed places joined by hyphens are those places, each a
+    /// LOCATION, whatever the tagger called the compound (it had made this one a PERSON).
+    fn split_place_pairs(&self, body: &str, found: Vec<Found>) -> Vec<Found> {
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let text = &body[f.bytes.clone()];
+            if text.contains('-') {
+                // The same length in bytes, so offsets carry over to the body.
+                let spaced = text.replace('-', " ");
+                let toks = tokens::tokenize(&spaced, 0);
+                let (names, _) = self.gazetteer.hits(&spaced, &toks);
+                let places: Vec<&gazetteer::Hit> = names
+                    .iter()
+                    .filter(|h| matches!(h.kind, Kind::Place | Kind::Country))
+                    .collect();
+                let covered: usize = places.iter().map(|h| h.tokens.len()).sum();
+                if places.len() >= 2 && covered == toks.len() {
+                    for h in places {
+                        let start = f.bytes.start + toks[h.tokens.start].bytes.start;
+                        let end = f.bytes.start + toks[h.tokens.end - 1].bytes.end;
+                        out.push(Found {
+                            kind: EntityType::Location,
+                            bytes: start..end,
+                            entry: Some(h.entry),
+                            roles: Vec::new(),
+                            expands: None,
+                        });
+                    }
+                    continue;
+                }
+            }
+            out.push(f);
+        }
+        out
     }
 
     /// All entities of a body, given its sentences as byte ranges.
@@ -255,6 +292,36 @@ pub fn entity_for<'e>(entities: &'e [Entity], speaker: &str) -> Option<&'e str> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphenated_pair_of_listed_places_is_two_places() {
+        let body = "Hubungan Rusia-China menguat, kata Andi Wirawan-Putra.";
+        let r = Recognizer::shared();
+        let tagged = |text: &str, kind| Found {
+            kind,
+            bytes: body.find(text).unwrap()..body.find(text).unwrap() + text.len(),
+            entry: None,
+            roles: Vec::new(),
+            expands: None,
+        };
+        let found = vec![
+            tagged("Rusia-China", EntityType::Person),
+            tagged("Andi Wirawan-Putra", EntityType::Person),
+        ];
+        let got: Vec<(&str, EntityType)> = r
+            .split_place_pairs(body, found)
+            .into_iter()
+            .map(|f| (&body[f.bytes], f.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Rusia", EntityType::Location),
+                ("China", EntityType::Location),
+                ("Andi Wirawan-Putra", EntityType::Person),
+            ]
+        );
+    }
 
     #[test]
     fn a_propagated_person_keeps_the_title_before_it() {
