@@ -4,7 +4,7 @@
 //! per sentence; the few that depend on the tags already chosen are added during decoding.
 
 use super::gazetteer::{Hit, Kind};
-use super::wordstats::WordStats;
+use super::wordstats::{Stat, WordStats};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -168,22 +168,22 @@ pub fn static_features(
             &info[j as usize]
         }
     };
-    let lookup = |t: &TokenInfo| -> u64 {
-        match stats.get(&t.lower) {
+    let packed = |s: Option<Stat>| -> u64 {
+        match s {
             Some(s) => u64::from(s.cap) | u64::from(s.freq) << 8 | u64::from(s.ctx) << 16,
             None => 0xffff_ffff,
         }
     };
-    // One table lookup per token, not one per feature that uses it.
-    let none_stat = lookup(&none);
-    let token_stats: Vec<u64> = info.iter().map(lookup).collect();
-    let clusters: Vec<u64> = if feature_set & F_CLUSTER != 0 {
-        info.iter()
-            .map(|t| stats.get(&t.lower).map_or(0, |s| u64::from(s.cluster)))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // One table lookup per token, not one per feature that uses it: the statistics and
+    // the word class come from the same entry.
+    let none_stat = packed(stats.get(&none.lower));
+    let (token_stats, clusters): (Vec<u64>, Vec<u64>) = info
+        .iter()
+        .map(|t| {
+            let s = stats.get(&t.lower);
+            (packed(s), s.map_or(0, |s| u64::from(s.cluster)))
+        })
+        .unzip();
     let cluster_at = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
             0x1_0000
