@@ -1,3 +1,4 @@
 //! `warta train`: reproducible training of the models that ship in `models/`.
 
+pub mod augment;
 pub mod ner;

@@ -4,11 +4,14 @@
 //! epoch count and `NER_TRAIN_HOLDOUT=k` holds out every k-th labeled sentence and
 //! reports its scores, which is how the settings were tuned without touching dev sets
 //! (`NER_TRAIN_FOLD=r` holds out the sentences whose index is r modulo k instead).
+//! The sentences trained on are extended with recombined copies ([`super::augment`])
+//! after the held-out slice is set aside.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::super::CommandError;
+use super::augment;
 use crate::enrich::entities::conll::{self, Sentence};
 use crate::enrich::entities::features::{
     F_CLUSTER, F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE, F_VITERBI,
@@ -24,6 +27,9 @@ pub const EPOCHS: usize = 12;
 pub const LOG2_BUCKETS: u32 = 20;
 /// Training runs (sentence orders) whose weights are averaged (`NER_TRAIN_RUNS`).
 pub const RUNS: usize = 1;
+/// Copies of each labeled sentence with its entities swapped for other mentions of the
+/// same type ([`augment`]; `NER_TRAIN_AUGMENT` overrides, 0 turns it off).
+pub const AUGMENT_COPIES: usize = 2;
 /// Feature set and decoder of the shipped model (`NER_TRAIN_FLAGS` overrides, for
 /// experiments on the held-out slice).
 pub const FLAGS: u32 = F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI;
@@ -136,7 +142,16 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
         .iter()
         .enumerate()
         .partition(|(i, _)| holdout.is_none_or(|k| i % k != fold % k));
-    let examples: Vec<Example> = train.iter().map(|(_, s)| example(s, &gaz)).collect();
+    let mut train_sents: Vec<Sentence> = train.iter().map(|(_, s)| (*s).clone()).collect();
+    let copies = env_num("NER_TRAIN_AUGMENT").unwrap_or(AUGMENT_COPIES);
+    let recombined = augment::replace_mentions(&train_sents, copies, seed);
+    report.push_str(&format!(
+        "{} labeled sentences, {} recombined copies ({copies} per sentence with entities)\n",
+        train_sents.len(),
+        recombined.len()
+    ));
+    train_sents.extend(recombined);
+    let examples: Vec<Example> = train_sents.iter().map(|s| example(s, &gaz)).collect();
     let stats = WordStats::build(texts.iter().map(String::as_str));
     let flags = env_num("NER_TRAIN_FLAGS").map_or(FLAGS, |f| f as u32);
     let log2 = env_num("NER_TRAIN_LOG2").map_or(LOG2_BUCKETS, |b| b as u32);
