@@ -108,9 +108,9 @@ mod tests {
             for (kind, a, b) in spans {
                 let mention: Vec<&str> = copy.words[a..b].iter().map(String::as_str).collect();
                 match kind {
-                    1 => assert!(persons.iter().any(|p| *p == mention), "{mention:?}"),
+                    1 => assert!(persons.contains(&mention), "{mention:?}"),
                     2 => assert_eq!(mention, ["Basarnas"]),
-                    _ => assert!(places.iter().any(|p| *p == mention), "{mention:?}"),
+                    _ => assert!(places.contains(&mention), "{mention:?}"),
                 }
             }
         }
