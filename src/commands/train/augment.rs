@@ -15,17 +15,18 @@ use crate::enrich::entities::model::splitmix;
 /// seeded by `seed` (the same inputs give the same copies).
 pub fn replace_mentions(sentences: &[Sentence], copies: usize, seed: u64) -> Vec<Sentence> {
     // Mentions by entity type id (1 PERSON, 2 ORGANIZATION, 3 LOCATION).
+    let spans: Vec<Vec<(u8, usize, usize)>> =
+        sentences.iter().map(|s| conll::spans(&s.tags)).collect();
     let mut pool: [Vec<&[String]>; 4] = Default::default();
-    for s in sentences {
-        for (kind, a, b) in conll::spans(&s.tags) {
+    for (s, spans) in sentences.iter().zip(&spans) {
+        for &(kind, a, b) in spans {
             pool[usize::from(kind)].push(&s.words[a..b]);
         }
     }
     let mut rng = seed ^ 0x6d65_6e74_696f_6e73;
     let mut out = Vec::new();
     for _ in 0..copies {
-        for s in sentences {
-            let spans = conll::spans(&s.tags);
+        for (s, spans) in sentences.iter().zip(&spans) {
             if spans.is_empty() {
                 continue;
             }
@@ -34,7 +35,7 @@ pub fn replace_mentions(sentences: &[Sentence], copies: usize, seed: u64) -> Vec
                 tags: Vec::with_capacity(s.tags.len()),
             };
             let mut pos = 0;
-            for (kind, a, b) in spans {
+            for &(kind, a, b) in spans {
                 copy.words.extend_from_slice(&s.words[pos..a]);
                 copy.tags.extend_from_slice(&s.tags[pos..a]);
                 let mentions = &pool[usize::from(kind)];

@@ -139,10 +139,10 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
     // cross-validation over several slices.
     let fold = env_num("NER_TRAIN_FOLD").unwrap_or(0);
     let (train, held): (Vec<_>, Vec<_>) = sentences
-        .iter()
+        .into_iter()
         .enumerate()
         .partition(|(i, _)| holdout.is_none_or(|k| i % k != fold % k));
-    let mut train_sents: Vec<Sentence> = train.iter().map(|(_, s)| (*s).clone()).collect();
+    let mut train_sents: Vec<Sentence> = train.into_iter().map(|(_, s)| s).collect();
     let copies = env_num("NER_TRAIN_AUGMENT").unwrap_or(AUGMENT_COPIES);
     let recombined = augment::replace_mentions(&train_sents, copies, seed);
     report.push_str(&format!(
