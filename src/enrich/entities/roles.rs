@@ -22,6 +22,15 @@ fn entity_type(kind: u8) -> EntityType {
     }
 }
 
+/// "Rp1", "USD20", "SGD308" (one token each): an amount written straight after a name
+/// ("hakim Pengadilan Negeri Sleman Rp2 miliar") is never part of it.
+fn is_amount(w: &str) -> bool {
+    ["Rp", "USD", "SGD"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
@@ -123,13 +132,17 @@ pub fn mentions(
                 e = cut;
             }
         }
-        while e > s + 1 && words[e - 1].starts_with(char::is_lowercase) {
+        while e > s + 1 && (words[e - 1].starts_with(char::is_lowercase) || is_amount(words[e - 1]))
+        {
             e -= 1;
         }
         let any_capital = words[s..e.max(s)]
             .iter()
             .any(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
         if s >= e || !any_capital || (kind == 1 && words[s].starts_with(char::is_lowercase)) {
+            continue;
+        }
+        if e == s + 1 && lexicon::GENERIC_NAME_HEADS.contains(&words[s]) {
             continue;
         }
         if kind == 2 {
@@ -296,6 +309,39 @@ mod tests {
             ("Eropa", EntityType::Location),
         ];
         assert_eq!(got, want.map(|(t, k)| (t.to_string(), k)));
+    }
+
+    #[test]
+    fn a_head_word_or_compass_point_alone_is_no_name() {
+        let got = found(
+            "Gunung itu kembali meletus , abunya terbang ke arah Tenggara",
+            &["B-LOC", "O", "O", "O", "O", "O", "O", "O", "O", "B-LOC"],
+        );
+        assert_eq!(got, vec![]);
+        let got = found(
+            "Abu Gunung Semeru terbang ke Malang",
+            &["O", "B-LOC", "I-LOC", "O", "O", "B-LOC"],
+        );
+        let want = [
+            ("Gunung Semeru", EntityType::Location),
+            ("Malang", EntityType::Location),
+        ];
+        assert_eq!(got, want.map(|(t, k)| (t.to_string(), k)));
+    }
+
+    #[test]
+    fn an_amount_after_a_name_is_not_part_of_it() {
+        let got = found(
+            "Hibah untuk Universitas Gadjah Mada Rp5 miliar cair",
+            &["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Universitas Gadjah Mada".to_string(),
+                EntityType::Organization
+            )]
+        );
     }
 
     #[test]
