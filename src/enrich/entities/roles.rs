@@ -142,7 +142,10 @@ pub fn mentions(
         if s >= e || !any_capital || (kind == 1 && words[s].starts_with(char::is_lowercase)) {
             continue;
         }
-        if e == s + 1 && lexicon::GENERIC_NAME_HEADS.contains(&words[s]) {
+        if e == s + 1
+            && (lexicon::GENERIC_NAME_HEADS.contains(&words[s])
+                || lexicon::PLACE_CONTINUATIONS.contains(&words[s]))
+        {
             continue;
         }
         if kind == 2 {
