@@ -622,6 +622,25 @@ pub const ABBREVIATIONS: &[&str] = &[
 /// Cholil Staquf" is PERSON "Yahya Cholil Staquf").
 pub const NAME_FORMING_HONORIFICS: &[&str] = &["Gus", "Bung"];
 
+/// Whole mentions that are no person, organization or place: feasts and holidays, and
+/// the legal forms written after a company ("PT Bank Rakyat Indonesia (Persero) Tbk").
+/// The tagger, seeing a capitalized word in parentheses or after "hari raya", calls
+/// them names.
+pub const NOT_NAMES: &[&str] = &[
+    "Idul Fitri",
+    "Idulfitri",
+    "Idul Adha",
+    "Iduladha",
+    "Lebaran",
+    "Natal",
+    "Ramadan",
+    "Imlek",
+    "Nyepi",
+    "Waisak",
+    "Persero",
+    "Tbk",
+];
+
 /// Heads of place and body names. Alone, like the compass points and other
 /// [`PLACE_CONTINUATIONS`], they name nothing ("Gunung tersebut", "ke arah Tenggara"), so
 /// a mention that is only one of these words is dropped. In the 3,136 training sentences

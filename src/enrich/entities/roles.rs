@@ -31,6 +31,22 @@ fn is_amount(w: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether `acronym` starts with the name's first letter and takes the rest of its
+/// letters in order from the name: "RH" and "RHT" for "Rudi Hartono", "NOP" for
+/// "Nopriansyah", not "HR".
+fn is_initials(acronym: &str, name: &[&str]) -> bool {
+    let mut letters = name
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase);
+    let mut wanted = acronym.chars().filter(|c| c.is_alphabetic());
+    match (wanted.next(), letters.next()) {
+        (Some(a), Some(b)) if a == b => wanted.all(|a| letters.any(|b| a == b)),
+        _ => false,
+    }
+}
+
 fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
@@ -142,9 +158,10 @@ pub fn mentions(
         if s >= e || !any_capital || (kind == 1 && words[s].starts_with(char::is_lowercase)) {
             continue;
         }
-        if e == s + 1
+        if (e == s + 1
             && (lexicon::GENERIC_NAME_HEADS.contains(&words[s])
-                || lexicon::PLACE_CONTINUATIONS.contains(&words[s]))
+                || lexicon::PLACE_CONTINUATIONS.contains(&words[s])))
+            || lexicon::NOT_NAMES.contains(&span_text(s, e))
         {
             continue;
         }
@@ -253,14 +270,20 @@ pub fn mentions(
                 expands: None,
             },
         ));
-        // "Mahkamah Konstitusi (MK)": the acronym inside belongs to this name.
-        if ty != EntityType::Person
-            && e + 2 < words.len()
+        // "Mahkamah Konstitusi (MK)": the acronym inside belongs to this name. After a
+        // person it is the person's initials, as crime reports write a suspect ("Rudi
+        // Hartono (RH)"), when its letters come in order from the name's.
+        let acronym_after = e + 2 < words.len()
             && words[e] == "("
             && words[e + 2] == ")"
-            && is_acronym(words[e + 1])
-            && e - s >= 2
-        {
+            && is_acronym(words[e + 1]);
+        let alias = acronym_after
+            && if ty == EntityType::Person {
+                is_initials(words[e + 1], &words[s..e])
+            } else {
+                e - s >= 2
+            };
+        if alias {
             while k < raw.len() && raw[k].1 <= e + 1 {
                 k += 1;
             }
@@ -330,6 +353,17 @@ mod tests {
             ("Malang", EntityType::Location),
         ];
         assert_eq!(got, want.map(|(t, k)| (t.to_string(), k)));
+        let got = found(
+            "Dana cair sebelum Idul Fitri , kata PT Sarana Jaya ( Persero )",
+            &[
+                "O", "O", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG",
+                "O",
+            ],
+        );
+        assert_eq!(
+            got,
+            vec![("PT Sarana Jaya".to_string(), EntityType::Organization)]
+        );
     }
 
     #[test]
@@ -345,6 +379,29 @@ mod tests {
                 EntityType::Organization
             )]
         );
+    }
+
+    #[test]
+    fn a_suspects_initials_are_the_persons_alias() {
+        let body = "Polisi menahan Rudi Hartono ( RH ) dan Sinta ( XY ) kemarin";
+        let tags = [
+            "O", "O", "B-PER", "I-PER", "O", "B-ORG", "O", "O", "B-PER", "O", "B-ORG", "O", "O",
+        ];
+        let toks = tokenize(body, 0);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+        let tags: Vec<u8> = tags.iter().map(|t| tag_id(t)).collect();
+        let (names, titles) = Gazetteer::new().hits(body, &toks);
+        let got = mentions(body, &toks, &words, &tags, &names, &titles);
+        let alias = got.iter().find(|f| &body[f.bytes.clone()] == "RH").unwrap();
+        assert_eq!(alias.kind, EntityType::Person);
+        assert_eq!(&body[alias.expands.clone().unwrap()], "Rudi Hartono");
+        // "XY" are not Sinta's initials: it stays what the tagger said, with no alias.
+        let other = got.iter().find(|f| &body[f.bytes.clone()] == "XY").unwrap();
+        assert_eq!(other.kind, EntityType::Organization);
+        assert!(other.expands.is_none());
+        assert!(is_initials("NOP", &["Nopriansyah"]));
+        assert!(is_initials("MFR", &["M", "Fahrudin"]));
+        assert!(!is_initials("HR", &["Rudi", "Hartono"]));
     }
 
     #[test]
