@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use warta::article::{DecodeLimits, FieldMapping, RawArticle};
+use warta_core::article::{DecodeLimits, FieldMapping, RawArticle};
 
 fuzz_target!(|data: &[u8]| {
     let _ = RawArticle::decode(data, &FieldMapping::default(), &DecodeLimits::default());

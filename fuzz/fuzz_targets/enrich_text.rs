@@ -5,9 +5,10 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use warta::article::RawArticle;
-use warta::enrich::{self, span::check_spans, Resources};
-use warta::output::Provenance;
+use warta_core::article::RawArticle;
+use warta_core::span::check_spans;
+use warta_core::{pipeline, Resources};
+use warta_core::output::Provenance;
 
 static RESOURCES: LazyLock<Resources> = LazyLock::new(Resources::default);
 
@@ -26,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         processed_at: "2026-01-01T00:00:00Z".into(),
         processing_time_us: 0,
     };
-    if let Ok(out) = enrich::enrich(&article, &RESOURCES, provenance) {
+    if let Ok(out) = pipeline::enrich(&article, &RESOURCES, provenance) {
         if let Err(e) = check_spans(&out) {
             panic!("invalid span: {e}");
         }

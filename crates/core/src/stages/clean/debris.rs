@@ -1,0 +1,192 @@
+//! Scraped bodies carry whole lines that are page furniture, not article text: "Baca
+//! Juga" teasers, ad slots, scroll prompts, video promos, embed placeholders, photo
+//! credits, bylines and sign-offs. They are dropped line by line and counted by kind, so
+//! an operator can see what the cleaner did; a line that looks like speech is kept
+//! unless it is one of the exact markers.
+
+use regex::Regex;
+
+use crate::lexicon::{POST_CUES, REPORT_CUES};
+
+struct Rule {
+    kind: &'static str,
+    re: Regex,
+    /// Exact markers are dropped even when they carry quote marks (video promos quote the
+    /// video title); heuristic rules yield to the speech guard.
+    exact: bool,
+}
+
+pub struct Debris {
+    rules: Vec<Rule>,
+    /// Rules that only apply at the end of the article.
+    trailing: Vec<Rule>,
+    speech: Regex,
+}
+
+impl Default for Debris {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Debris {
+    pub fn new() -> Debris {
+        let rule = |kind, pattern: &str, exact| Rule {
+            kind,
+            re: Regex::new(pattern).expect("debris pattern"),
+            exact,
+        };
+        let rules = vec![
+            rule(
+                "read_also",
+                r"^(?i:baca\s*juga)(?:\s*:.*|\s.*|[\p{Lu}\d].*)?$",
+                true,
+            ),
+            rule(
+                "read_also",
+                r"^(?i:(?:simak\s+)?(?:baca|berita)\s+selengkapnya)\b.{0,80}$",
+                true,
+            ),
+            rule("advertisement", r"^(?i:advertisement|iklan)$", true),
+            rule(
+                "scroll_prompt",
+                r"^(?i:scroll\s+to\s+continue\s+with\s+content)$",
+                true,
+            ),
+            rule(
+                "video_promo",
+                r"^(?:Simak|Lihat|Tonton|Saksikan)(?:\s+[Jj]uga)?\s*(?i:video\b|live).{0,250}$",
+                true,
+            ),
+            rule(
+                "see_also",
+                r"^(?:Simak|Lihat|Saksikan)\s+[Jj]uga\b.*$",
+                true,
+            ),
+            rule("embed", r"^\[Gambas:[^\]]*\]$", true),
+            rule("embed", r"^A post shared by\b.{0,120}$", true),
+            rule(
+                "photo_credit",
+                r"^\(?(?i:foto|photo|ilustrasi|sumber\s+foto)\s*:[^\n]{1,150}$",
+                true,
+            ),
+            rule(
+                "byline",
+                r"^(?:Editor|EDITOR|Penulis|PENULIS|Reporter|REPORTER|Pewarta|PEWARTA|Penyunting|Redaktur)\s*:\s*\S.{0,80}$",
+                true,
+            ),
+            rule(
+                "syndication",
+                r"^Artikel ini (?:telah|sudah|pertama kali|juga)\b.{0,40}?\b(?:naik|tayang|terbit|dimuat)\b.{0,120}$",
+                false,
+            ),
+            rule(
+                "promo",
+                r"^(?i:ikuti\s+(?:whatsapp|wa|telegram)\s+channel)\b.{0,80}$",
+                true,
+            ),
+        ];
+        let trailing = vec![
+            // "(ant/ded)", "(kha)", "(Arief Setyadi )": initials or a name in brackets.
+            rule(
+                "signoff",
+                r"^\((?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*|\p{Lu}[\p{L}.']*(?:\s+\p{Lu}[\p{L}.']*){0,3})\s*\)$",
+                false,
+            ),
+            rule("signoff", r"^[a-z]{2,6}(?:/[a-z]{2,6})+$", false),
+        ];
+        let stems: Vec<String> = POST_CUES
+            .iter()
+            .flat_map(|s| [s.to_string(), format!("{s}nya")])
+            .chain(REPORT_CUES.iter().map(|s| s.to_string()))
+            .collect();
+        let speech = Regex::new(&format!(
+            r#"["“”«»]|\b(?i:{}|said|says)\b"#,
+            stems.join("|")
+        ))
+        .expect("speech pattern");
+        Debris {
+            rules,
+            trailing,
+            speech,
+        }
+    }
+
+    fn matching(&self, rules: &[Rule], line: &str) -> Option<&'static str> {
+        let rule = rules.iter().find(|r| r.re.is_match(line))?;
+        if !rule.exact && self.speech.is_match(line) {
+            return None;
+        }
+        Some(rule.kind)
+    }
+
+    /// Kind of debris a whole line is, anywhere in the article.
+    pub fn kind(&self, line: &str) -> Option<&'static str> {
+        self.matching(&self.rules, line)
+    }
+
+    /// Kind of debris a line is when it is the last remaining line.
+    pub fn trailing_kind(&self, line: &str) -> Option<&'static str> {
+        self.kind(line)
+            .or_else(|| self.matching(&self.trailing, line))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_recognised() {
+        let d = Debris::new();
+        for (line, kind) in [
+            ("Baca Juga", "read_also"),
+            ("Baca juga: Harga Cabai Naik Lagi", "read_also"),
+            ("Baca juga:Harga Cabai Naik Lagi", "read_also"),
+            ("Advertisement", "advertisement"),
+            ("ADVERTISEMENT", "advertisement"),
+            ("SCROLL TO CONTINUE WITH CONTENT", "scroll_prompt"),
+            ("Simak juga Video: Banjir di Kemang", "video_promo"),
+            (
+                "Tonton juga video \"Banjir di Kemang\" di sini:",
+                "video_promo",
+            ),
+            ("Saksikan Live DetikPagi :", "video_promo"),
+            ("Lihat juga berita lainnya", "see_also"),
+            ("[Gambas:Video 20detik]", "embed"),
+            ("Foto: Dok. Humas Pemprov", "photo_credit"),
+            ("(Foto: dok. Humas)", "photo_credit"),
+            ("Editor: Budi Santoso", "byline"),
+            ("Penulis: Rina", "byline"),
+            ("Artikel ini telah tayang di detikJateng.", "syndication"),
+            ("Ikuti Whatsapp Channel Republika", "promo"),
+        ] {
+            assert_eq!(d.kind(line), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn signoffs_only_at_the_end() {
+        let d = Debris::new();
+        assert_eq!(d.kind("(ant/ded)"), None);
+        assert_eq!(d.trailing_kind("(ant/ded)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(kha)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(Arief Setyadi )"), Some("signoff"));
+    }
+
+    #[test]
+    fn content_lines_are_kept() {
+        let d = Debris::new();
+        for line in [
+            "Baca buku itu, kata dia, sangat penting.",
+            "Foto-foto yang beredar menunjukkan banjir setinggi lutut.",
+            "Advertisement agency itu tumbuh pesat.",
+            "\"Simak baik-baik,\" kata Andi.",
+            "Simak informasi selengkapnya di bawah ini.",
+        ] {
+            assert_eq!(d.kind(line), None, "{line}");
+            assert_eq!(d.trailing_kind(line), None, "{line}");
+        }
+        assert_eq!(d.trailing_kind("(kata Budi)"), None);
+    }
+}

@@ -1,0 +1,347 @@
+//! The entity stage: people, organizations and places, with every mention's span,
+//! grouped into one entity per real-world referent within the article.
+//!
+//! Per sentence: tokens → gazetteer and title hits → the trained tagger
+//! ([`model`]) → spans, then [`roles`] moves titles out of PERSON spans into roles and
+//! [`resolve`] groups mentions across the article. The model is embedded in the binary
+//! and parsed once per process ([`Recognizer::shared`]).
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod resolve;
+pub mod roles;
+pub mod tokens;
+pub mod wordstats;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::output::{Entity, EntityType};
+use crate::span::CharMap;
+
+use gazetteer::{Gazetteer, Kind};
+use model::{Model, Scratch};
+
+/// The shipped model; `models/README.md` says how it was trained.
+const MODEL: &[u8] = include_bytes!("../../../../../models/ner.bin");
+
+/// One recognized mention before grouping, in byte offsets of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: EntityType,
+    pub bytes: Range<usize>,
+    /// Gazetteer line the mention matches exactly, which ties aliases together.
+    pub entry: Option<u32>,
+    /// Titles written before a PERSON mention ("Presiden").
+    pub roles: Vec<String>,
+    /// For "Mahkamah Konstitusi (MK)": on the "MK" mention, the long form's byte range.
+    pub expands: Option<Range<usize>>,
+}
+
+pub struct Recognizer {
+    pub model: Model,
+    pub gazetteer: Gazetteer,
+}
+
+static SHARED: LazyLock<Recognizer> = LazyLock::new(Recognizer::load);
+
+impl Recognizer {
+    /// The process-wide recognizer. `NER_MODEL_FILE` names a model file to use instead
+    /// of the embedded one (for training experiments); a file that does not parse is an
+    /// error at start-up, not a silent fallback.
+    pub fn shared() -> &'static Recognizer {
+        &SHARED
+    }
+
+    fn load() -> Recognizer {
+        let model = match std::env::var_os("NER_MODEL_FILE") {
+            Some(path) => {
+                let bytes =
+                    std::fs::read(&path).unwrap_or_else(|e| panic!("NER_MODEL_FILE {path:?}: {e}"));
+                Model::from_bytes(&bytes)
+                    .unwrap_or_else(|| panic!("NER_MODEL_FILE {path:?} is not a model"))
+            }
+            None => Model::from_bytes(MODEL).unwrap_or_else(Model::empty),
+        };
+        Recognizer {
+            model,
+            gazetteer: Gazetteer::new(),
+        }
+    }
+
+    /// Mentions in one sentence (`body[range]`), in order; the titles and listed places
+    /// seen on the way go into `before`.
+    fn sentence(
+        &self,
+        body: &str,
+        range: Range<usize>,
+        scratch: &mut Scratch,
+        before: &mut Preceding,
+    ) -> Vec<Found> {
+        let toks = tokens::tokenize(&body[range.clone()], range.start);
+        if toks.is_empty() {
+            return Vec::new();
+        }
+        let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+        let (names, titles) = self.gazetteer.hits(body, &toks);
+        let bytes =
+            |h: &gazetteer::Hit| toks[h.tokens.start].bytes.start..toks[h.tokens.end - 1].bytes.end;
+        for h in &titles {
+            let b = bytes(h);
+            before.titles.insert(b.end, b);
+        }
+        for h in names
+            .iter()
+            .filter(|h| matches!(h.kind, Kind::Place | Kind::Country))
+        {
+            let b = bytes(h);
+            before.places.insert(b.end, b.start);
+        }
+        let tags = self.model.tag(&words, &names, &titles, scratch);
+        let found = roles::mentions(body, &toks, &words, &tags, &names, &titles);
+        self.split_place_pairs(body, found)
+    }
+
+    /// "hubungan Rusia-China": listed places joined by hyphens are those places, each a
+    /// LOCATION, whatever the tagger called the compound (it had made this one a PERSON).
+    fn split_place_pairs(&self, body: &str, found: Vec<Found>) -> Vec<Found> {
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let text = &body[f.bytes.clone()];
+            if text.contains('-') {
+                // The same length in bytes, so offsets carry over to the body.
+                let spaced = text.replace('-', " ");
+                let toks = tokens::tokenize(&spaced, 0);
+                let (names, _) = self.gazetteer.hits(&spaced, &toks);
+                let places: Vec<&gazetteer::Hit> = names
+                    .iter()
+                    .filter(|h| matches!(h.kind, Kind::Place | Kind::Country))
+                    .collect();
+                let covered: usize = places.iter().map(|h| h.tokens.len()).sum();
+                if places.len() >= 2 && covered == toks.len() {
+                    for h in places {
+                        let start = f.bytes.start + toks[h.tokens.start].bytes.start;
+                        let end = f.bytes.start + toks[h.tokens.end - 1].bytes.end;
+                        out.push(Found {
+                            kind: EntityType::Location,
+                            bytes: start..end,
+                            entry: Some(h.entry),
+                            roles: Vec::new(),
+                            expands: None,
+                        });
+                    }
+                    continue;
+                }
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    /// All entities of a body, given its sentences as byte ranges.
+    pub fn extract(&self, body: &str, sentences: &[Range<usize>], map: &CharMap) -> Vec<Entity> {
+        let mut scratch = Scratch::default();
+        let mut before = Preceding::default();
+        let found: Vec<Found> = sentences
+            .iter()
+            .flat_map(|r| self.sentence(body, r.clone(), &mut scratch, &mut before))
+            .collect();
+        let found = propagate(body, found, &self.gazetteer, &before);
+        resolve::group(body, found, &self.gazetteer, map)
+    }
+}
+
+/// Titles and listed places of an article by the byte offset where each ends, so a
+/// person found by [`propagate`] still gets the title written before it ("Presiden
+/// China Xi Jinping" when the tagger missed that sentence but found "Xi Jinping" elsewhere).
+#[derive(Default)]
+struct Preceding {
+    titles: HashMap<usize, Range<usize>>,
+    /// End → start of each listed place or country.
+    places: HashMap<usize, usize>,
+}
+
+impl Preceding {
+    /// The title written right before `start`, possibly across one listed place.
+    fn title(&self, body: &str, start: usize) -> Option<Range<usize>> {
+        let end_before = |at: usize| body[..at].trim_end().len();
+        let at = end_before(start);
+        self.titles.get(&at).cloned().or_else(|| {
+            let place = *self.places.get(&at)?;
+            self.titles.get(&end_before(place)).cloned()
+        })
+    }
+}
+
+/// Names found once are found everywhere in the article: every other occurrence of a
+/// recognized name, of its listed aliases, and of each word of a person's name ("Putin"
+/// after "Vladimir Putin") becomes a mention too, when it stands as whole words and
+/// nothing else claimed that text. The tagger decides per sentence; the article is more consistent.
+fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer, before: &Preceding) -> Vec<Found> {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+    let mut needles: Vec<(String, Found)> = Vec::new();
+    let mut add = |text: &str, f: &Found| {
+        if text.chars().count() >= 2
+            && text.starts_with(char::is_uppercase)
+            && !needles.iter().any(|(t, _)| t == text)
+        {
+            let mut g = f.clone();
+            g.roles.clear();
+            g.expands = None;
+            needles.push((text.to_string(), g));
+        }
+    };
+    for f in &found {
+        let text = &body[f.bytes.clone()];
+        add(text, f);
+        // The other spellings of a listed name ("Tiongkok" once "China" was found).
+        if let Some(e) = f.entry {
+            for alias in gaz.spellings(e) {
+                add(alias, f);
+            }
+        }
+        if f.kind == EntityType::Person {
+            for w in text.split_whitespace() {
+                let mut g = f.clone();
+                g.entry = None;
+                add(w, &g);
+            }
+        }
+    }
+    if needles.is_empty() {
+        return found;
+    }
+    // Built per article for a handful of needles: a contiguous NFA builds far faster
+    // than the DFA `auto` picks for small sets, and searches one body about as fast.
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(needles.iter().map(|(t, _)| t))
+    else {
+        return found;
+    };
+    let mut taken: Vec<Range<usize>> = found.iter().map(|f| f.bytes.clone()).collect();
+    taken.sort_by_key(|r| r.start);
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut extra = Vec::new();
+    let mut swallowed: Vec<Range<usize>> = Vec::new();
+    for m in ac.find_iter(body) {
+        let (s, e) = (m.start(), m.end());
+        if word_char(body[..s].chars().next_back()) || word_char(body[e..].chars().next()) {
+            continue;
+        }
+        let i = taken.partition_point(|r| r.end <= s);
+        let mut j = i;
+        while taken.get(j).is_some_and(|r| r.start < e) {
+            j += 1;
+        }
+        // Overlaps are allowed only when the match swallows them ("Jinping" inside a
+        // later "Xi Jinping"); those partial mentions are dropped.
+        if taken[i..j]
+            .iter()
+            .any(|r| r.start < s || r.end > e || (r.start == s && r.end == e))
+        {
+            continue;
+        }
+        swallowed.extend(taken[i..j].iter().cloned());
+        let mut f = needles[m.pattern().as_usize()].1.clone();
+        f.bytes = s..e;
+        if f.kind == EntityType::Person {
+            if let Some(t) = before.title(body, s) {
+                f.roles.push(body[t].to_string());
+            }
+        }
+        extra.push(f);
+    }
+    found.retain(|f| !swallowed.contains(&f.bytes));
+    found.extend(extra);
+    found.sort_by_key(|f| f.bytes.start);
+    found
+}
+
+/// The canonical entity name a speaker name refers to, for linking quotes to entities:
+/// an exact mention, name or alias first, then a PERSON whose name contains every word
+/// of `speaker` ("Putin" → "Vladimir Putin").
+pub fn entity_for<'e>(entities: &'e [Entity], speaker: &str) -> Option<&'e str> {
+    let speaker = speaker.trim();
+    if speaker.is_empty() {
+        return None;
+    }
+    if let Some(e) = entities.iter().find(|e| {
+        e.name == speaker
+            || e.aliases.iter().any(|a| a == speaker)
+            || e.mentions.iter().any(|m| m.text == speaker)
+    }) {
+        return Some(&e.name);
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .find(|e| {
+            let name: Vec<&str> = e.name.split_whitespace().collect();
+            words.iter().all(|w| name.contains(w))
+        })
+        .map(|e| e.name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hyphenated_pair_of_listed_places_is_two_places() {
+        let body = "Hubungan Rusia-China menguat, kata Andi Wirawan-Putra.";
+        let r = Recognizer::shared();
+        let tagged = |text: &str, kind| Found {
+            kind,
+            bytes: body.find(text).unwrap()..body.find(text).unwrap() + text.len(),
+            entry: None,
+            roles: Vec::new(),
+            expands: None,
+        };
+        let found = vec![
+            tagged("Rusia-China", EntityType::Person),
+            tagged("Andi Wirawan-Putra", EntityType::Person),
+        ];
+        let got: Vec<(&str, EntityType)> = r
+            .split_place_pairs(body, found)
+            .into_iter()
+            .map(|f| (&body[f.bytes], f.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Rusia", EntityType::Location),
+                ("China", EntityType::Location),
+                ("Andi Wirawan-Putra", EntityType::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_propagated_person_keeps_the_title_before_it() {
+        let body = "Presiden China Xi Jinping menelepon. Lalu Xi Jinping tersenyum.";
+        let at = |s: &str| body.find(s).unwrap();
+        let later = body.rfind("Xi Jinping").unwrap();
+        let found = vec![Found {
+            kind: EntityType::Person,
+            bytes: later..later + "Xi Jinping".len(),
+            entry: None,
+            roles: Vec::new(),
+            expands: None,
+        }];
+        let mut before = Preceding::default();
+        before
+            .titles
+            .insert(at("Presiden") + 8, at("Presiden")..at("Presiden") + 8);
+        before.places.insert(at("China") + 5, at("China"));
+        let out = propagate(body, found, &Gazetteer::new(), &before);
+        let first = out.iter().find(|f| f.bytes.start == at("Xi")).unwrap();
+        assert_eq!(first.roles, vec!["Presiden"]);
+        let second = out.iter().find(|f| f.bytes.start == later).unwrap();
+        assert!(second.roles.is_empty());
+    }
+}

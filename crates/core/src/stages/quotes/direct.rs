@@ -1,0 +1,229 @@
+//! Direct quotes: text between quotation marks ([`super::marks`]), attributed by the cue
+//! after the closing mark or, failing that, before the opening one. A quote without an
+//! attribution of its own counts when it continues a quote: the second half of
+//! `“…,” kata X. “…”`, a paragraph that re-opens a running quote, or a paragraph left
+//! open that the next one continues. Any other quoted phrase without an attribution is a
+//! title or a scare quote and is not speech.
+
+use std::ops::Range;
+
+use super::marks::{self, Pair};
+use super::speaker::after_cue;
+use super::{Found, QuoteRules, Who};
+use crate::lexicon::EN_CUES;
+use crate::output::QuoteKind;
+use crate::stages::segment::Segments;
+
+/// The inside of a quote, trimmed of spaces and of the comma that hands over to the cue.
+fn inner_text(body: &str, inner: Range<usize>) -> Option<Range<usize>> {
+    let s = &body[inner.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim().trim_end_matches(',').trim_end();
+    (!trimmed.is_empty()).then(|| inner.start + lead..inner.start + lead + trimmed.len())
+}
+
+/// How far from a quotation mark an attribution is looked for. Attributions are short;
+/// the bound keeps a paragraph with thousands of quotes linear.
+const WINDOW: usize = 300;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn subject_who(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures) -> Who {
+    match c.name("name") {
+        Some(n) => rules.who_in_run(body, base + n.start()..base + n.end()),
+        None if c.name("group").is_some() => Who::Unknown,
+        None => Who::Pronoun,
+    }
+}
+
+/// The cue and speaker after a closing mark ending at `close_end`.
+fn post_attribution(
+    rules: &QuoteRules,
+    body: &str,
+    para_end: usize,
+    close_end: usize,
+) -> Option<(String, Who)> {
+    let after = &body[close_end..floor_boundary(body, para_end.min(close_end + WINDOW))];
+    if let Some(c) = rules.post_cue.captures(after) {
+        let cue = c.name("cue")?;
+        let who = after_cue(rules, body, close_end + cue.end(), cue.as_str());
+        return Some((cue.as_str().to_string(), who));
+    }
+    if let Some(c) = rules.post_name_cue.captures(after) {
+        let cue = c.name("cue")?.as_str().to_string();
+        return Some((cue, en_subject(rules, body, close_end, &c)));
+    }
+    None
+}
+
+/// The speaker of an English subject: a description or a name or pronoun.
+fn en_subject(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures) -> Who {
+    match c.name("desc") {
+        Some(d) => described_subject(base, d),
+        None => subject_who(rules, body, base, c),
+    }
+}
+
+/// An English description as the subject of a cue: `the mayor` points back to someone
+/// named before (or is the speaker's only name); `a spokesman` is an office alone.
+fn described_subject(base: usize, d: regex::Match) -> Who {
+    let text = d.as_str();
+    let article = text.split(' ').next().unwrap_or("");
+    let rest = base + d.start() + article.len() + 1..base + d.end();
+    if article.eq_ignore_ascii_case("the") {
+        Who::Described(base + d.start()..base + d.end())
+    } else {
+        Who::Role(rest)
+    }
+}
+
+/// The cue and speaker before an opening mark at `open`; `from` bounds the text looked at.
+fn pre_attribution(
+    rules: &QuoteRules,
+    body: &str,
+    from: usize,
+    open: usize,
+    sentence_final: bool,
+) -> Option<(String, Who)> {
+    let before_start = ceil_boundary(body, from.max(open.saturating_sub(WINDOW)));
+    let before = &body[before_start..open];
+    for re in [&rules.pre_cue, &rules.pre_context] {
+        if let Some(c) = re.captures(before) {
+            let cue = c.name("cue")?.as_str().trim().to_string();
+            return Some((cue, subject_who(rules, body, before_start, &c)));
+        }
+    }
+    if let Some(c) = rules.according.captures(before) {
+        let cue = c.name("cue")?.as_str().to_string();
+        let n = c.name("name")?;
+        let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
+        return Some((cue, who));
+    }
+    if let Some(c) = rules.pre_cue_en.captures(before) {
+        let cue = c.name("cue")?.as_str().to_string();
+        return Some((cue, en_subject(rules, body, before_start, &c)));
+    }
+    if sentence_final {
+        if let Some(c) = rules.pre_mixed.captures(before) {
+            let cue = c.name("cue")?.as_str().to_string();
+            return Some((cue, en_subject(rules, body, before_start, &c)));
+        }
+    }
+    if let Some(c) = rules.participle.captures(before) {
+        return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun));
+    }
+    None
+}
+
+/// True when every word of four letters or more is capitalized: a title, not speech.
+fn title_case(s: &str) -> bool {
+    s.split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// True when the text between two quotes hands the first over to the second: short, and
+/// ending a sentence (`“…,” kata X. “…”`), so the second quote opens a sentence, or
+/// ending a clause with an English cue before a quote going on in lowercase (`“…,” she
+/// said, looking up, “and …”`).
+fn continues(body: &str, gap: Range<usize>) -> bool {
+    let next = body[gap.end..].chars().find(|c| c.is_alphanumeric());
+    let g = body[gap].trim_end();
+    g.len() <= 160
+        && (g.is_empty()
+            || g.ends_with(['.', ':', '!', '?'])
+            || (g.ends_with(',')
+                && next.is_some_and(char::is_lowercase)
+                && g.split(|c: char| !c.is_alphabetic())
+                    .any(|w| EN_CUES.contains(&w))))
+}
+
+pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // Whether the last quote of the previous paragraph was left open (a running quote).
+    let mut running = false;
+    for (pi, para) in segments.paragraphs.iter().enumerate() {
+        let para = para.bytes.clone();
+        let next_reopens = segments
+            .paragraphs
+            .get(pi + 1)
+            .is_some_and(|p| marks::opens_with_mark(&body[p.bytes.clone()]));
+        let mut from = para.start;
+        // The previous quote of this paragraph, when it had an attribution.
+        let mut attributed_before: Option<usize> = None;
+        let pairs: Vec<Pair> = marks::pairs(&body[para.clone()], para.start);
+        let was_running = std::mem::replace(&mut running, false);
+        for pair in pairs {
+            let prev_end = std::mem::replace(&mut from, pair.close_end);
+            let Some(text) = inner_text(body, pair.inner.clone()) else {
+                continue;
+            };
+            let post = if pair.closed {
+                post_attribution(rules, body, para.end, pair.close_end)
+            } else {
+                None
+            };
+            // A quote that ends its sentence may finish one begun before it, unless it is
+            // a title (`on “Fox and Friends.”`).
+            let sentence_final = pair.closed
+                && (body[text.clone()].ends_with(['.', '!', '?'])
+                    || body[pair.close_end..para.end].starts_with('.'))
+                && !title_case(&body[text.clone()]);
+            let attribution =
+                post.or_else(|| pre_attribution(rules, body, prev_end, pair.open, sentence_final));
+            let found = match attribution {
+                Some((cue, who)) => Some(Found {
+                    text,
+                    kind: QuoteKind::Direct,
+                    cue: Some(cue),
+                    who,
+                }),
+                None => {
+                    let opens_para = body[para.start..pair.open].trim().is_empty();
+                    // A running quote opens its paragraph or a sentence or clause; a mark
+                    // opened after a plain word ("program “Desa …") is unbalanced.
+                    let starts_clause = opens_para
+                        || body[para.start..pair.open]
+                            .trim_end()
+                            .ends_with(['.', ':', ',', '!', '?']);
+                    let who = if !pair.closed && next_reopens && starts_clause {
+                        Some(Who::Next)
+                    } else if (attributed_before.is_some() && continues(body, prev_end..pair.open))
+                        || (opens_para && (was_running || !out.is_empty()) && pair.closed)
+                    {
+                        Some(Who::Continue)
+                    } else if opens_para && pair.closed {
+                        Some(Who::Unknown)
+                    } else {
+                        None
+                    };
+                    who.map(|who| Found {
+                        text,
+                        kind: QuoteKind::Direct,
+                        cue: None,
+                        who,
+                    })
+                }
+            };
+            if let Some(f) = found {
+                attributed_before =
+                    (f.cue.is_some() || attributed_before.is_some()).then_some(f.text.end);
+                running = !pair.closed && next_reopens;
+                out.push(f);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,277 @@
+//! Speaker names. An attribution names a person inside a run of capitalized words that
+//! often starts with an office ("Menteri Keuangan Sri Mulyani", "Presiden China Xi
+//! Jinping"); the person is the tail of the run after the last office or place word.
+//! The same rule, applied to every capitalized run in the article, gives the candidates
+//! a short attribution ("kata Putin") resolves to ("Vladimir Putin").
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use regex::Regex;
+
+use crate::lexicon::NON_NAME_WORDS;
+
+/// A capitalized token: a dotted title or initial ("Dr.", "H.", "Prof."), or a word. Any
+/// other word's period ends the sentence, so it is not part of the token.
+pub const TOKEN: &str =
+    r"(?:(?:Dr|Prof|Ir|Drs|Hj|KH|Sdr|Tn|Ny|Mr|Mrs|Ms|\p{Lu})\.|\p{Lu}[\p{L}\p{M}'’\-]*)";
+
+/// A run of capitalized tokens, allowing the particles of Arabic and Dutch names.
+pub fn run_pattern() -> String {
+    format!(r"{TOKEN}(?:\s(?:(?:bin|binti|van|von|de)\s)?{TOKEN})*")
+}
+
+/// Words naming a kind of place or local body; the capitalized word after one is that
+/// place's name, not the start of a person's.
+pub(super) const PLACE_WORDS: &[&str] = &[
+    "kabupaten",
+    "kab.",
+    "kota",
+    "provinsi",
+    "kecamatan",
+    "kelurahan",
+    "desa",
+    "dusun",
+    "kampung",
+    "pulau",
+    "puskesmas",
+    "rsud",
+    "kodim",
+    "korem",
+    "kodam",
+    "polres",
+    "polsek",
+    "polda",
+    "polresta",
+    "kejari",
+    "kejati",
+    "pengadilan",
+    "universitas",
+    "sekolah",
+    "dinas",
+    "badan",
+    "biro",
+    "suku",
+    "balai",
+    "kantor",
+    "lembaga",
+    "komisi",
+    "dewan",
+    "satuan",
+];
+
+pub struct Names {
+    non_name: HashSet<&'static str>,
+    run: Regex,
+    run_at_start: Regex,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Names {
+    pub fn new() -> Names {
+        let run = run_pattern();
+        Names {
+            non_name: NON_NAME_WORDS.iter().copied().collect(),
+            run: Regex::new(&format!(r"\b{run}")).expect("name run"),
+            run_at_start: Regex::new(&format!("^{run}")).expect("name run"),
+        }
+    }
+
+    /// A word that belongs to an office, body or place rather than to a person.
+    fn is_non_name(&self, token: &str) -> bool {
+        let bare = token.trim_end_matches('.');
+        let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let lower = bare.to_lowercase();
+        // Indonesian nominalizations (Kementerian, Kejaksaan, Penyidikan, Perhubungan)
+        // name offices and bodies, never people.
+        let nominal = lower.chars().count() >= 8
+            && lower.ends_with("an")
+            && ["ke", "pe"].iter().any(|p| lower.starts_with(p));
+        acronym
+            || nominal
+            || PLACE_WORDS.contains(&lower.as_str())
+            || self.non_name.contains(token.to_lowercase().as_str())
+            || self.non_name.contains(bare.to_lowercase().as_str())
+    }
+
+    /// The person's name inside a capitalized run of `text`, as a byte range of `text`.
+    /// Titles before the name are dropped.
+    pub fn person_in_run(&self, text: &str, run: Range<usize>) -> Option<Range<usize>> {
+        self.person_or_title(text, run).map(|(r, _)| r)
+    }
+
+    /// Like [`Names::person_in_run`], and whether a personal name was found (`false` when
+    /// the run holds only titles or bodies, e.g. "Kapolri", "Wamen ATR").
+    pub fn person_or_title(&self, text: &str, run: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let mut tokens: Vec<Range<usize>> = Vec::new();
+        let mut pos = run.start;
+        for tok in text[run.clone()].split(' ') {
+            let r = pos..pos + tok.len();
+            pos = r.end + 1;
+            if tok.is_empty() {
+                continue;
+            }
+            tokens.push(r);
+        }
+        let particle = |t: &str| matches!(t, "bin" | "binti" | "van" | "von" | "de");
+        let mut first = tokens.len();
+        while first > 0 {
+            let t = &text[tokens[first - 1].clone()];
+            if self.is_non_name(t) && !particle(t) {
+                break;
+            }
+            first -= 1;
+        }
+        // A particle cannot start a name.
+        while first < tokens.len() && particle(&text[tokens[first].clone()]) {
+            first += 1;
+        }
+        // A place-type word before the name is followed by the place's own name
+        // ("Kabupaten Bekasi Siti Nurhaliza"): the person starts after it.
+        if first > 0
+            && first + 1 < tokens.len()
+            && PLACE_WORDS.contains(&text[tokens[first - 1].clone()].to_lowercase().as_str())
+        {
+            first += 1;
+        }
+        if first < tokens.len() {
+            return Some((tokens[first].start..tokens.last()?.end, true));
+        }
+        // Only titles ("kata Kapolri"): the title is what the text gives.
+        let last = tokens.last()?;
+        let start = tokens.first()?.start;
+        let end = if text[last.clone()].ends_with('.') {
+            last.end - 1
+        } else {
+            last.end
+        };
+        (start < end).then_some((start..end, false))
+    }
+
+    /// The capitalized run starting exactly at byte `at`.
+    pub fn run_at(&self, text: &str, at: usize) -> Option<Range<usize>> {
+        let m = self.run_at_start.find(&text[at..])?;
+        Some(at + m.start()..at + m.end())
+    }
+
+    /// The person named by a capitalized run starting exactly at byte `at`.
+    pub fn person_at(&self, text: &str, at: usize) -> Option<Range<usize>> {
+        let m = self.run_at_start.find(&text[at..])?;
+        self.person_in_run(text, at + m.start()..at + m.end())
+    }
+
+    /// Every capitalized run holding a person, with the person's part of it, in order.
+    pub fn runs(&self, text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        self.run
+            .find_iter(text)
+            .filter_map(|m| {
+                let (p, person) = self.person_or_title(text, m.range())?;
+                person.then_some((m.range(), p))
+            })
+            .collect()
+    }
+
+    /// Every person-name candidate in the text, in order, as byte ranges. Runs of titles
+    /// only are no candidates: "Kementerian ATR" is not what "Wamen ATR" refers to.
+    pub fn candidates(&self, text: &str) -> Vec<Range<usize>> {
+        self.run
+            .find_iter(text)
+            .filter_map(|m| self.person_or_title(text, m.range()))
+            .filter_map(|(r, person)| person.then_some(r))
+            .collect()
+    }
+}
+
+/// Canonical names for speakers: for each, the longest candidate starting no later than
+/// the speaker that contains the speaker's last token, else the speaker's own name.
+/// One sweep over candidates and speakers in text order, so it stays linear.
+pub fn resolve_entities(
+    text: &str,
+    candidates: &[Range<usize>],
+    speakers: &[Range<usize>],
+) -> HashMap<(usize, usize), String> {
+    let mut order: Vec<&Range<usize>> = speakers.iter().collect();
+    order.sort_by_key(|r| r.start);
+    let mut longest: HashMap<&str, &str> = HashMap::new();
+    let mut next = 0;
+    let mut out = HashMap::new();
+    for speaker in order {
+        while next < candidates.len() && candidates[next].start <= speaker.start {
+            let cand = &text[candidates[next].clone()];
+            for token in cand.split(' ') {
+                let best = longest.entry(token).or_insert(cand);
+                if cand.chars().count() > best.chars().count() {
+                    *best = cand;
+                }
+            }
+            next += 1;
+        }
+        let name = &text[speaker.clone()];
+        let last = name.split(' ').next_back().unwrap_or(name);
+        let entity = match longest.get(last) {
+            Some(c) if c.chars().count() > name.chars().count() => c,
+            _ => name,
+        };
+        out.insert((speaker.start, speaker.end), entity.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(text: &str) -> Option<&str> {
+        let names = Names::new();
+        names.person_at(text, 0).map(|r| &text[r])
+    }
+
+    #[test]
+    fn strips_offices_and_places() {
+        assert_eq!(
+            person("Presiden China Xi Jinping dalam"),
+            Some("Xi Jinping")
+        );
+        assert_eq!(
+            person("Menteri Keuangan Sri Mulyani Indrawati."),
+            Some("Sri Mulyani Indrawati")
+        );
+        assert_eq!(
+            person("Kepala BPS Amalia Adininggar, kemarin"),
+            Some("Amalia Adininggar")
+        );
+        assert_eq!(person("Putin. Ia pergi"), Some("Putin"));
+        assert_eq!(
+            person("Prof. Dr. H. Ahmad bin Yusuf"),
+            Some("Ahmad bin Yusuf")
+        );
+        assert_eq!(person("Kapolri."), Some("Kapolri"));
+        assert_eq!(
+            person("Penyidikan Jampidsus Kejagung Abdul Qohar"),
+            Some("Abdul Qohar")
+        );
+        assert_eq!(
+            person("Kepala Kejaksaan Tinggi Budi Setiawan"),
+            Some("Budi Setiawan")
+        );
+        assert_eq!(person("dia"), None);
+    }
+
+    #[test]
+    fn resolves_short_names_to_earlier_full_names() {
+        let text = "Presiden Rusia Vladimir Putin bertemu Xi. Kata Putin semuanya baik.";
+        let names = Names::new();
+        let cands = names.candidates(text);
+        let at = text.rfind("Putin").unwrap();
+        let xi = text.find("Xi").unwrap();
+        let got = resolve_entities(text, &cands, &[at..at + 5, xi..xi + 2]);
+        assert_eq!(got[&(at, at + 5)], "Vladimir Putin");
+        assert_eq!(got[&(xi, xi + 2)], "Xi");
+    }
+}

@@ -1,0 +1,210 @@
+//! `warta train ner`: trains the entity tagger from CoNLL files (labeled) and JSONL
+//! article files (unlabeled, `isi_berita` or `body`, used only for word statistics).
+//! The same files and seed give a byte-identical model. `NER_TRAIN_EPOCHS` overrides the
+//! epoch count and `NER_TRAIN_HOLDOUT=k` holds out every k-th labeled sentence and
+//! reports its scores, which is how the settings were tuned without touching dev sets
+//! (`NER_TRAIN_FOLD=r` holds out the sentences whose index is r modulo k instead).
+//! The sentences trained on are extended with recombined copies ([`super::augment`])
+//! after the held-out slice is set aside.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::augment;
+use crate::conll::{self, Sentence};
+use crate::Error as CommandError;
+use warta_core::stages::entities::features::{
+    F_CLUSTER, F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE, F_VITERBI,
+};
+use warta_core::stages::entities::gazetteer::Gazetteer;
+use warta_core::stages::entities::model::{self, Example, Scratch};
+use warta_core::stages::entities::roles;
+use warta_core::stages::entities::tokens::Token;
+
+use warta_core::output::EntityType;
+
+pub const EPOCHS: usize = 12;
+pub const LOG2_BUCKETS: u32 = 20;
+/// Training runs (sentence orders) whose weights are averaged (`NER_TRAIN_RUNS`).
+pub const RUNS: usize = 1;
+/// Copies of each labeled sentence with its entities swapped for other mentions of the
+/// same type ([`augment`]; `NER_TRAIN_AUGMENT` overrides, 0 turns it off).
+pub const AUGMENT_COPIES: usize = 2;
+/// Feature set and decoder of the shipped model (`NER_TRAIN_FLAGS` overrides, for
+/// experiments on the held-out slice).
+pub const FLAGS: u32 = F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI;
+
+/// Exact-span counts: true positives, predicted, gold; per type 1..=3 and in total.
+#[derive(Default)]
+struct Counts([(usize, usize, usize); 4]);
+
+impl Counts {
+    fn add(&mut self, pred: &[(u8, usize, usize)], gold: &[(u8, usize, usize)]) {
+        for p in pred {
+            let tp = usize::from(gold.contains(p));
+            for k in [0, p.0 as usize] {
+                self.0[k].0 += tp;
+                self.0[k].1 += 1;
+            }
+        }
+        for g in gold {
+            for k in [0, g.0 as usize] {
+                self.0[k].2 += 1;
+            }
+        }
+    }
+
+    fn line(&self) -> String {
+        let f1 = |(tp, np, ng): (usize, usize, usize)| {
+            let p = tp as f64 / np.max(1) as f64;
+            let r = tp as f64 / ng.max(1) as f64;
+            (p, r, 2.0 * p * r / (p + r).max(1e-9))
+        };
+        let (p, r, f) = f1(self.0[0]);
+        format!(
+            "P {p:.4} R {r:.4} F1 {f:.4} (PER {:.4} ORG {:.4} LOC {:.4})",
+            f1(self.0[1]).2,
+            f1(self.0[2]).2,
+            f1(self.0[3]).2
+        )
+    }
+}
+
+fn tokens_of(words: &[String]) -> (String, Vec<Token>) {
+    let text = words.join(" ");
+    let mut toks = Vec::with_capacity(words.len());
+    let mut pos = 0;
+    for w in words {
+        toks.push(Token {
+            bytes: pos..pos + w.len(),
+        });
+        pos += w.len() + 1;
+    }
+    (text, toks)
+}
+
+fn example(s: &Sentence, gaz: &Gazetteer) -> Example {
+    let (text, toks) = tokens_of(&s.words);
+    let (names, titles) = gaz.hits(&text, &toks);
+    Example {
+        words: s.words.clone(),
+        tags: s.tags.clone(),
+        names,
+        titles,
+    }
+}
+
+fn article_texts(raw: &str) -> Vec<String> {
+    raw.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            v.get("isi_berita")
+                .or_else(|| v.get("body"))
+                .and_then(|b| b.as_str())
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandError> {
+    let started = Instant::now();
+    let gaz = Gazetteer::new();
+    let mut sentences = Vec::new();
+    let mut texts = Vec::new();
+    let mut report = String::new();
+    for path in data {
+        let raw = std::fs::read_to_string(path)
+            .map_err(|e| CommandError::Usage(format!("{}: {e}", path.display())))?;
+        if path.extension().is_some_and(|x| x == "jsonl") {
+            let t = article_texts(&raw);
+            report.push_str(&format!(
+                "{}: {} unlabeled articles\n",
+                path.display(),
+                t.len()
+            ));
+            texts.extend(t);
+        } else {
+            let s = conll::parse(&raw);
+            report.push_str(&format!("{}: {} sentences\n", path.display(), s.len()));
+            sentences.extend(s);
+        }
+    }
+    if sentences.is_empty() {
+        return Err(CommandError::Usage("no labeled sentences in --data".into()));
+    }
+    let env_num = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<usize>().ok());
+    let epochs = env_num("NER_TRAIN_EPOCHS").unwrap_or(EPOCHS);
+    let holdout = env_num("NER_TRAIN_HOLDOUT").filter(|&k| k > 1);
+    // Which of the k slices is held out (0 unless `NER_TRAIN_FOLD` says), for
+    // cross-validation over several slices.
+    let fold = env_num("NER_TRAIN_FOLD").unwrap_or(0);
+    let (train, held): (Vec<_>, Vec<_>) = sentences
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| holdout.is_none_or(|k| i % k != fold % k));
+    let mut train_sents: Vec<Sentence> = train.into_iter().map(|(_, s)| s).collect();
+    let copies = env_num("NER_TRAIN_AUGMENT").unwrap_or(AUGMENT_COPIES);
+    let recombined = augment::replace_mentions(&train_sents, copies, seed);
+    report.push_str(&format!(
+        "{} labeled sentences, {} recombined copies ({copies} per sentence with entities)\n",
+        train_sents.len(),
+        recombined.len()
+    ));
+    train_sents.extend(recombined);
+    let examples: Vec<Example> = train_sents.iter().map(|s| example(s, &gaz)).collect();
+    let stats = crate::wordstats::build(texts.iter().map(String::as_str));
+    let flags = env_num("NER_TRAIN_FLAGS").map_or(FLAGS, |f| f as u32);
+    let log2 = env_num("NER_TRAIN_LOG2").map_or(LOG2_BUCKETS, |b| b as u32);
+    let runs = env_num("NER_TRAIN_RUNS").unwrap_or(RUNS);
+    let m = model::train(&examples, stats, epochs, log2, seed, flags, runs);
+    let bytes = m.to_bytes();
+    std::fs::write(out, &bytes)
+        .map_err(|e| CommandError::Runtime(format!("{}: {e}", out.display())))?;
+    report.push_str(&format!(
+        "trained on {} sentences, {} epochs, seed {seed}, flags {flags}, {runs} run(s), 2^{log2} buckets, {} word stats; wrote {} ({} bytes) in {:.1}s\n",
+        examples.len(),
+        epochs,
+        m.stats.len(),
+        out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    ));
+    if !held.is_empty() {
+        // Raw tagger spans, and the spans after the role and name rules of the
+        // pipeline (`roles::mentions`), on held-out sentences.
+        let (mut raw, mut rules) = (Counts::default(), Counts::default());
+        let mut scratch = Scratch::default();
+        for (_, s) in &held {
+            let ex = example(s, &gaz);
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let tags = m.tag(&words, &ex.names, &ex.titles, &mut scratch);
+            let gold = conll::spans(&s.tags);
+            raw.add(&conll::spans(&tags), &gold);
+            let (text, toks) = tokens_of(&s.words);
+            let found = roles::mentions(&text, &toks, &words, &tags, &ex.names, &ex.titles);
+            let mut pred: Vec<(u8, usize, usize)> = found
+                .iter()
+                .filter_map(|f| {
+                    let a = toks.iter().position(|t| t.bytes.start == f.bytes.start)?;
+                    let b = toks.iter().position(|t| t.bytes.end == f.bytes.end)?;
+                    let kind = match f.kind {
+                        EntityType::Person => 1,
+                        EntityType::Organization => 2,
+                        EntityType::Location => 3,
+                    };
+                    Some((kind, a, b + 1))
+                })
+                .collect();
+            pred.sort_unstable();
+            pred.dedup();
+            rules.add(&pred, &gold);
+        }
+        report.push_str(&format!(
+            "held out {} sentences, tagger: {}\nheld out, with role/name rules: {}\n",
+            held.len(),
+            raw.line(),
+            rules.line()
+        ));
+    }
+    Ok(report)
+}

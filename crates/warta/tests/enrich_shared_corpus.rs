@@ -1,0 +1,96 @@
+//! Runs `enrich` over the shared scraped dumps (`../shared/data/articles/*.jsonl`) when
+//! they exist: no panics, every span valid, cleaning idempotent. Ignored by default since
+//! the data lives outside the repo; run with `cargo test --test enrich_shared_corpus -- --ignored --nocapture`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use warta_core::article::{FieldMapping, RawArticle};
+use warta_core::output::Provenance;
+use warta_core::pipeline::{enrich, Resources};
+use warta_core::span::check_spans;
+
+fn mapping() -> FieldMapping {
+    let keys = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    FieldMapping {
+        id: keys(&["id"]),
+        url: keys(&["url", "tautan"]),
+        title: keys(&["judul"]),
+        body: keys(&["isi_berita"]),
+        html: keys(&["html"]),
+        source: keys(&["sumber"]),
+        author: keys(&["author"]),
+        published_at: keys(&["tanggal_publikasi", "tanggal"]),
+        language: keys(&["language"]),
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data/articles"]
+fn shared_corpus_enriches_cleanly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/articles");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no shared corpus at {}", dir.display());
+        return;
+    };
+    let resources = Resources::default();
+    let provenance = Provenance {
+        topic: None,
+        partition: None,
+        offset: None,
+        worker_version: "corpus".into(),
+        processed_at: "2025-01-01T00:00:00Z".into(),
+        processing_time_us: 0,
+    };
+    let (mut n, mut quotes, mut speakers, mut dated, mut datelines) = (0, 0, 0, 0, 0);
+    let mut removed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unparsed: Vec<String> = Vec::new();
+    // Set WARTA_CORPUS_DUMP=/some/file.jsonl to inspect the output by hand.
+    let mut dump = std::env::var_os("WARTA_CORPUS_DUMP").map(|p| std::fs::File::create(p).unwrap());
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
+            continue;
+        }
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let article =
+                RawArticle::decode(line.as_bytes(), &mapping(), &Default::default()).unwrap();
+            let Ok(e) = enrich(&article, &resources, provenance.clone()) else {
+                continue;
+            };
+            n += 1;
+            if let Some(f) = dump.as_mut() {
+                use std::io::Write;
+                writeln!(f, "{}", serde_json::to_string(&e).unwrap()).unwrap();
+            }
+            check_spans(&e).unwrap_or_else(|err| panic!("{}: {err}", e.id));
+            let again = RawArticle {
+                body: Some(e.body.clone()),
+                ..article.clone()
+            };
+            let second = enrich(&again, &resources, provenance.clone()).unwrap();
+            assert_eq!(second.body, e.body, "not idempotent: {}", e.id);
+            quotes += e.quotes.len();
+            speakers += e.quotes.iter().filter(|q| q.speaker.is_some()).count();
+            dated += usize::from(e.published_at.is_some());
+            datelines += usize::from(e.dateline.is_some());
+            if e.published_at.is_none()
+                && e.published_at_raw
+                    .as_deref()
+                    .is_some_and(|r| !r.trim().is_empty())
+            {
+                unparsed.extend(e.published_at_raw.clone());
+            }
+            for r in e.removed {
+                *removed.entry(r.kind).or_default() += r.count;
+            }
+        }
+    }
+    eprintln!("articles {n}, quotes {quotes} (with speaker {speakers}), published_at parsed {dated}, datelines {datelines}");
+    eprintln!("removed {removed:?}");
+    eprintln!(
+        "unparsed dates (first 10): {:?}",
+        &unparsed[..unparsed.len().min(10)]
+    );
+    assert!(unparsed.is_empty());
+}

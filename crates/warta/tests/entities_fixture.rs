@@ -1,0 +1,166 @@
+//! The entity and date stages end to end on a hand-written article in the style of the
+//! seed (a Liputan6 report of a Xi–Putin phone call): who is a PERSON with every mention,
+//! which places and organizations appear, how aliases group, and the dates.
+
+use std::path::Path;
+
+use warta_core::article::{DecodeLimits, FieldMapping, RawArticle};
+use warta_core::error::Rejected;
+use warta_core::output::{Enriched, Entity, EntityType, Provenance};
+use warta_core::pipeline::{enrich, EnrichLimits, Resources};
+use warta_core::span::{check_spans, span_text};
+use warta_core::stages::entities::entity_for;
+
+fn provenance() -> Provenance {
+    Provenance {
+        topic: None,
+        partition: None,
+        offset: None,
+        worker_version: "test".into(),
+        processed_at: "2025-02-24T15:00:00Z".into(),
+        processing_time_us: 0,
+    }
+}
+
+fn load() -> RawArticle {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles/liputan6-xi-putin-telepon.json");
+    let bytes = std::fs::read(path).unwrap();
+    RawArticle::decode(&bytes, &FieldMapping::default(), &DecodeLimits::default()).unwrap()
+}
+
+fn run() -> Enriched {
+    enrich(&load(), &Resources::default(), provenance()).unwrap()
+}
+
+fn entity<'e>(e: &'e Enriched, name: &str) -> &'e Entity {
+    e.entities
+        .iter()
+        .find(|x| x.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", e.entities))
+}
+
+#[test]
+fn people_with_every_mention_and_no_title_in_the_span() {
+    let e = run();
+    check_spans(&e).unwrap();
+    let xi = entity(&e, "Xi Jinping");
+    assert_eq!(xi.kind, EntityType::Person);
+    assert_eq!(xi.count, e.body.matches("Xi Jinping").count());
+    assert!(xi.roles.contains(&"Presiden".to_string()), "{xi:?}");
+    let putin = entity(&e, "Vladimir Putin");
+    assert_eq!(putin.kind, EntityType::Person);
+    // Every "Putin" in the body: the full name once and "Putin" alone three times.
+    assert_eq!(putin.count, e.body.matches("Putin").count());
+    assert_eq!(putin.count, 4);
+    assert_eq!(putin.aliases, vec!["Putin"]);
+    for m in &putin.mentions {
+        assert_eq!(span_text(&e.body, m.start, m.end), m.text);
+        assert!(!m.text.contains("Presiden"));
+    }
+    assert!(putin.roles.contains(&"Presiden".to_string()));
+    assert_eq!(entity_for(&e.entities, "Putin"), Some("Vladimir Putin"));
+}
+
+#[test]
+fn places_and_the_ministry() {
+    let e = run();
+    let china = entity(&e, "Tiongkok");
+    assert_eq!(china.kind, EntityType::Location);
+    assert_eq!(china.aliases, vec!["China"]);
+    // "China" inside the ministry's name belongs to the ministry, not to the country.
+    let ministry = entity(&e, "Kementerian Luar Negeri China");
+    assert_eq!(ministry.kind, EntityType::Organization);
+    assert_eq!(ministry.count, 1);
+    let standalone = e.body.matches("China").count() + e.body.matches("Tiongkok").count() - 1;
+    assert_eq!(china.count, standalone);
+    for name in ["Rusia", "Ukraina", "Brazil", "Amerika Serikat", "Beijing"] {
+        let x = entity(&e, name);
+        assert_eq!(x.kind, EntityType::Location, "{name}");
+        assert_eq!(x.count, e.body.matches(name).count(), "{name}");
+    }
+}
+
+#[test]
+fn dates_resolve_against_the_publish_date() {
+    let e = run();
+    let values: Vec<(&str, Option<&str>)> = e
+        .dates
+        .iter()
+        .map(|d| (d.text.as_str(), d.value.as_deref()))
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            ("Senin, 24 Februari 2025", Some("2025-02-24")),
+            ("Senin, 24 Februari 2025", Some("2025-02-24")),
+            ("September lalu", Some("2024-09")),
+        ]
+    );
+}
+
+#[test]
+fn entity_limit_rejects() {
+    let limits = EnrichLimits {
+        max_entities: 3,
+        ..EnrichLimits::default()
+    };
+    let err = enrich(&load(), &Resources::new(limits), provenance()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Rejected::OverLimit {
+                what: "entities",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+/// Entities of a short body of my own, as (name, type) pairs.
+fn entities_of(body: &str) -> Vec<(String, EntityType)> {
+    let article = RawArticle {
+        body: Some(body.to_string()),
+        ..RawArticle::default()
+    };
+    enrich(&article, &Resources::default(), provenance())
+        .unwrap()
+        .entities
+        .into_iter()
+        .map(|e| (e.name, e.kind))
+        .collect()
+}
+
+#[test]
+fn a_place_does_not_run_into_the_name_after_it() {
+    let got = entities_of(
+        "Genangan mulai surut. “Warga sudah bisa pulang,” ucap Kepala BPBD Kabupaten Bekasi Siti Nurhaliza.\n\nSiti mengatakan bahwa posko tetap dibuka.",
+    );
+    assert!(
+        got.contains(&("Kabupaten Bekasi".to_string(), EntityType::Location)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Siti Nurhaliza".to_string(), EntityType::Person)),
+        "{got:?}"
+    );
+    // Compass and region words continue the place; they are nobody's name.
+    let got = entities_of("Banjir melanda Kota Bandung Barat Daya sejak pagi.");
+    assert!(got.iter().all(|(_, t)| *t != EntityType::Person), "{got:?}");
+}
+
+#[test]
+fn a_nickname_keeps_its_honorific_and_a_full_name_sheds_it() {
+    let got = entities_of(
+        "Ribuan santri memadati alun-alun kota. Mereka mengenang ajaran Gus Dur tentang toleransi, kata pengasuh pesantren Gus Hanif Maulana.",
+    );
+    assert!(
+        got.contains(&("Gus Dur".to_string(), EntityType::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Hanif Maulana".to_string(), EntityType::Person)),
+        "{got:?}"
+    );
+}

@@ -1,4 +1,0 @@
-//! `warta train`: reproducible training of the models that ship in `models/`.
-
-pub mod augment;
-pub mod ner;
