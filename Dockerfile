@@ -22,21 +22,29 @@ RUN apt-get update \
 WORKDIR /src
 
 # Dependencies first, against placeholder sources, so that editing warta's own code
-# does not rebuild librdkafka and every crate (this layer is cached by Cargo.lock).
+# does not rebuild librdkafka and every crate (this layer is cached by Cargo.lock and
+# the three crate manifests). Declared benches need a file to exist, so they get one too.
 COPY Cargo.toml Cargo.lock ./
-RUN mkdir -p src \
- && echo 'fn main() {}' > src/main.rs \
- && touch src/lib.rs \
- && cargo build --release --locked \
- && rm -rf src
+COPY crates/core/Cargo.toml crates/core/
+COPY crates/train/Cargo.toml crates/train/
+COPY crates/warta/Cargo.toml crates/warta/
+RUN for c in core train warta; do mkdir -p crates/$c/src && touch crates/$c/src/lib.rs; done \
+ && echo 'fn main() {}' > crates/warta/src/main.rs \
+ && mkdir -p crates/core/benches \
+ && for b in quotes ner clean enrich; do echo 'fn main() {}' > crates/core/benches/$b.rs; done \
+ && cargo build --release --locked -p warta \
+ && rm -rf crates/*/src
 
-# config/default.toml is compiled into the binary (include_str!).
+# Compiled into the binary (include_str!/include_bytes!): config/default.toml, the word
+# lists and gazetteers under data/, the demo articles and the entity model.
 COPY config ./config
-COPY src ./src
+COPY data ./data
+COPY models ./models
+COPY crates ./crates
 # COPY keeps the files' own mtimes, which may be older than the placeholder build:
-# touch so that cargo rebuilds the crate itself.
-RUN touch src/lib.rs src/main.rs \
- && cargo build --release --locked \
+# touch so that cargo rebuilds the crates themselves.
+RUN find crates -name '*.rs' -exec touch {} + \
+ && cargo build --release --locked -p warta \
  && cp target/release/warta /usr/local/bin/warta
 
 # ---- runtime stage -----------------------------------------------------------------

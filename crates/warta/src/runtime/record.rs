@@ -116,3 +116,23 @@ pub fn output_headers() -> OwnedHeaders {
             value: Some(CONTENT_TYPE.as_bytes()),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The core's `Processor::default()` (benches, fuzz targets) must be the worker's
+    /// default configuration, or they would measure and fuzz something else.
+    #[test]
+    fn the_cores_default_processor_is_the_shipped_configuration() {
+        let config = Config::load_with_env(None, Vec::<(String, String)>::new()).unwrap();
+        let shipped = processor_from_config(&config);
+        let core = Processor::default();
+        assert_eq!(shipped.mode, core.mode);
+        assert_eq!(shipped.mapping, core.mapping);
+        assert_eq!(shipped.decode_limits, core.decode_limits);
+        assert_eq!(shipped.max_output_bytes, core.max_output_bytes);
+        assert_eq!(shipped.resources.limits, core.resources.limits);
+        assert_eq!(shipped.worker_version, core.worker_version);
+    }
+}

@@ -16,8 +16,14 @@ use warta_core::article::{DecodeLimits, FieldMapping};
 use warta_core::pipeline::EnrichLimits;
 pub use warta_core::record::Mode;
 
+mod env;
+mod render;
+
+use env::env_provider;
+pub use render::is_secret_key;
+
 /// The defaults, compiled in so the binary runs without any file next to it.
-pub const DEFAULT_TOML: &str = include_str!("../../../config/default.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../../../config/default.toml");
 
 /// librdkafka properties that warta sets itself; letting users override them would
 /// silently break the delivery guarantee.
@@ -379,172 +385,6 @@ impl Config {
     pub fn shutdown_grace(&self) -> Duration {
         Duration::from_millis(self.processing.shutdown_grace_ms)
     }
-
-    /// The effective configuration as TOML, with every secret-looking value masked.
-    pub fn to_masked_toml(&self) -> String {
-        let mut shown = self.clone();
-        for map in [
-            &mut shown.kafka.properties,
-            &mut shown.kafka.consumer_properties,
-            &mut shown.kafka.producer_properties,
-        ] {
-            for (key, value) in map.iter_mut() {
-                if is_secret_key(key) {
-                    *value = "********".into();
-                }
-            }
-        }
-        shown.kafka.brokers = mask_url_credentials(&shown.kafka.brokers);
-        toml_string(&shown)
-    }
-}
-
-impl std::fmt::Debug for KafkaConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let masked = |map: &BTreeMap<String, String>| -> BTreeMap<String, String> {
-            map.iter()
-                .map(|(k, v)| {
-                    let v = if is_secret_key(k) { "********" } else { v };
-                    (k.clone(), v.to_string())
-                })
-                .collect()
-        };
-        f.debug_struct("KafkaConfig")
-            .field("brokers", &mask_url_credentials(&self.brokers))
-            .field("group_id", &self.group_id)
-            .field("client_id", &self.client_id)
-            .field("request_timeout_ms", &self.request_timeout_ms)
-            .field("properties", &masked(&self.properties))
-            .field("consumer_properties", &masked(&self.consumer_properties))
-            .field("producer_properties", &masked(&self.producer_properties))
-            .finish()
-    }
-}
-
-/// Whether a librdkafka property holds a secret that must never be printed or logged.
-pub fn is_secret_key(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    [
-        "password", "secret", "token", "private", "jaas", ".key.pem", "keystore",
-    ]
-    .iter()
-    .any(|word| key.contains(word))
-        || key.ends_with(".key")
-}
-
-fn mask_url_credentials(brokers: &str) -> String {
-    brokers
-        .split(',')
-        .map(|b| match b.rsplit_once('@') {
-            Some((_, host)) => format!("****@{host}"),
-            None => b.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-fn toml_string(config: &Config) -> String {
-    // figment re-serializes through its own Value so that key order follows the file.
-    let value = figment::value::Value::serialize(config).expect("config serializes");
-    let mut out = String::new();
-    write_toml(&mut out, "", &value);
-    out
-}
-
-fn write_toml(out: &mut String, path: &str, value: &figment::value::Value) {
-    use figment::value::Value;
-    let Value::Dict(_, dict) = value else { return };
-    let (tables, scalars): (Vec<_>, Vec<_>) =
-        dict.iter().partition(|(_, v)| matches!(v, Value::Dict(..)));
-    if !path.is_empty() {
-        out.push_str(&format!("\n[{path}]\n"));
-    }
-    for (k, v) in scalars {
-        out.push_str(&format!("{} = {}\n", toml_key(k), toml_value(v)));
-    }
-    for (k, v) in tables {
-        let child = if path.is_empty() {
-            toml_key(k)
-        } else {
-            format!("{path}.{}", toml_key(k))
-        };
-        write_toml(out, &child, v);
-    }
-}
-
-fn toml_key(k: &str) -> String {
-    if k.chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        k.to_string()
-    } else {
-        format!("{k:?}")
-    }
-}
-
-fn toml_value(v: &figment::value::Value) -> String {
-    use figment::value::Value;
-    match v {
-        Value::String(_, s) => format!("{s:?}"),
-        Value::Char(_, c) => format!("\"{c}\""),
-        Value::Bool(_, b) => b.to_string(),
-        Value::Num(_, n) => n
-            .to_u128()
-            .map(|n| n.to_string())
-            .or_else(|| n.to_i128().map(|n| n.to_string()))
-            .or_else(|| n.to_f64().map(|n| n.to_string()))
-            .unwrap_or_default(),
-        Value::Empty(..) => "\"\"".into(),
-        Value::Array(_, items) => format!(
-            "[{}]",
-            items.iter().map(toml_value).collect::<Vec<_>>().join(", ")
-        ),
-        Value::Dict(..) => "{}".into(),
-    }
-}
-
-/// Builds the `WARTA_A__B=v` layer. figment's own `Env` provider reads the process
-/// environment directly; taking the pairs as an argument keeps `load_with_env` testable
-/// without mutating globals, which races in a multi-threaded test run.
-fn env_provider(
-    env: impl IntoIterator<Item = (String, String)>,
-) -> figment::providers::Serialized<BTreeMap<String, figment::value::Value>> {
-    use figment::value::{Dict, Value};
-    let mut root = Dict::new();
-    for (name, raw) in env {
-        // WARTA_CONFIG names the config file (the CLI's --config), not a config key.
-        if name == "WARTA_CONFIG" {
-            continue;
-        }
-        let Some(rest) = name.strip_prefix("WARTA_") else {
-            continue;
-        };
-        let path: Vec<String> = rest.split("__").map(|p| p.to_ascii_lowercase()).collect();
-        if path.iter().any(|p| p.is_empty()) {
-            continue;
-        }
-        insert_path(&mut root, &path, parse_env_value(&raw));
-    }
-    fn insert_path(dict: &mut Dict, path: &[String], value: Value) {
-        if path.len() == 1 {
-            dict.insert(path[0].clone(), value);
-            return;
-        }
-        let child = dict
-            .entry(path[0].clone())
-            .or_insert_with(|| Value::from(Dict::new()));
-        if let Value::Dict(_, d) = child {
-            insert_path(d, &path[1..], value);
-        }
-    }
-    figment::providers::Serialized::defaults(root.into_iter().collect())
-}
-
-/// Environment values are strings; numbers, booleans and `[a, b]` lists are recognised
-/// the way figment's own Env provider does.
-fn parse_env_value(raw: &str) -> figment::value::Value {
-    raw.parse::<figment::value::Value>()
-        .unwrap_or_else(|_| figment::value::Value::from(raw.to_string()))
 }
 
 fn describe_figment_error(e: figment::Error) -> String {
@@ -661,6 +501,28 @@ mod tests {
         std::fs::write(&path, "[processing]\nmax_inflight = 3\n").unwrap();
         let err = Config::load_with_env(Some(&path), env(&[])).unwrap_err();
         assert!(err.to_string().contains("max_inflight"), "{err}");
+    }
+
+    #[test]
+    fn built_in_mappings_are_there_and_can_be_changed_key_by_key() {
+        let c = Config::load_with_env(None, env(&[])).unwrap();
+        assert_eq!(c.mappings["default"], FieldMapping::default());
+        assert_eq!(c.mappings["indonews"], FieldMapping::indonews());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "[input]\nmapping = \"indonews\"\n[mappings.indonews]\nbody = [\"konten\"]\n\
+             [mappings.mine]\nid = []\nurl = []\ntitle = []\nbody = [\"teks\"]\nhtml = []\n\
+             source = []\nauthor = []\npublished_at = []\nlanguage = []\n",
+        )
+        .unwrap();
+        let c = Config::load_with_env(Some(&path), env(&[])).unwrap();
+        assert_eq!(c.mapping().body, vec!["konten"]);
+        // The keys the file did not name keep their built-in values.
+        assert_eq!(c.mapping().title, vec!["judul"]);
+        assert_eq!(c.mappings["mine"].body, vec!["teks"]);
+        assert!(c.to_masked_toml().contains("[mappings.indonews]"));
     }
 
     #[test]
