@@ -1,621 +1,113 @@
-//! Word lists shared by several stages, kept in one place so that the cleaner's "never
-//! drop a line with a speech verb" guard and the quote extractor agree on what a speech
-//! verb is, and the dateline and quote stages agree on what a place or a title is.
+//! The word lists of every stage, as one typed [`Lexicon`].
+//!
+//! The lists themselves are data: `data/lexicon/*.txt`, one entry per line, each file
+//! headed by `# source:` and `# licence:` lines. They are embedded at compile time, so the
+//! core reads no file, and parsed once into [`Lexicon`], which [`Resources`] hands to the
+//! stages. One list per concept keeps the cleaner's "never drop a line with a speech verb"
+//! guard and the quote extractor agreeing on what a speech verb is.
+//!
+//! [`Resources`]: crate::pipeline::Resources
 
-/// Places that appear in datelines, longest spellings first within a shared prefix.
-pub const CITIES: &[&str] = &[
-    "Jakarta Pusat",
-    "Jakarta Selatan",
-    "Jakarta Barat",
-    "Jakarta Timur",
-    "Jakarta Utara",
-    "Jakarta",
-    "Bandung",
-    "Surabaya",
-    "Medan",
-    "Semarang",
-    "Yogyakarta",
-    "Jogja",
-    "Makassar",
-    "Palembang",
-    "Denpasar",
-    "Bogor",
-    "Depok",
-    "Tangerang Selatan",
-    "Tangerang",
-    "Bekasi",
-    "Malang",
-    "Solo",
-    "Surakarta",
-    "Padang",
-    "Pekanbaru",
-    "Balikpapan",
-    "Samarinda",
-    "Pontianak",
-    "Banjarmasin",
-    "Manado",
-    "Palu",
-    "Kupang",
-    "Ambon",
-    "Jayapura",
-    "Mataram",
-    "Serang",
-    "Cirebon",
-    "Batam",
-    "Jambi",
-    "Bengkulu",
-    "Bandar Lampung",
-    "Lampung",
-    "Banda Aceh",
-    "Aceh",
-    "Kendari",
-    "Gorontalo",
-    "Ternate",
-    "Sorong",
-    "Mamuju",
-    "Tasikmalaya",
-    "Sukabumi",
-    "Garut",
-    "Kediri",
-    "Jember",
-    "Banyuwangi",
-    "Lebak",
-    "Sleman",
-    "Bantul",
-    "Magelang",
-    "Purwokerto",
-    "Tegal",
-    "Pekalongan",
-    "Kudus",
-    "Madiun",
-    "Blitar",
-    "Sidoarjo",
-    "Gresik",
-    "Karawang",
-    "Cianjur",
-    "Cilegon",
-    "Pangkalpinang",
-    "Tanjungpinang",
-    "Palangka Raya",
-    "Tarakan",
-    "Beijing",
-    "Washington",
-    "London",
-    "Moskow",
-    "Tokyo",
-    "Seoul",
-    "Singapura",
-    "Kuala Lumpur",
-    "Teheran",
-    "Tel Aviv",
-    "Yerusalem",
-    "Gaza",
-    "Kyiv",
-    "Kiev",
-    "Paris",
-    "Berlin",
-    "New York",
-    "Jenewa",
-    "Brussel",
-    "Canberra",
-    "Sydney",
-    "Bangkok",
-    "Manila",
-    "Hanoi",
-    "Riyadh",
-    "Doha",
-    "Kairo",
-    "Istanbul",
-    "Ankara",
-    "Dubai",
-    "Abu Dhabi",
-    "Mekkah",
-    "Makkah",
-    "Madinah",
-    "Jeddah",
-    "Den Haag",
-    "Roma",
-    "Vatikan",
-    "Hong Kong",
-    "Taipei",
-    "New Delhi",
-];
+/// Every word list of the stages; [`Lexicon::embedded`] gives the shipped one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lexicon {
+    /// Places that open a dateline ("Bandung, KOMPAS.com -"), longest spelling first
+    /// within a shared prefix: the first match wins.
+    pub dateline_cities: Vec<&'static str>,
+    /// Verb stems that attribute speech after a quote (`"…," kata X`), also with `-nya`.
+    pub speech_verbs_after: Vec<&'static str>,
+    /// Verbs that introduce reported or following speech (`X mengatakan, "…"`).
+    pub speech_verbs_report: Vec<&'static str>,
+    /// English verbs of saying, after a quote (`"…," said X`) or before one (`X adds, "…"`).
+    pub speech_verbs_english: Vec<&'static str>,
+    /// Capitalised words of offices, bodies and places that are no part of a person's name;
+    /// a speaker's name is the run of capitalised tokens after the last one.
+    pub non_name_words: Vec<&'static str>,
+    /// Abbreviations (lowercase, without the final period) after which a period does not
+    /// end a sentence.
+    pub abbreviations: Vec<&'static str>,
+    /// Function words common to Indonesian and Malay: a text full of them is Malayic.
+    pub function_words_malayic: Vec<&'static str>,
+    /// Words more frequent in Indonesian than in Malay.
+    pub markers_indonesian: Vec<&'static str>,
+    /// Words more frequent in Malay than in Indonesian.
+    pub markers_malay: Vec<&'static str>,
+    /// Words written only in Indonesian (Malay spells or says them otherwise).
+    pub markers_indonesian_only: Vec<&'static str>,
+    /// Words written only in Malay.
+    pub markers_malay_only: Vec<&'static str>,
+    /// English function words.
+    pub function_words_english: Vec<&'static str>,
+    /// Honorifics that, before a one-word nickname, form the name itself ("Gus Dur").
+    pub name_forming_honorifics: Vec<&'static str>,
+    /// Whole mentions that name no person, organization or place (feasts, legal forms).
+    pub not_names: Vec<&'static str>,
+    /// Heads of place and body names, which alone name nothing ("Gunung tersebut").
+    pub generic_name_heads: Vec<&'static str>,
+    /// Words that continue a place name ("Bekasi Utara") rather than start a person's.
+    pub place_continuations: Vec<&'static str>,
+}
 
-/// Verb stems that attribute speech after a quote (`"…," kata X`), also with `-nya`.
-pub const POST_CUES: &[&str] = &[
-    "kata", "ujar", "ucap", "tutur", "jelas", "terang", "ungkap", "tegas", "imbuh", "tambah",
-    "sebut", "papar", "pungkas", "lanjut", "harap", "tandas", "tulis", "tukas", "kisah", "cerita",
-    "seru", "timpal", "sambung", "beber", "urai", "pinta", "jawab", "klaim", "tutup", "simpul",
-    "ajak", "tanya", "sindir", "kenang", "akui", "katakan", "bilang",
-];
+impl Lexicon {
+    /// The lists shipped in `data/lexicon/`, embedded in the binary.
+    pub fn embedded() -> Lexicon {
+        Lexicon {
+            dateline_cities: entries(include_str!("../../../data/lexicon/dateline-cities.txt")),
+            speech_verbs_after: entries(include_str!(
+                "../../../data/lexicon/speech-verbs-after.txt"
+            )),
+            speech_verbs_report: entries(include_str!(
+                "../../../data/lexicon/speech-verbs-report.txt"
+            )),
+            speech_verbs_english: entries(include_str!(
+                "../../../data/lexicon/speech-verbs-english.txt"
+            )),
+            non_name_words: entries(include_str!("../../../data/lexicon/non-name-words.txt")),
+            abbreviations: entries(include_str!("../../../data/lexicon/abbreviations.txt")),
+            function_words_malayic: entries(include_str!(
+                "../../../data/lexicon/function-words-malayic.txt"
+            )),
+            markers_indonesian: entries(include_str!(
+                "../../../data/lexicon/markers-indonesian.txt"
+            )),
+            markers_malay: entries(include_str!("../../../data/lexicon/markers-malay.txt")),
+            markers_indonesian_only: entries(include_str!(
+                "../../../data/lexicon/markers-indonesian-only.txt"
+            )),
+            markers_malay_only: entries(include_str!(
+                "../../../data/lexicon/markers-malay-only.txt"
+            )),
+            function_words_english: entries(include_str!(
+                "../../../data/lexicon/function-words-english.txt"
+            )),
+            name_forming_honorifics: entries(include_str!(
+                "../../../data/lexicon/name-forming-honorifics.txt"
+            )),
+            not_names: entries(include_str!("../../../data/lexicon/not-names.txt")),
+            generic_name_heads: entries(include_str!(
+                "../../../data/lexicon/generic-name-heads.txt"
+            )),
+            place_continuations: entries(include_str!(
+                "../../../data/lexicon/place-continuations.txt"
+            )),
+        }
+    }
+}
 
-/// English verbs of saying, after a quote (`"…," said X` / `"…," X said`) or before
-/// one (`X adds, "…"`), past and present tense.
-pub const EN_CUES: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "told",
-    "explained",
-    "wrote",
-    "noted",
-    "stated",
-    "asked",
-    "continued",
-    "insisted",
-    "warned",
-    "argued",
-    "recalled",
-    "adds",
-    "tells",
-    "writes",
-    "notes",
-    "asks",
-    "explains",
-    "continues",
-    "insists",
-    "warns",
-    "argues",
-    "recalls",
-    "declared",
-    "declares",
-    "tweeted",
-    "tweets",
-    "replied",
-    "replies",
-    "responded",
-    "responds",
-    "concluded",
-    "acknowledged",
-    "acknowledges",
-    "countered",
-    "cautioned",
-    "predicted",
-    "admitted",
-    "quipped",
-    "joked",
-    "claimed",
-    "announced",
-    "emphasized",
-    "stressed",
-    "remarked",
-    "conceded",
-    "wondered",
-];
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::embedded()
+    }
+}
 
-/// Verbs that introduce reported or following speech (`X mengatakan, "…"`, `X menyebut bahwa`).
-pub const REPORT_CUES: &[&str] = &[
-    "mengatakan",
-    "menyatakan",
-    "menegaskan",
-    "menjelaskan",
-    "mengungkapkan",
-    "menyebut",
-    "menyebutkan",
-    "menyampaikan",
-    "menekankan",
-    "menambahkan",
-    "menuturkan",
-    "mengklaim",
-    "mengakui",
-    "menilai",
-    "memastikan",
-    "berkata",
-    "mengungkap",
-    "menerangkan",
-    "memaparkan",
-    "mengingatkan",
-    "berharap",
-];
-
-/// Words that are capitalized in names of offices, bodies and places but are not part of
-/// a person's name; a speaker name is the run of capitalized tokens after the last one.
-pub const NON_NAME_WORDS: &[&str] = &[
-    // titles and ranks
-    "presiden",
-    "wakil",
-    "wapres",
-    "menteri",
-    "menko",
-    "menkeu",
-    "mendagri",
-    "menlu",
-    "mensos",
-    "menkes",
-    "menhan",
-    "ketua",
-    "kepala",
-    "direktur",
-    "dirut",
-    "gubernur",
-    "wagub",
-    "bupati",
-    "wali",
-    "walikota",
-    "sekretaris",
-    "sekjen",
-    "jenderal",
-    "kapolri",
-    "kapolda",
-    "kapolres",
-    "kapolsek",
-    "panglima",
-    "irjen",
-    "brigjen",
-    "kombes",
-    "akbp",
-    "kompol",
-    "ipda",
-    "iptu",
-    "aiptu",
-    "bripka",
-    "letjen",
-    "mayjen",
-    "laksamana",
-    "marsekal",
-    "kolonel",
-    "jaksa",
-    "hakim",
-    "juru",
-    "bicara",
-    "jubir",
-    "anggota",
-    "komisioner",
-    "komisaris",
-    "deputi",
-    "asisten",
-    "staf",
-    "khusus",
-    "pelaksana",
-    "tugas",
-    "plt",
-    "plh",
-    "kabid",
-    "dirjen",
-    "kadis",
-    "camat",
-    "lurah",
-    "kades",
-    "prof",
-    "prof.",
-    "dr",
-    "dr.",
-    "ir",
-    "ir.",
-    "h.",
-    "hj.",
-    "drs",
-    "drs.",
-    "kh",
-    "kh.",
-    "ustaz",
-    "ustadz",
-    "habib",
-    "gus",
-    "raja",
-    "ratu",
-    "pangeran",
-    "paus",
-    "perdana",
-    "pm",
-    "senator",
-    "dubes",
-    "duta",
-    "besar",
-    "president",
-    "minister",
-    "prime",
-    "secretary",
-    "chief",
-    "ceo",
-    "director",
-    "spokesperson",
-    "spokesman",
-    "governor",
-    "mayor",
-    "general",
-    "ia",
-    "dia",
-    "beliau",
-    "mereka",
-    "kami",
-    "kita",
-    "he",
-    "she",
-    "they",
-    "we",
-    "chair",
-    "chairman",
-    "fed",
-    "kanselir",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "sir",
-    "bapak",
-    "ibu",
-    "pak",
-    "bu",
-    "mas",
-    "mbak",
-    "sdr",
-    "sdr.",
-    "tn",
-    "tn.",
-    "ny",
-    "ny.",
-    "psikolog",
-    "pakar",
-    "pengamat",
-    "ekonom",
-    "peneliti",
-    "dosen",
-    "guru",
-    "dokter",
-    "pengacara",
-    "kuasa",
-    "hukum",
-    // institutions and places
-    "keuangan",
-    "dalam",
-    "luar",
-    "negeri",
-    "pertahanan",
-    "sosial",
-    "kesehatan",
-    "agama",
-    "perhubungan",
-    "pendidikan",
-    "perdagangan",
-    "perindustrian",
-    "pertanian",
-    "perumahan",
-    "kawasan",
-    "permukiman",
-    "koordinator",
-    "bidang",
-    "umum",
-    "agung",
-    "daerah",
-    "provinsi",
-    "kabupaten",
-    "kota",
-    "negara",
-    "republik",
-    "rakyat",
-    "dewan",
-    "perwakilan",
-    "partai",
-    "komisi",
-    "badan",
-    "kementerian",
-    "bank",
-    "utama",
-    "polisi",
-    "polda",
-    "polres",
-    "metro",
-    "nasional",
-    "pusat",
-    "pemerintah",
-    "pemprov",
-    "pemkot",
-    "pemkab",
-    "jawa",
-    "barat",
-    "timur",
-    "tengah",
-    "utara",
-    "selatan",
-    "sumatera",
-    "kalimantan",
-    "sulawesi",
-    "papua",
-    "bali",
-    "china",
-    "tiongkok",
-    "rusia",
-    "amerika",
-    "serikat",
-    "indonesia",
-    "inggris",
-    "jepang",
-    "korea",
-    "iran",
-    "israel",
-    "palestina",
-    "ukraina",
-    "india",
-    "australia",
-    "malaysia",
-    "singapura",
-    "arab",
-    "saudi",
-    "turki",
-    "mesir",
-    "prancis",
-    "jerman",
-    "eropa",
-    "uni",
-    "jakarta",
-    "kelautan",
-    "perikanan",
-    "energi",
-    "sumber",
-    "daya",
-    "mineral",
-    "lingkungan",
-    "hidup",
-    "kehutanan",
-    "tenaga",
-    "kerja",
-    "investasi",
-    "pariwisata",
-    "kebudayaan",
-    "universitas",
-    "institut",
-    "fakultas",
-    "rumah",
-    "sakit",
-    "dinas",
-    "kantor",
-    "staf",
-    "united",
-    "states",
-    "state",
-    "house",
-    "white",
-    "department",
-    "ministry",
-    "university",
-    // more offices and bodies seen in attributions
-    "polri",
-    "brigjend",
-    "kejaksaan",
-    "tinggi",
-    "kejagung",
-    "kejati",
-    "kejari",
-    "bareskrim",
-    "kemenkeu",
-    "fiskal",
-    "riset",
-    "founder",
-    "gerakan",
-    "forum",
-    "guru",
-    "senior",
-    "pos",
-    "gunung",
-    "api",
-    "sekuritas",
-    "asset",
-    "investment",
-    "information",
-    "kalakhar",
-    "wamen",
-    "wamenkes",
-    "wamenkeu",
-    "dirtipidter",
-    "kabareskrim",
-    "kapuspen",
-    "kasubdit",
-    "humas",
-    "divisi",
-    "biro",
-    "unit",
-    "pusat",
-    "lembaga",
-    "yayasan",
-    "komunitas",
-    "direktorat",
-    "dirut",
-    "pt",
-    "tbk",
-    "ceo",
-    "founder",
-    "co-founder",
-    "manager",
-    "manajer",
-    "head",
-    "analis",
-    "analyst",
-    "economist",
-    "sekum",
-    "wakapolri",
-    "kapolrestabes",
-    "kadiv",
-    "karo",
-    "kabag",
-    "kasat",
-    "kasi",
-    "kabiro",
-    "kepala",
-    "sumsel",
-    "sumut",
-    "sumbar",
-    "jabar",
-    "jateng",
-    "jatim",
-    "kaltim",
-    "kalbar",
-    "sulsel",
-    "ntt",
-    "ntb",
-    "diy",
-    // function words that start a sentence and so come capitalized
-    "dan",
-    "tetapi",
-    "tapi",
-    "namun",
-    "sementara",
-    "menurut",
-    "kata",
-    "selain",
-    "bahkan",
-    "adapun",
-    "sedangkan",
-    "kemudian",
-    "lalu",
-    "saat",
-    "ketika",
-    "meski",
-    "meskipun",
-    "jika",
-    "karena",
-    "sebab",
-    "oleh",
-    "untuk",
-    "dari",
-    "di",
-    "ke",
-    "pada",
-    "dengan",
-    "bagi",
-    "hal",
-    "ini",
-    "itu",
-    "sebelumnya",
-    "selanjutnya",
-    "senada",
-    "sejak",
-    "usai",
-    "setelah",
-    "dalam",
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "when",
-    "while",
-    "according",
-    "in",
-    "on",
-    "at",
-    "for",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-];
-
-/// Abbreviations after which a period does not end a sentence (lowercase, without the
-/// final period).
-pub const ABBREVIATIONS: &[&str] = &[
-    "dr", "prof", "h", "hj", "jl", "jln", "no", "dkk", "kec", "kab", "sdr", "tn", "ny", "st",
-    "dll", "dsb", "dst", "a.n", "u.s", "drs", "ir", "kh", "mr", "mrs", "ms", "vs", "yth", "bpk",
-    "sd", "smp", "sma", "tbk", "pt", "cv", "kel", "ds", "rt", "rw", "hlm", "telp", "maks", "sbb",
-    "a.l", "s.h", "m.h", "s.e", "m.si", "s.pd", "m.pd", "s.kom", "s.t", "ph.d", "e.g", "i.e",
-    "etc", "jr", "sr", "inc", "ltd", "co", "corp", "lt", "col", "sgt", "rp", "sen", "rep", "gov",
-    "brig", "kol", "irjen",
-];
+/// The entries of a lexicon file: every line that is neither blank nor a `#` comment,
+/// trimmed, in file order (order matters where the first match wins).
+pub fn entries(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+}
 
 /// Honorifics that, before a one-word nickname, form the name itself ("Gus Dur",
 /// "Bung Karno"); before a full name they are titles like any other ("Gus Yahya
@@ -715,3 +207,150 @@ pub const PLACE_CONTINUATIONS: &[&str] = &[
     "Pulau",
     "Besar",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_skip_comments_and_blank_lines_and_keep_order() {
+        let text = "# source: test\n# licence: MIT\n\nJakarta Pusat\n  Jakarta \n# x\nBandung\n";
+        assert_eq!(entries(text), vec!["Jakarta Pusat", "Jakarta", "Bandung"]);
+    }
+
+    #[test]
+    fn every_embedded_list_is_read_and_headed_by_its_source_and_licence() {
+        let lexicon = Lexicon::embedded();
+        let sizes = [
+            ("dateline_cities", lexicon.dateline_cities.len()),
+            ("speech_verbs_after", lexicon.speech_verbs_after.len()),
+            ("speech_verbs_report", lexicon.speech_verbs_report.len()),
+            ("speech_verbs_english", lexicon.speech_verbs_english.len()),
+            ("non_name_words", lexicon.non_name_words.len()),
+            ("abbreviations", lexicon.abbreviations.len()),
+            (
+                "function_words_malayic",
+                lexicon.function_words_malayic.len(),
+            ),
+            ("markers_indonesian", lexicon.markers_indonesian.len()),
+            ("markers_malay", lexicon.markers_malay.len()),
+            (
+                "markers_indonesian_only",
+                lexicon.markers_indonesian_only.len(),
+            ),
+            ("markers_malay_only", lexicon.markers_malay_only.len()),
+            (
+                "function_words_english",
+                lexicon.function_words_english.len(),
+            ),
+            (
+                "name_forming_honorifics",
+                lexicon.name_forming_honorifics.len(),
+            ),
+            ("not_names", lexicon.not_names.len()),
+            ("generic_name_heads", lexicon.generic_name_heads.len()),
+            ("place_continuations", lexicon.place_continuations.len()),
+        ];
+        for (name, size) in sizes {
+            assert!(size > 0, "{name} is empty");
+        }
+        assert_eq!(lexicon.dateline_cities.len(), 115);
+        assert_eq!(lexicon.non_name_words.len(), 381);
+    }
+
+    #[test]
+    fn every_lexicon_file_names_its_source_and_licence() {
+        let files = [
+            (
+                "dateline-cities",
+                include_str!("../../../data/lexicon/dateline-cities.txt"),
+            ),
+            (
+                "speech-verbs-after",
+                include_str!("../../../data/lexicon/speech-verbs-after.txt"),
+            ),
+            (
+                "speech-verbs-report",
+                include_str!("../../../data/lexicon/speech-verbs-report.txt"),
+            ),
+            (
+                "speech-verbs-english",
+                include_str!("../../../data/lexicon/speech-verbs-english.txt"),
+            ),
+            (
+                "non-name-words",
+                include_str!("../../../data/lexicon/non-name-words.txt"),
+            ),
+            (
+                "abbreviations",
+                include_str!("../../../data/lexicon/abbreviations.txt"),
+            ),
+            (
+                "function-words-malayic",
+                include_str!("../../../data/lexicon/function-words-malayic.txt"),
+            ),
+            (
+                "markers-indonesian",
+                include_str!("../../../data/lexicon/markers-indonesian.txt"),
+            ),
+            (
+                "markers-malay",
+                include_str!("../../../data/lexicon/markers-malay.txt"),
+            ),
+            (
+                "markers-indonesian-only",
+                include_str!("../../../data/lexicon/markers-indonesian-only.txt"),
+            ),
+            (
+                "markers-malay-only",
+                include_str!("../../../data/lexicon/markers-malay-only.txt"),
+            ),
+            (
+                "function-words-english",
+                include_str!("../../../data/lexicon/function-words-english.txt"),
+            ),
+            (
+                "name-forming-honorifics",
+                include_str!("../../../data/lexicon/name-forming-honorifics.txt"),
+            ),
+            (
+                "not-names",
+                include_str!("../../../data/lexicon/not-names.txt"),
+            ),
+            (
+                "generic-name-heads",
+                include_str!("../../../data/lexicon/generic-name-heads.txt"),
+            ),
+            (
+                "place-continuations",
+                include_str!("../../../data/lexicon/place-continuations.txt"),
+            ),
+        ];
+        for (name, text) in files {
+            let mut lines = text.lines();
+            assert!(
+                lines.next().is_some_and(|l| l.starts_with("# source:")),
+                "{name}"
+            );
+            assert!(
+                lines.next().is_some_and(|l| l.starts_with("# licence:")),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_list_repeats_an_entry() {
+        let lexicon = Lexicon::embedded();
+        for list in [
+            &lexicon.dateline_cities,
+            &lexicon.non_name_words,
+            &lexicon.abbreviations,
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for entry in list {
+                assert!(seen.insert(*entry), "{entry} is listed twice");
+            }
+        }
+    }
+}

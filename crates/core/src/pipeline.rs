@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use crate::article::RawArticle;
 use crate::error::Rejected;
+use crate::lexicon::Lexicon;
 use crate::output::{Enriched, Provenance, SCHEMA_VERSION};
 use crate::span;
 use crate::stages::{clean, dates, entities, extract, language, quotes, segment, stats};
@@ -53,15 +54,20 @@ impl std::fmt::Debug for Resources {
 impl Resources {
     /// Compiles all patterns and word lists; costs a few milliseconds, once.
     pub fn new(limits: EnrichLimits) -> Resources {
+        Resources::with_lexicon(limits, &Lexicon::embedded())
+    }
+
+    /// The resources with the word lists of `lexicon` in place of the shipped ones.
+    pub fn with_lexicon(limits: EnrichLimits, lexicon: &Lexicon) -> Resources {
         Resources {
             limits,
             skip_quotes: false,
             debug_removed: false,
             compiled: Arc::new(Compiled {
-                cleaner: clean::Cleaner::new(),
-                segmenter: segment::Segmenter::new(),
-                language: language::LanguageDetector::new(),
-                quotes: quotes::QuoteRules::new(),
+                cleaner: clean::Cleaner::with_lexicon(lexicon),
+                segmenter: segment::Segmenter::with_lexicon(lexicon),
+                language: language::LanguageDetector::with_lexicon(lexicon),
+                quotes: quotes::QuoteRules::with_lexicon(lexicon),
                 dates: dates::DateRules::new(),
                 entities: entities::Recognizer::shared(),
             }),
@@ -159,7 +165,9 @@ pub fn enrich(
         Some(p) if !has_text(&article.title) && p.title.is_some() => p.title.take(),
         _ => article.title.clone(),
     };
-    let published_at = published_at_raw.as_deref().and_then(dates::parse_published);
+    let published_at = published_at_raw
+        .as_deref()
+        .and_then(|raw| c.dates.parse_published(raw));
     let dates = c.dates.mentions(&body, &map, published_at.as_deref());
     let inline = |s: &Option<String>| {
         s.as_deref()

@@ -4,8 +4,6 @@
 //! none is given, since these outlets publish on Jakarta time. Inside the body, date
 //! mentions ("Senin, 24 Februari 2025", "(16/6/2025)") are found with their spans.
 
-use std::sync::LazyLock;
-
 use chrono::{Datelike, Days, FixedOffset, Months, NaiveDate, NaiveTime, TimeZone};
 use regex::{Captures, Regex};
 
@@ -87,13 +85,6 @@ impl Default for DateRules {
     fn default() -> Self {
         Self::new()
     }
-}
-
-static RULES: LazyLock<DateRules> = LazyLock::new(DateRules::new);
-
-/// Parses a published-at string to ISO 8601 with offset; None when no date is found.
-pub fn parse_published(raw: &str) -> Option<String> {
-    RULES.parse_published(raw)
 }
 
 fn num(caps: &Captures, name: &str) -> Option<u32> {
@@ -243,7 +234,7 @@ impl DateRules {
     }
 
     /// Date mentions in the body, in order, without overlaps. `published` (ISO 8601, as
-    /// [`parse_published`] gives it) anchors relative forms and year-less dates; without
+    /// [`DateRules::parse_published`] gives it) anchors relative forms and year-less dates; without
     /// it their value is null. Months resolve to `YYYY-MM`, weeks to ISO `YYYY-Www`,
     /// years to `YYYY` (ISO 8601 reduced precision); a bare clock time has no date.
     pub fn mentions(&self, body: &str, map: &CharMap, published: Option<&str>) -> Vec<DateMention> {
@@ -355,7 +346,7 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Option<String> {
-        parse_published(s)
+        DateRules::new().parse_published(s)
     }
 
     /// Each publish-date string parses to its expected timestamp.

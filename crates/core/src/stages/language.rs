@@ -9,117 +9,9 @@
 //! prefix of the body: a few hundred words decide as well as a whole article, and the
 //! cost stays flat however long the article is.
 
-use std::sync::OnceLock;
-
 use std::collections::HashSet;
 
-/// Function words common to Indonesian and Malay.
-const MALAYIC: &[&str] = &[
-    "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "tidak", "akan",
-    "dalam", "juga", "ada", "oleh", "atau", "mereka", "kami", "kita", "telah", "lebih", "bagi",
-    "sebagai", "kepada", "hingga", "namun", "para", "saat", "ia", "dia", "beliau", "adalah",
-    "serta", "tetapi", "masih", "lagi", "sangat", "antara", "bahwa", "bahawa", "karena", "kerana",
-    "sudah", "boleh", "bisa", "tersebut", "iaitu", "yakni", "selepas", "setelah", "sahaja", "saja",
-    "daripada", "kata", "ujar", "menurut", "seperti",
-];
-
-/// Words that mark Indonesian against Malay.
-const INDONESIAN: &[&str] = &[
-    "bahwa",
-    "karena",
-    "bisa",
-    "tersebut",
-    "setelah",
-    "saja",
-    "yakni",
-    "sudah",
-    "tapi",
-    "nggak",
-    "enggak",
-    "pemerintah",
-    "bagaimana",
-    "sejumlah",
-    "ujar",
-    "tahun",
-    "kalau",
-    "agar",
-    "sedang",
-    "seperti",
-];
-
-/// Words that mark Malay against Indonesian.
-const MALAY: &[&str] = &[
-    "bahawa",
-    "kerana",
-    "boleh",
-    "sahaja",
-    "selepas",
-    "iaitu",
-    "kerajaan",
-    "semasa",
-    "hendak",
-    "manakala",
-    "berkata",
-    "ialah",
-    "kenyataan",
-    "negeri",
-    "sebarang",
-    "tuan",
-];
-
-/// Spellings and words that one standard uses and the other does not (Indonesian
-/// `bahwa`/`karena`/`uang`/`Agustus`, Malaysian `bahawa`/`kerana`/`wang`/`Ogos`). lingua's
-/// n-gram statistics confuse the two close languages now and then (about 1% of the shared
-/// Indonesian articles came out Malay, often with confidence 1.0); these words settle it.
-const ID_ONLY: &[&str] = &[
-    "bahwa",
-    "karena",
-    "yakni",
-    "pemerintah",
-    "uang",
-    "kendaraan",
-    "kampanye",
-    "polisi",
-    "delapan",
-    "internasional",
-    "perusahaan",
-    "agustus",
-    "juli",
-    "desember",
-    "bisa",
-    "nggak",
-    "enggak",
-    "ujar",
-];
-const MS_ONLY: &[&str] = &[
-    "bahawa",
-    "kerana",
-    "iaitu",
-    "sahaja",
-    "selepas",
-    "kerajaan",
-    "wang",
-    "kenderaan",
-    "kempen",
-    "polis",
-    "lapan",
-    "antarabangsa",
-    "syarikat",
-    "ogos",
-    "julai",
-    "disember",
-    "manakala",
-    "hospital",
-    "kakitangan",
-    "pelancongan",
-    "pembangkang",
-];
-
-const ENGLISH: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "as", "by",
-    "at", "from", "he", "she", "said", "are", "be", "this", "have", "has", "an", "not", "but",
-    "his", "her", "they", "will", "which", "were", "been", "would", "their", "its", "who",
-];
+use crate::lexicon::Lexicon;
 
 /// Fewer words than this and the guess is not worth making.
 const MIN_WORDS: usize = 5;
@@ -135,14 +27,11 @@ pub struct Detection {
     pub confidence: f64,
 }
 
-/// The lingua detector for Indonesian, Malay and English, built once per process. Its
-/// models load lazily on first use (a few tens of milliseconds) and are then shared.
-fn lingua() -> &'static lingua::LanguageDetector {
-    static DETECTOR: OnceLock<lingua::LanguageDetector> = OnceLock::new();
-    DETECTOR.get_or_init(|| {
-        use lingua::Language::{English, Indonesian, Malay};
-        lingua::LanguageDetectorBuilder::from_languages(&[Indonesian, Malay, English]).build()
-    })
+/// The lingua detector for Indonesian, Malay and English. Its models load lazily on
+/// first use (a few tens of milliseconds).
+fn lingua_detector() -> lingua::LanguageDetector {
+    use lingua::Language::{English, Indonesian, Malay};
+    lingua::LanguageDetectorBuilder::from_languages(&[Indonesian, Malay, English]).build()
 }
 
 fn iso(language: lingua::Language) -> &'static str {
@@ -165,7 +54,14 @@ fn prefix(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// The stopword vote and the lingua detector, built once from a [`Lexicon`].
+///
+/// The marker lists (Indonesian `bahwa`/`karena`/`uang`, Malaysian `bahawa`/`kerana`/
+/// `wang`) settle the two close standards: lingua's n-gram statistics confuse them now
+/// and then (about 1% of the shared Indonesian articles came out Malay, often with
+/// confidence 1.0).
 pub struct LanguageDetector {
+    lingua: lingua::LanguageDetector,
     malayic: HashSet<&'static str>,
     indonesian: HashSet<&'static str>,
     malay: HashSet<&'static str>,
@@ -183,15 +79,22 @@ impl Default for LanguageDetector {
 }
 
 impl LanguageDetector {
+    /// The detector with the shipped lexicon.
     pub fn new() -> LanguageDetector {
+        LanguageDetector::with_lexicon(&Lexicon::embedded())
+    }
+
+    /// The detector voting with the function words and markers of `lexicon`.
+    pub fn with_lexicon(lexicon: &Lexicon) -> LanguageDetector {
         let set = |words: &[&'static str]| words.iter().copied().collect();
         LanguageDetector {
-            malayic: set(MALAYIC),
-            indonesian: set(INDONESIAN),
-            malay: set(MALAY),
-            english: set(ENGLISH),
-            id_only: set(ID_ONLY),
-            ms_only: set(MS_ONLY),
+            lingua: lingua_detector(),
+            malayic: set(&lexicon.function_words_malayic),
+            indonesian: set(&lexicon.markers_indonesian),
+            malay: set(&lexicon.markers_malay),
+            english: set(&lexicon.function_words_english),
+            id_only: set(&lexicon.markers_indonesian_only),
+            ms_only: set(&lexicon.markers_malay_only),
             sample_bytes: SAMPLE_BYTES,
         }
     }
@@ -222,7 +125,7 @@ impl LanguageDetector {
     pub fn detect(&self, text: &str) -> Option<Detection> {
         let sample = prefix(text, self.sample_bytes);
         self.stopword_vote(sample)?;
-        let values = lingua().compute_language_confidence_values(sample);
+        let values = self.lingua.compute_language_confidence_values(sample);
         let &(top, top_confidence) = values.first()?;
         if top_confidence <= 0.0 {
             return None;

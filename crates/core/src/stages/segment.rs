@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::lexicon::ABBREVIATIONS;
+use crate::lexicon::Lexicon;
 use crate::span::CharMap;
 
 /// One segment: code-point span (the output unit) and byte range (for slicing).
@@ -81,9 +81,15 @@ fn opens_sentence(c: char) -> bool {
 }
 
 impl Segmenter {
+    /// The segmenter with the shipped lexicon.
     pub fn new() -> Segmenter {
+        Segmenter::with_lexicon(&Lexicon::embedded())
+    }
+
+    /// The segmenter, keeping the abbreviations of `lexicon` whole.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Segmenter {
         Segmenter {
-            abbreviations: ABBREVIATIONS.iter().copied().collect(),
+            abbreviations: lexicon.abbreviations.iter().copied().collect(),
         }
     }
 

@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use crate::lexicon::CITIES;
+use crate::lexicon::Lexicon;
 
 const PLACES: &str = include_str!("../../../../../data/gazetteers/places.txt");
 use crate::output::Dateline;
@@ -43,7 +43,13 @@ pub struct Found {
 }
 
 impl Datelines {
+    /// The dateline rules with the shipped lexicon.
     pub fn new() -> Datelines {
+        Datelines::with_lexicon(&Lexicon::embedded())
+    }
+
+    /// The dateline rules for the places of `lexicon`.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Datelines {
         let re = |p: String| Regex::new(&p).expect("dateline pattern");
         let outlet = format!("(?:{DOMAIN}|{NAMED_OUTLETS})");
         let patterns = vec![
@@ -62,7 +68,7 @@ impl Datelines {
             // KOMPAS.com -
             re(format!(r"^(?P<outlet>{DOMAIN})\s*{DASH}\s*")),
         ];
-        let mut cities: Vec<&str> = CITIES.to_vec();
+        let mut cities: Vec<&str> = lexicon.dateline_cities.clone();
         cities.extend(
             PLACES
                 .lines()
@@ -95,7 +101,11 @@ impl Datelines {
             glued,
             glued_any,
             bare,
-            cities_lower: CITIES.iter().map(|c| c.to_lowercase()).collect(),
+            cities_lower: lexicon
+                .dateline_cities
+                .iter()
+                .map(|c| c.to_lowercase())
+                .collect(),
         }
     }
 
@@ -157,6 +167,25 @@ impl Datelines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dateline_cities_are_places_of_the_gazetteer_but_three() {
+        let places: std::collections::HashSet<&str> = PLACES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split('|'))
+            .map(str::trim)
+            .collect();
+        let lexicon = Lexicon::embedded();
+        let missing: Vec<&str> = lexicon
+            .dateline_cities
+            .iter()
+            .copied()
+            .filter(|c| !places.contains(c))
+            .collect();
+        assert_eq!(missing, ["Singapura", "Gaza", "Hong Kong"]);
+        assert_eq!(lexicon.dateline_cities.len(), 115);
+    }
 
     fn parts(line: &str) -> (Option<String>, Option<String>, String) {
         let d = Datelines::new();

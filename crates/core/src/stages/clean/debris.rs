@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use crate::lexicon::{POST_CUES, REPORT_CUES};
+use crate::lexicon::Lexicon;
 
 struct Rule {
     kind: &'static str,
@@ -30,7 +30,13 @@ impl Default for Debris {
 }
 
 impl Debris {
+    /// The debris rules with the shipped lexicon.
     pub fn new() -> Debris {
+        Debris::with_lexicon(&Lexicon::embedded())
+    }
+
+    /// The debris rules, guarding lines with the speech verbs of `lexicon`.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Debris {
         let rule = |kind, pattern: &str, exact| Rule {
             kind,
             re: Regex::new(pattern).expect("debris pattern"),
@@ -95,10 +101,11 @@ impl Debris {
             ),
             rule("signoff", r"^[a-z]{2,6}(?:/[a-z]{2,6})+$", false),
         ];
-        let stems: Vec<String> = POST_CUES
+        let stems: Vec<String> = lexicon
+            .speech_verbs_after
             .iter()
             .flat_map(|s| [s.to_string(), format!("{s}nya")])
-            .chain(REPORT_CUES.iter().map(|s| s.to_string()))
+            .chain(lexicon.speech_verbs_report.iter().map(|s| s.to_string()))
             .collect();
         let speech = Regex::new(&format!(
             r#"["“”«»]|\b(?i:{}|said|says)\b"#,

@@ -16,6 +16,7 @@ mod mojibake;
 
 pub use html::strip_tags;
 
+use crate::lexicon::Lexicon;
 use crate::output::{Dateline, Removed};
 
 /// Result of cleaning one article body.
@@ -84,10 +85,16 @@ pub fn clean_inline(text: &str) -> String {
 }
 
 impl Cleaner {
+    /// The cleaner with the shipped lexicon.
     pub fn new() -> Cleaner {
+        Cleaner::with_lexicon(&Lexicon::embedded())
+    }
+
+    /// The cleaner, with the speech verbs and dateline places of `lexicon`.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Cleaner {
         Cleaner {
-            debris: debris::Debris::new(),
-            datelines: dateline::Datelines::new(),
+            debris: debris::Debris::with_lexicon(lexicon),
+            datelines: dateline::Datelines::with_lexicon(lexicon),
             glue: glue::Glue::new(),
         }
     }

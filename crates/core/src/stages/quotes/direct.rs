@@ -10,7 +10,6 @@ use std::ops::Range;
 use super::marks::{self, Pair};
 use super::speaker::after_cue;
 use super::{Found, QuoteRules, Who};
-use crate::lexicon::EN_CUES;
 use crate::output::QuoteKind;
 use crate::stages::segment::Segments;
 
@@ -138,7 +137,7 @@ fn title_case(s: &str) -> bool {
 /// ending a sentence (`“…,” kata X. “…”`), so the second quote opens a sentence, or
 /// ending a clause with an English cue before a quote going on in lowercase (`“…,” she
 /// said, looking up, “and …”`).
-fn continues(body: &str, gap: Range<usize>) -> bool {
+fn continues(rules: &QuoteRules, body: &str, gap: Range<usize>) -> bool {
     let next = body[gap.end..].chars().find(|c| c.is_alphanumeric());
     let g = body[gap].trim_end();
     g.len() <= 160
@@ -147,7 +146,7 @@ fn continues(body: &str, gap: Range<usize>) -> bool {
             || (g.ends_with(',')
                 && next.is_some_and(char::is_lowercase)
                 && g.split(|c: char| !c.is_alphabetic())
-                    .any(|w| EN_CUES.contains(&w))))
+                    .any(|w| rules.en_cues.contains(&w))))
 }
 
 pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<Found> {
@@ -200,7 +199,8 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
                             .ends_with(['.', ':', ',', '!', '?']);
                     let who = if !pair.closed && next_reopens && starts_clause {
                         Some(Who::Next)
-                    } else if (attributed_before.is_some() && continues(body, prev_end..pair.open))
+                    } else if (attributed_before.is_some()
+                        && continues(rules, body, prev_end..pair.open))
                         || (opens_para && (was_running || !out.is_empty()) && pair.closed)
                     {
                         Some(Who::Continue)

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::lexicon::{EN_CUES, POST_CUES, REPORT_CUES};
+use crate::lexicon::Lexicon;
 use crate::output::{Entity, EntityType, Quote, QuoteKind, Speaker};
 use crate::span::CharMap;
 use crate::stages::segment::Segments;
@@ -60,6 +60,8 @@ struct Found {
 /// Compiled attribution patterns, built once.
 pub struct QuoteRules {
     names: Names,
+    /// English verbs of saying, which let a quote continue after a comma.
+    en_cues: Vec<&'static str>,
     /// `, kata` / `ujarnya` / `said` right after a closing mark.
     post_cue: Regex,
     /// `dia` / `ia` right after a post cue.
@@ -122,22 +124,30 @@ const EN_PHRASE: &str = r#"(?:[^,:;.!?“”"\n]|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|
 const ADVERBS: &str = r"(?:(?:pun|juga|kembali|lalu|kemudian|telah|sempat|pun juga|also|then)\s+)*";
 
 impl QuoteRules {
+    /// The quote rules with the shipped lexicon.
     pub fn new() -> QuoteRules {
+        QuoteRules::with_lexicon(&Lexicon::embedded())
+    }
+
+    /// The quote rules for the speech verbs and non-name words of `lexicon`.
+    pub fn with_lexicon(lexicon: &Lexicon) -> QuoteRules {
         let re = |p: String| Regex::new(&p).expect("quote pattern");
         let run = names::run_pattern();
-        let mut post: Vec<String> = POST_CUES
+        let mut post: Vec<String> = lexicon
+            .speech_verbs_after
             .iter()
             .flat_map(|s| [format!("{s}nya"), s.to_string()])
             .collect();
-        post.extend(EN_CUES.iter().map(|s| s.to_string()));
+        post.extend(lexicon.speech_verbs_english.iter().map(|s| s.to_string()));
         // Longest first, so "katanya" wins over "kata".
         post.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        let report = REPORT_CUES.join("|");
-        let en = EN_CUES.join("|");
+        let report = lexicon.speech_verbs_report.join("|");
+        let en = lexicon.speech_verbs_english.join("|");
         let subject =
             format!(r"(?:\b(?P<p>(?i:{PRONOUNS}))|\b(?P<group>(?i:{GROUP}))|(?P<name>{run}))");
         QuoteRules {
-            names: Names::new(),
+            names: Names::with_lexicon(lexicon),
+            en_cues: lexicon.speech_verbs_english.clone(),
             // Scrapers drop the space before a linked name ("kataFaruk"): a capital right
             // after the cue ends it as well as a word boundary does.
             post_cue: re(format!(

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::lexicon::NON_NAME_WORDS;
+use crate::lexicon::Lexicon;
 
 /// A capitalized token: a dotted title or initial ("Dr.", "H.", "Prof."), or a word. Any
 /// other word's period ends the sentence, so it is not part of the token.
@@ -73,10 +73,16 @@ impl Default for Names {
 }
 
 impl Names {
+    /// The name rules with the shipped lexicon.
     pub fn new() -> Names {
+        Names::with_lexicon(&Lexicon::embedded())
+    }
+
+    /// The name rules, cutting runs after the non-name words of `lexicon`.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Names {
         let run = run_pattern();
         Names {
-            non_name: NON_NAME_WORDS.iter().copied().collect(),
+            non_name: lexicon.non_name_words.iter().copied().collect(),
             run: Regex::new(&format!(r"\b{run}")).expect("name run"),
             run_at_start: Regex::new(&format!("^{run}")).expect("name run"),
         }
