@@ -12,9 +12,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use warta_core::stages::clean::Cleaner;
 
 fn bodies() -> Vec<String> {
-    let mut out: Vec<String> = common::shared_values()
-        .iter()
-        .filter_map(|v| common::field(v, &["isi_berita", "body"]))
+    let mut out: Vec<String> = common::shared_articles()
+        .into_iter()
+        .filter_map(|a| a.body)
         .collect();
     if out.is_empty() {
         out.push(

@@ -56,14 +56,7 @@ struct Prepared {
 }
 
 fn provenance() -> Provenance {
-    Provenance {
-        topic: Some("articles.raw".into()),
-        partition: Some(0),
-        offset: Some(0),
-        worker_version: "bench".into(),
-        processed_at: "2025-06-18T00:00:00.000Z".into(),
-        processing_time_us: 0,
-    }
+    Provenance::offline("bench", "2025-06-18T00:00:00.000Z")
 }
 
 fn bench(c: &mut Criterion) {

@@ -2,7 +2,7 @@
 //! (or generated Indonesian-like text when ../shared is absent), segmented once, then
 //! tagged, post-processed and grouped as the pipeline does.
 
-use std::path::Path;
+mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use warta_core::span::CharMap;
@@ -10,24 +10,10 @@ use warta_core::stages::entities::{tokens::tokenize, Recognizer};
 use warta_core::stages::segment::Segmenter;
 
 fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/articles");
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            let raw = std::fs::read_to_string(&p).unwrap_or_default();
-            for line in raw.lines() {
-                let v: serde_json::Value = match serde_json::from_str(line) {
-                    Ok(v) => v,
-                    Err(_) => continue,
-                };
-                if let Some(b) = v.get("isi_berita").and_then(|b| b.as_str()) {
-                    out.push(b.to_string());
-                }
-            }
-        }
-    }
+    let mut out: Vec<String> = common::shared_articles()
+        .into_iter()
+        .filter_map(|a| a.body)
+        .collect();
     if out.is_empty() {
         let words = [
             "Presiden",

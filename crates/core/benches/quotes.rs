@@ -13,15 +13,12 @@ use warta_core::output::Provenance;
 use warta_core::pipeline::{enrich, Resources};
 
 fn articles() -> Vec<RawArticle> {
-    let mut out: Vec<RawArticle> = common::shared_values()
-        .iter()
-        .filter_map(|v| {
-            let body = common::field(v, &["isi_berita", "body", "content", "text"])?;
-            (!body.trim().is_empty()).then(|| RawArticle {
-                body: Some(body),
-                title: common::field(v, &["judul", "title"]),
-                ..RawArticle::default()
-            })
+    let mut out: Vec<RawArticle> = common::shared_articles()
+        .into_iter()
+        .map(|a| RawArticle {
+            body: a.body,
+            title: a.title,
+            ..RawArticle::default()
         })
         .collect();
     if out.is_empty() {
@@ -38,14 +35,7 @@ fn articles() -> Vec<RawArticle> {
 }
 
 fn provenance() -> Provenance {
-    Provenance {
-        topic: None,
-        partition: None,
-        offset: None,
-        worker_version: "bench".into(),
-        processed_at: String::new(),
-        processing_time_us: 0,
-    }
+    Provenance::offline("bench", "")
 }
 
 fn bench(c: &mut Criterion) {

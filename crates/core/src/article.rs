@@ -84,6 +84,31 @@ impl FieldMapping {
             ("indonews", FieldMapping::indonews()),
         ]
     }
+
+    /// Every key of every built-in mapping, field by field (`indonews` first, then
+    /// `default`): for offline tools (evals, benches, training) that read scraped files
+    /// of either shape without asking which.
+    pub fn any_builtin() -> Self {
+        let mut any = FieldMapping::indonews();
+        let default = FieldMapping::default();
+        let merge = |into: &mut Vec<String>, from: &[String]| {
+            for key in from {
+                if !into.contains(key) {
+                    into.push(key.clone());
+                }
+            }
+        };
+        merge(&mut any.id, &default.id);
+        merge(&mut any.url, &default.url);
+        merge(&mut any.title, &default.title);
+        merge(&mut any.body, &default.body);
+        merge(&mut any.html, &default.html);
+        merge(&mut any.source, &default.source);
+        merge(&mut any.author, &default.author);
+        merge(&mut any.published_at, &default.published_at);
+        merge(&mut any.language, &default.language);
+        any
+    }
 }
 
 /// Limits that bound the work one input record can cause.
@@ -106,7 +131,29 @@ impl Default for DecodeLimits {
     }
 }
 
+impl DecodeLimits {
+    /// No limits but the nesting depth: for offline tools reading files they trust.
+    pub fn unbounded() -> Self {
+        DecodeLimits {
+            max_bytes: usize::MAX,
+            max_body_chars: usize::MAX,
+            max_html_chars: usize::MAX,
+            ..DecodeLimits::default()
+        }
+    }
+}
+
 impl RawArticle {
+    /// Decodes one line of a scraped file of any built-in shape, without size limits:
+    /// the reader of evals, benches and training.
+    pub fn decode_offline(line: &str) -> Result<RawArticle, DecodeError> {
+        RawArticle::decode(
+            line.as_bytes(),
+            &FieldMapping::any_builtin(),
+            &DecodeLimits::unbounded(),
+        )
+    }
+
     /// Decodes one message value. Every failure is a [`DecodeError`] that names the cause,
     /// so the record can be dead-lettered with a reason an operator can act on.
     pub fn decode(
@@ -265,5 +312,42 @@ fn json_kind(v: &Value) -> &'static str {
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_builtin_reads_both_scraper_shapes() {
+        let indonews = r#"{"judul":"Banjir","isi_berita":"Air naik.","tanggal":"18 Juni 2025"}"#;
+        let plain = r#"{"title":"Flood","body":"Water rose.","published_at":"2025-06-18"}"#;
+        let a = RawArticle::decode_offline(indonews).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Banjir"));
+        assert_eq!(a.body.as_deref(), Some("Air naik."));
+        assert_eq!(a.published_at.as_deref(), Some("18 Juni 2025"));
+        let b = RawArticle::decode_offline(plain).unwrap();
+        assert_eq!(b.title.as_deref(), Some("Flood"));
+        assert_eq!(b.body.as_deref(), Some("Water rose."));
+    }
+
+    #[test]
+    fn any_builtin_tries_indonews_keys_first_and_lists_each_key_once() {
+        let any = FieldMapping::any_builtin();
+        assert_eq!(any.body, ["isi_berita", "body", "content", "text"]);
+        assert_eq!(any.id, ["id"]);
+    }
+
+    #[test]
+    fn unbounded_limits_still_bound_the_depth() {
+        let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+        let line = format!(r#"{{"body":"x","extra":{deep}}}"#);
+        assert!(matches!(
+            RawArticle::decode_offline(&line),
+            Err(DecodeError::TooDeep { .. })
+        ));
+        let long = format!(r#"{{"body":"{}"}}"#, "a".repeat(300_000));
+        assert!(RawArticle::decode_offline(&long).is_ok());
     }
 }

@@ -146,3 +146,21 @@ pub struct Provenance {
     pub processed_at: String,
     pub processing_time_us: u64,
 }
+
+impl Provenance {
+    /// The provenance of a record made outside Kafka (`process`, evals, tests): no topic,
+    /// partition or offset, and no measured processing time.
+    pub fn offline(
+        worker_version: impl Into<String>,
+        processed_at: impl Into<String>,
+    ) -> Provenance {
+        Provenance {
+            topic: None,
+            partition: None,
+            offset: None,
+            worker_version: worker_version.into(),
+            processed_at: processed_at.into(),
+            processing_time_us: 0,
+        }
+    }
+}

@@ -34,14 +34,7 @@ fn shared_corpus_enriches_cleanly() {
         return;
     };
     let resources = Resources::default();
-    let provenance = Provenance {
-        topic: None,
-        partition: None,
-        offset: None,
-        worker_version: "corpus".into(),
-        processed_at: "2025-01-01T00:00:00Z".into(),
-        processing_time_us: 0,
-    };
+    let provenance = Provenance::offline("corpus", "2025-01-01T00:00:00Z");
     let (mut n, mut quotes, mut speakers, mut dated, mut datelines) = (0, 0, 0, 0, 0);
     let mut removed: BTreeMap<String, usize> = BTreeMap::new();
     let mut unparsed: Vec<String> = Vec::new();

@@ -12,14 +12,7 @@ use warta_core::span::{check_spans, span_text};
 use warta_core::stages::entities::entity_for;
 
 fn provenance() -> Provenance {
-    Provenance {
-        topic: None,
-        partition: None,
-        offset: None,
-        worker_version: "test".into(),
-        processed_at: "2025-02-24T15:00:00Z".into(),
-        processing_time_us: 0,
-    }
+    Provenance::offline("test", "2025-02-24T15:00:00Z")
 }
 
 fn load() -> RawArticle {

@@ -75,14 +75,7 @@ fn body_strategy() -> impl Strategy<Value = String> {
 }
 
 fn provenance() -> Provenance {
-    Provenance {
-        topic: None,
-        partition: None,
-        offset: None,
-        worker_version: "test".into(),
-        processed_at: "2026-01-01T00:00:00Z".into(),
-        processing_time_us: 0,
-    }
+    Provenance::offline("test", "2026-01-01T00:00:00Z")
 }
 
 fn article(body: String) -> RawArticle {

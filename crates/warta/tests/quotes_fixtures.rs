@@ -11,14 +11,7 @@ fn run(body: &str) -> Enriched {
         body: Some(body.to_string()),
         ..RawArticle::default()
     };
-    let provenance = Provenance {
-        topic: None,
-        partition: None,
-        offset: None,
-        worker_version: "test".into(),
-        processed_at: String::new(),
-        processing_time_us: 0,
-    };
+    let provenance = Provenance::offline("test", "");
     let e = enrich(&article, &Resources::default(), provenance).expect("enriched");
     check_spans(&e).expect("spans");
     e

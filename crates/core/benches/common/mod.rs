@@ -31,18 +31,12 @@ pub fn shared_lines() -> Vec<String> {
     out
 }
 
-/// The shared lines that parse as JSON.
-pub fn shared_values() -> Vec<serde_json::Value> {
+/// The shared articles that decode and have a non-blank body, read through the core's
+/// own decoder with the keys of every built-in mapping.
+pub fn shared_articles() -> Vec<warta_core::article::RawArticle> {
     shared_lines()
         .iter()
-        .filter_map(|l| serde_json::from_str(l).ok())
+        .filter_map(|l| warta_core::article::RawArticle::decode_offline(l).ok())
+        .filter(|a| a.body.as_deref().is_some_and(|b| !b.trim().is_empty()))
         .collect()
-}
-
-/// The first string among `keys` in a scraped record (the scrapers name fields
-/// differently: `isi_berita` or `body`, `judul` or `title`).
-pub fn field(v: &serde_json::Value, keys: &[&str]) -> Option<String> {
-    keys.iter()
-        .find_map(|k| v.get(*k).and_then(|x| x.as_str()))
-        .map(str::to_string)
 }

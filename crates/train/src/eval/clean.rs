@@ -17,6 +17,8 @@ use std::path::Path;
 use regex::Regex;
 
 use crate::Error as CommandError;
+use warta_core::article::RawArticle;
+use warta_core::error::DecodeError;
 use warta_core::stages::clean::{clean_inline, Cleaner};
 
 /// Letters and digits, lowercased: what "survives" compares.
@@ -155,14 +157,19 @@ pub fn run(
             if line.trim().is_empty() {
                 continue;
             }
-            let rec: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| CommandError::Runtime(format!("{}:{}: {e}", path.display(), n + 1)))?;
-            let body = rec
-                .get("isi_berita")
-                .or_else(|| rec.get("body"))
-                .and_then(|b| b.as_str())
-                .unwrap_or("");
-            article(&cleaner, &checks, body, &mut t);
+            let body = match RawArticle::decode_offline(line) {
+                Ok(a) => a.body.unwrap_or_default(),
+                // A record without text is counted as an empty article, as before.
+                Err(DecodeError::MissingBody { .. }) => String::new(),
+                Err(e) => {
+                    return Err(CommandError::Runtime(format!(
+                        "{}:{}: {e}",
+                        path.display(),
+                        n + 1
+                    )))
+                }
+            };
+            article(&cleaner, &checks, &body, &mut t);
         }
     }
     let mut r = String::new();

@@ -115,12 +115,7 @@ pub fn metrics(pages: &[(f64, f64, f64)]) -> (f64, f64, f64) {
             .filter(|(tp, _, fn_)| tp + fn_ > 0.0)
             .map(|&m| recall_score(m)),
     );
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (p, r, f1)
+    (p, r, super::metrics::f1(p, r))
 }
 
 /// Standard deviations of (precision, recall, F1, accuracy) over bootstrap resamples,

@@ -4,6 +4,8 @@
 pub mod clean;
 pub mod html;
 pub mod language;
+pub mod metrics;
 pub mod ner;
 pub mod polnear;
+pub mod quote_match;
 pub mod quotes;

@@ -5,6 +5,7 @@
 //! same segmenter and entity recognizer the pipeline uses, on the joined text; the
 //! report says how often that happened.
 
+use super::metrics::Counts;
 use std::path::Path;
 
 use crate::conll;
@@ -44,14 +45,7 @@ fn predict(
         body: Some(text.clone()),
         ..RawArticle::default()
     };
-    let provenance = Provenance {
-        topic: None,
-        partition: None,
-        offset: None,
-        worker_version: String::new(),
-        processed_at: String::new(),
-        processing_time_us: 0,
-    };
+    let provenance = Provenance::offline("", "");
     let entities: Vec<Entity> = match enrich(&article, resources, provenance) {
         Ok(e) if e.body == text => e.entities,
         _ => {
@@ -143,10 +137,13 @@ pub fn run(resources: &Resources, gold: &[&Path]) -> Result<String, CommandError
                 counts[g.0 as usize].2 += 1;
             }
         }
-        let line = |name: &str, (tp, np, ng): (usize, usize, usize)| {
-            let p = tp as f64 / np.max(1) as f64;
-            let r = tp as f64 / ng.max(1) as f64;
-            let f = 2.0 * p * r / (p + r).max(1e-9);
+        let line = |name: &str, (correct, predicted, gold): (usize, usize, usize)| {
+            let c = Counts {
+                correct,
+                predicted,
+                gold,
+            };
+            let (p, r, f, ng) = (c.precision(), c.recall(), c.f1(), gold);
             format!("{name:<14} {p:>9.4} {r:>9.4} {f:>9.4} {ng:>7}\n")
         };
         report.push_str(&format!(

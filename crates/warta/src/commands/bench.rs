@@ -91,27 +91,20 @@ fn templates(dir: &Path) -> Result<Vec<serde_json::Value>, CommandError> {
         let text = std::fs::read_to_string(&path)
             .map_err(|e| CommandError::Usage(format!("cannot read {}: {e}", path.display())))?;
         for line in text.lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            // Re-keyed to the default mapping, which the spawned workers use.
+            let Ok(a) = warta_core::article::RawArticle::decode_offline(line) else {
                 continue;
             };
-            let pick = |keys: &[&str]| {
-                keys.iter()
-                    .find_map(|k| v.get(*k).and_then(|x| x.as_str()))
-                    .map(str::to_string)
-            };
-            let Some(body) = pick(&["isi_berita", "body", "content"]) else {
+            let Some(body) = a.body.filter(|b| !b.trim().is_empty()) else {
                 continue;
             };
-            if body.trim().is_empty() {
-                continue;
-            }
             out.push(serde_json::json!({
-                "url": pick(&["url", "tautan"]),
-                "title": pick(&["judul", "title"]),
+                "url": a.url,
+                "title": a.title,
                 "body": body,
-                "source": pick(&["sumber", "source"]),
-                "author": pick(&["author"]),
-                "published_at": pick(&["tanggal_publikasi", "tanggal", "published_at"]),
+                "source": a.source,
+                "author": a.author,
+                "published_at": a.published_at,
             }));
         }
     }
@@ -214,13 +207,6 @@ struct WorkerChild {
     log: PathBuf,
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(0)
-}
-
 fn spawn_workers(
     args: &BenchArgs,
     mode: &str,
@@ -250,7 +236,10 @@ fn spawn_workers(
                 .env("WARTA_PROCESSING__MODE", mode)
                 .env(
                     "WARTA_TELEMETRY__METRICS_ADDR",
-                    format!("127.0.0.1:{}", free_port()),
+                    format!(
+                        "127.0.0.1:{}",
+                        crate::telemetry::server::free_local_port().unwrap_or(0)
+                    ),
                 )
                 .env("WARTA_TELEMETRY__LOG_FORMAT", "json")
                 .env("WARTA_TELEMETRY__LOG_LEVEL", "warn")

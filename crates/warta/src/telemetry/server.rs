@@ -62,3 +62,12 @@ async fn ready_handler(State(state): State<AppState>) -> impl IntoResponse {
         ),
     }
 }
+
+/// A TCP port on 127.0.0.1 that is free now, for the health server of a worker that
+/// `bench` or a test spawns. Another process may take it before the worker binds it;
+/// the worker then fails to start with a clear bind error.
+pub fn free_local_port() -> std::io::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}

@@ -169,15 +169,10 @@ fn shared_bodies() -> Option<Vec<(String, String)>> {
     let text = std::fs::read_to_string(path).ok()?;
     let bodies: Vec<(String, String)> = text
         .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| {
-            let body = v.get("isi_berita")?.as_str()?.to_string();
-            let title = v
-                .get("judul")
-                .and_then(|t| t.as_str())
-                .unwrap_or("")
-                .to_string();
-            (!body.trim().is_empty()).then_some((title, body))
+        .filter_map(|l| warta_core::article::RawArticle::decode_offline(l).ok())
+        .filter_map(|a| {
+            let body = a.body?;
+            (!body.trim().is_empty()).then(|| (a.title.unwrap_or_default(), body))
         })
         .collect();
     (!bodies.is_empty()).then_some(bodies)
@@ -435,7 +430,7 @@ impl WorkerSpec<'_> {
     }
 
     pub fn spawn(&self) -> Worker {
-        let port = free_port();
+        let port = warta::telemetry::server::free_local_port().expect("a free local port");
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
         let log = dir.join(format!("{}.log", unique("worker")));
         let file = std::fs::File::create(&log).unwrap();
@@ -565,12 +560,4 @@ pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
         .map(|(_, b)| b.to_string())
         .unwrap_or_default();
     Some((status, body))
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }

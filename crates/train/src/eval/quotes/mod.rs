@@ -22,405 +22,33 @@
 //! PFSA-ID's STATEMENTs are direct quotes, so quote precision counts direct predictions;
 //! the report also gives precision with indirect predictions counted, for reference.
 
-use std::collections::HashSet;
+mod gold;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::metrics::{f1, jaccard, ratio};
+use super::quote_match::{counted, enrich_in, find, match_one_to_one, Matching, SpeakerWords};
 use crate::Error as CommandError;
-use warta_core::article::RawArticle;
-use warta_core::output::{Provenance, Quote, QuoteKind};
-use warta_core::pipeline::{self, Resources};
+use warta_core::lexicon::entries;
+use warta_core::output::{Quote, QuoteKind};
+use warta_core::pipeline::Resources;
 
-/// Tokens of the attribution clause after a statement that are searched for its speaker.
-const AFTER_WINDOW: usize = 12;
-/// Tokens before a statement searched when the clause after it names nobody.
-const BEFORE_WINDOW: usize = 14;
-const MIN_JACCARD: f64 = 0.5;
+pub use gold::{parse_gold, GoldArticle, GoldStatement};
 
-/// Honorifics, academic, religious, military and police titles and ranks: words that a
-/// speaker shares with nobody in particular. Offices ("Kapolres", "Menteri") are not
-/// titles here, because a role-only gold speaker is the office itself.
-const TITLES: &[&str] = &[
-    "bapak",
-    "ibu",
-    "pak",
-    "bu",
-    "saudara",
-    "sdr",
-    "tuan",
-    "nyonya",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "sir",
-    "dr",
-    "drs",
-    "dra",
-    "prof",
-    "ir",
-    "haji",
-    "hajah",
-    "hj",
-    "kh",
-    "kiai",
-    "kyai",
-    "ustaz",
-    "ustad",
-    "ustadz",
-    "habib",
-    "gus",
-    "mbak",
-    "mas",
-    "bang",
-    "kak",
-    "kombes",
-    "pol",
-    "akbp",
-    "akp",
-    "iptu",
-    "ipda",
-    "aiptu",
-    "aipda",
-    "bripka",
-    "brigadir",
-    "briptu",
-    "bripda",
-    "kompol",
-    "brigjen",
-    "irjen",
-    "komjen",
-    "jenderal",
-    "mayjen",
-    "letjen",
-    "laksamana",
-    "marsekal",
-    "kolonel",
-    "letkol",
-    "mayor",
-    "kapten",
-    "lettu",
-    "letda",
-    "serma",
-    "sertu",
-    "serda",
-    "kopral",
-    "inf",
-    "tni",
-    "polri",
-    "ajun",
-    "komisaris",
-    "besar",
-    "inspektur",
-];
-
-/// One gold token with its position in the reconstructed article text (chars).
-#[derive(Debug, Clone)]
-struct Token {
-    text: String,
-    label: String,
-    sentence: usize,
-    start: usize,
-    end: usize,
-}
-
-/// A labelled span of tokens, `first..=last`.
-#[derive(Debug, Clone)]
-struct Span {
-    kind: String,
-    first: usize,
-    last: usize,
-}
-
-/// One gold statement: its character positions and its speaker.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GoldStatement {
-    pub chars: Vec<usize>,
-    pub speaker: Option<String>,
-    /// The speaker came from a `-nya` cue or a coreferring mention.
-    pub coref: bool,
-}
-
-/// A reconstructed article: its text and its gold statements.
-#[derive(Debug, Clone)]
-pub struct GoldArticle {
-    pub text: String,
-    pub statements: Vec<GoldStatement>,
-}
-
-pub(super) fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“' | '”' | '„' | '‘' | '’' | '\'' | '«' | '»' | '‹' | '›'
-    )
-}
-
-pub(super) fn counted(c: char) -> bool {
-    !c.is_whitespace() && !is_quote_char(c)
-}
-
-/// Parses BILOU text into sentences of (token, label).
-fn sentences(text: &str) -> Vec<Vec<(String, String)>> {
-    let mut out: Vec<Vec<(String, String)>> = vec![Vec::new()];
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            if !out.last().is_some_and(Vec::is_empty) {
-                out.push(Vec::new());
-            }
-            continue;
-        }
-        let (tok, label) = match line.rsplit_once('\t') {
-            Some((t, l)) => (t.trim(), l.trim()),
-            None => match line.rsplit_once(' ') {
-                Some((t, l)) => (t.trim(), l.trim()),
-                None => (line.trim(), "O"),
-            },
-        };
-        if let Some(s) = out.last_mut() {
-            s.push((tok.to_string(), label.to_string()));
-        }
-    }
-    out.retain(|s| !s.is_empty());
-    out
-}
-
-/// Joins tokens into text by the issue's rules, filling in each token's char span.
-fn join(tokens: &mut [Token]) -> String {
-    let mut text = String::new();
-    let mut len = 0usize;
-    // Open state per family of marks: double, single, guillemets.
-    let mut open = [false; 3];
-    let mut glue_next = true;
-    for tok in tokens.iter_mut() {
-        let t = tok.text.as_str();
-        let mut chars = t.chars();
-        let (first, single) = (chars.next(), chars.next().is_none());
-        let quote = match first {
-            Some(c) if single && is_quote_char(c) => {
-                let family = match c {
-                    '"' | '“' | '”' | '„' => 0,
-                    '«' | '»' | '‹' | '›' => 2,
-                    _ => 1,
-                };
-                let opening = match c {
-                    '“' | '‘' | '«' | '‹' | '„' => true,
-                    _ => !open[family],
-                };
-                open[family] = opening;
-                Some(opening)
-            }
-            _ => None,
-        };
-        let no_space_before = quote == Some(false)
-            || matches!(t, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "%");
-        if !glue_next && !no_space_before {
-            text.push(' ');
-            len += 1;
-        }
-        tok.start = len;
-        text.push_str(t);
-        len += t.chars().count();
-        tok.end = len;
-        glue_next = quote == Some(true) || matches!(t, "(" | "[" | "{");
-    }
-    text
-}
-
-fn spans(tokens: &[Token]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut cur: Option<Span> = None;
-    for (i, tok) in tokens.iter().enumerate() {
-        let (prefix, kind) = tok
-            .label
-            .split_once('-')
-            .unwrap_or((tok.label.as_str(), ""));
-        match prefix {
-            "B" | "U" => {
-                if let Some(s) = cur.take() {
-                    out.push(s);
-                }
-                let s = Span {
-                    kind: kind.to_string(),
-                    first: i,
-                    last: i,
-                };
-                if prefix == "U" {
-                    out.push(s);
-                } else {
-                    cur = Some(s);
-                }
-            }
-            "I" | "L" => match cur.as_mut() {
-                Some(s) if s.kind == kind => {
-                    s.last = i;
-                    if prefix == "L" {
-                        out.extend(cur.take());
-                    }
-                }
-                _ => {
-                    // A span without its B: start one here.
-                    let s = Span {
-                        kind: kind.to_string(),
-                        first: i,
-                        last: i,
-                    };
-                    if prefix == "L" {
-                        out.push(s);
-                    } else {
-                        cur = Some(s);
-                    }
-                }
-            },
-            _ => {
-                if let Some(s) = cur.take() {
-                    out.push(s);
-                }
-            }
-        }
-    }
-    out.extend(cur);
-    out
-}
-
-pub(super) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn span_text(text: &str, tokens: &[Token], s: &Span) -> String {
-    text.chars()
-        .skip(tokens[s.first].start)
-        .take(tokens[s.last].end - tokens[s.first].start)
-        .collect()
-}
-
-fn is_person(kind: &str) -> bool {
-    kind == "PERSON" || kind == "PERSONCOREF"
-}
-
-fn build_article(sents: &[Vec<(String, String)>], first_sentence: usize) -> GoldArticle {
-    let mut tokens: Vec<Token> = sents
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| {
-            s.iter().map(move |(t, l)| Token {
-                text: t.clone(),
-                label: l.clone(),
-                sentence: first_sentence + i,
-                start: 0,
-                end: 0,
-            })
-        })
-        .collect();
-    let text = join(&mut tokens);
-    let chars: Vec<char> = text.chars().collect();
-    let all = spans(&tokens);
-    let persons: Vec<String> = all
-        .iter()
-        .filter(|s| s.kind == "PERSON")
-        .map(|s| span_text(&text, &tokens, s))
-        .collect();
-    // The longest PERSON mention whose words contain the mention's words.
-    let resolve = |mention: String| -> String {
-        let want: HashSet<String> = words(&mention).into_iter().collect();
-        persons
-            .iter()
-            .filter(|p| {
-                let have: HashSet<String> = words(p).into_iter().collect();
-                !want.is_empty() && want.is_subset(&have)
-            })
-            .max_by_key(|p| p.chars().count())
-            .cloned()
-            .unwrap_or(mention)
-    };
-    let mut statements = Vec::new();
-    for st in all.iter().filter(|s| s.kind == "STATEMENT") {
-        let mut positions = Vec::new();
-        for tok in &tokens[st.first..=st.last] {
-            positions.extend((tok.start..tok.end).filter(|&p| counted(chars[p])));
-        }
-        // The attribution clause: up to 12 tokens after, in the closing token's sentence,
-        // and not into another statement.
-        let sentence = tokens[st.last].sentence;
-        let mut clause_end = st.last;
-        for (i, tok) in tokens
-            .iter()
-            .enumerate()
-            .skip(st.last + 1)
-            .take(AFTER_WINDOW)
-        {
-            if tok.sentence != sentence || tok.label.ends_with("STATEMENT") {
-                break;
-            }
-            clause_end = i;
-        }
-        let in_clause = |s: &&Span| s.first > st.last && s.first <= clause_end;
-        let clause: Vec<&Span> = all.iter().filter(|s| in_clause(s)).collect();
-        let last_person_before = |from: usize| {
-            all.iter()
-                .rfind(|s| is_person(&s.kind) && s.last < st.first && s.first >= from)
-        };
-        let (speaker, coref) = if let Some(p) = clause.iter().find(|s| is_person(&s.kind)) {
-            (
-                Some(resolve(span_text(&text, &tokens, p))),
-                p.kind == "PERSONCOREF",
-            )
-        } else if clause.iter().any(|s| s.kind == "CUECOREF") {
-            (
-                last_person_before(0).map(|p| resolve(span_text(&text, &tokens, p))),
-                true,
-            )
-        } else if let Some(r) = clause.iter().find(|s| s.kind == "ROLE") {
-            (Some(span_text(&text, &tokens, r)), false)
-        } else {
-            match last_person_before(st.first.saturating_sub(BEFORE_WINDOW)) {
-                Some(p) => (
-                    Some(resolve(span_text(&text, &tokens, p))),
-                    p.kind == "PERSONCOREF",
-                ),
-                None => (None, false),
-            }
-        };
-        statements.push(GoldStatement {
-            chars: positions,
-            speaker,
-            coref,
-        });
-    }
-    GoldArticle { text, statements }
-}
-
-/// Splits gold BILOU text into articles with their statements and gold speakers.
-pub fn parse_gold(text: &str) -> Vec<GoldArticle> {
-    let sents = sentences(text);
-    let starts: Vec<usize> = sents
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.iter().any(|(_, l)| l == "B-ISSUE" || l == "U-ISSUE"))
-        .map(|(i, _)| i)
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &from)| {
-            let to = starts.get(k + 1).copied().unwrap_or(sents.len());
-            build_article(&sents[from..to], from)
-        })
-        .collect()
+/// Titles and ranks a speaker shares with nobody in particular (`data/eval/pfsa-titles.txt`).
+fn titles() -> Vec<&'static str> {
+    entries(include_str!("../../../../../data/eval/pfsa-titles.txt"))
 }
 
 /// True when the predicted speaker shares a word of 3+ letters, titles aside, with gold.
 pub fn speaker_matches(gold: &str, name: &str, entity: Option<&str>) -> bool {
-    let useful = |w: &String| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !TITLES.contains(&w.as_str())
-    };
-    let gold: HashSet<String> = words(gold).into_iter().filter(useful).collect();
-    let mut pred = words(name);
-    pred.extend(entity.map(words).unwrap_or_default());
-    pred.iter().filter(|w| useful(w)).any(|w| gold.contains(w))
+    let ignored = titles();
+    SpeakerWords {
+        ignored: &ignored,
+        offices: &[],
+    }
+    .matches(gold, name, entity)
 }
 
 /// Maps a predicted quote (code points of the enriched body) to the char positions of
@@ -444,27 +72,6 @@ fn predicted_positions(text: &[char], body: &[char], q: &Quote) -> Vec<usize> {
         .collect()
 }
 
-fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
-    if needle.is_empty() || from >= hay.len() {
-        return None;
-    }
-    hay[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
-}
-
-pub(super) fn jaccard(a: &[usize], b: &[usize]) -> f64 {
-    let a: HashSet<usize> = a.iter().copied().collect();
-    let inter = b.iter().filter(|p| a.contains(p)).count();
-    let union = a.len() + b.len() - inter;
-    if union == 0 {
-        0.0
-    } else {
-        inter as f64 / union as f64
-    }
-}
-
 /// Counts over a whole gold file.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Scores {
@@ -480,23 +87,6 @@ pub struct Scores {
     pub coref_right: usize,
 }
 
-/// F1 from precision and recall; 0 when both are 0.
-pub(super) fn harmonic_mean(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
-
-pub(super) fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 impl Scores {
     pub fn precision(&self) -> f64 {
         ratio(self.matched, self.predicted_direct)
@@ -505,7 +95,7 @@ impl Scores {
         ratio(self.matched, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        harmonic_mean(self.precision(), self.recall())
+        f1(self.precision(), self.recall())
     }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_total)
@@ -564,31 +154,22 @@ fn score_article(
         .filter(|&i| predicted[i].1.kind == QuoteKind::Direct)
         .collect();
     scores.predicted_direct += direct.len();
-    // Best overlap first, one-to-one.
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (g, st) in gold.statements.iter().enumerate() {
-        for (p, (pos, _)) in predicted.iter().enumerate() {
-            let j = jaccard(&st.chars, pos);
-            if j >= MIN_JACCARD {
-                pairs.push((j, g, p));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut gold_used = vec![false; gold.statements.len()];
-    let mut pred_used = vec![false; predicted.len()];
-    for &(_, g, p) in &pairs {
-        if gold_used[g] || pred_used[p] {
-            continue;
-        }
-        gold_used[g] = true;
-        pred_used[p] = true;
+    let titles = titles();
+    let speaker_words = SpeakerWords {
+        ignored: &titles,
+        offices: &[],
+    };
+    let gold_positions: Vec<&[usize]> = gold.statements.iter().map(|st| &st.chars[..]).collect();
+    let predicted_positions: Vec<&[usize]> = predicted.iter().map(|(pos, _)| &pos[..]).collect();
+    let Matching {
+        gold_used,
+        pred_used,
+    } = match_one_to_one(&gold_positions, &predicted_positions, |g, p| {
         scores.matched_all += 1;
         let q = predicted[p].1;
         if q.kind != QuoteKind::Direct {
             // An indirect prediction over a direct statement does not count as found.
-            gold_used[g] = false;
-            continue;
+            return false;
         }
         scores.matched += 1;
         let st = &gold.statements[g];
@@ -596,7 +177,7 @@ fn score_article(
             let right = q
                 .speaker
                 .as_ref()
-                .is_some_and(|s| speaker_matches(want, &s.name, s.entity.as_deref()));
+                .is_some_and(|s| speaker_words.matches(want, &s.name, s.entity.as_deref()));
             scores.speaker_total += 1;
             scores.speaker_right += usize::from(right);
             if st.coref {
@@ -613,7 +194,8 @@ fn score_article(
                 );
             }
         }
-    }
+        true
+    });
     if verbose {
         let chars: Vec<char> = gold.text.chars().collect();
         for (g, st) in gold.statements.iter().enumerate() {
@@ -670,30 +252,6 @@ where
 /// Runs the normal pipeline on one reconstructed article.
 fn enrich_text(resources: &Resources, text: &str) -> Option<(String, Vec<Quote>)> {
     enrich_in(resources, text, None)
-}
-
-/// Runs the normal pipeline on one article text, with its declared language if known.
-pub(super) fn enrich_in(
-    resources: &Resources,
-    text: &str,
-    language: Option<&str>,
-) -> Option<(String, Vec<Quote>)> {
-    let article = RawArticle {
-        body: Some(text.to_string()),
-        language: language.map(str::to_string),
-        ..RawArticle::default()
-    };
-    let provenance = Provenance {
-        topic: None,
-        partition: None,
-        offset: None,
-        worker_version: env!("CARGO_PKG_VERSION").to_string(),
-        processed_at: String::new(),
-        processing_time_us: 0,
-    };
-    pipeline::enrich(&article, resources, provenance)
-        .ok()
-        .map(|e| (e.body, e.quotes))
 }
 
 pub fn run(resources: &Resources, gold: &[&Path]) -> Result<String, CommandError> {

@@ -28,336 +28,42 @@
 //! for agreement); the even/odd halves split the sorted texts, so one text's annotation
 //! files stay in one half.
 
-use std::collections::HashSet;
+mod gold;
+
 use std::fmt::Write as _;
-use std::ops::Range;
 use std::path::Path;
 
-use super::quotes::{counted, enrich_in, harmonic_mean, jaccard, ratio, words};
+use super::metrics::{f1, jaccard, ratio};
+use super::quote_match::{
+    counted, enrich_in, find, match_one_to_one, Matching, SpeakerWords, MIN_JACCARD,
+};
 use crate::Error as CommandError;
+use warta_core::lexicon::entries;
 use warta_core::output::{Quote, QuoteKind};
 use warta_core::pipeline::Resources;
 
-const MIN_JACCARD: f64 = 0.5;
+pub use gold::{gold_article, parse_ann, quoted_spans, Attribution, GoldQuote, PolnearArticle};
 
-/// Honorifics and function words: words a speaker shares with nobody in particular.
-const NOT_NAME: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "sir", "dr", "prof", "sen", "rep", "gov", "gen", "rev", "the",
-    "and", "for", "who", "with", "from", "his", "her", "its", "their", "our", "your", "former",
-];
-
-/// Offices: they name the speaker only when the gold Source is an office alone ("the
-/// president"); beside a name ("President Ada Brook") the name has to match.
-const OFFICES: &[&str] = &[
-    "president",
-    "senator",
-    "governor",
-    "secretary",
-    "general",
-    "vice",
-    "chairman",
-    "chair",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "speaker",
-    "mayor",
-    "minister",
-    "judge",
-    "attorney",
-    "candidate",
-    "nominee",
-    "officer",
-    "chief",
-    "executive",
-];
-
-/// Sources that only point back to someone named before.
-const PRONOUNS: &[&str] = &[
-    "he",
-    "she",
-    "they",
-    "i",
-    "we",
-    "it",
-    "you",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "his",
-    "hers",
-    "their",
-    "theirs",
-    "our",
-    "my",
-    "its",
-    "himself",
-    "herself",
-    "themselves",
-    "who",
-    "which",
-    "that",
-];
-
-/// One brat text-bound annotation's fragments (code points).
-type Bound = Vec<Range<usize>>;
-
-/// One attribution relation: its Content fragments (`Content` and `Content2`) and its
-/// Source fragments (empty for `Attribution-no-source`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Attribution {
-    pub content: Vec<Range<usize>>,
-    pub source: Vec<Range<usize>>,
-}
-
-/// Parses a brat `.ann` file into attribution relations.
-pub fn parse_ann(ann: &str) -> Result<Vec<Attribution>, String> {
-    let mut bounds: std::collections::HashMap<&str, Bound> = std::collections::HashMap::new();
-    let mut relations: Vec<(usize, Vec<(&str, &str)>)> = Vec::new();
-    for (n, line) in ann.lines().enumerate() {
-        let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        if id.starts_with('T') {
-            let (_type, offsets) = body
-                .split_once(' ')
-                .ok_or_else(|| format!("line {}: no offsets in {body:?}", n + 1))?;
-            let mut frags = Vec::new();
-            for f in offsets.split(';') {
-                let (a, b) = f
-                    .trim()
-                    .split_once(' ')
-                    .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
-                    .ok_or_else(|| format!("line {}: bad offsets {f:?}", n + 1))?;
-                if b < a {
-                    return Err(format!(
-                        "line {}: span {a} {b} ends before it starts",
-                        n + 1
-                    ));
-                }
-                frags.push(a..b);
-            }
-            bounds.insert(id, frags);
-        } else if id.starts_with('E') {
-            let args = body
-                .split_whitespace()
-                .filter_map(|a| a.split_once(':'))
-                .collect();
-            relations.push((n + 1, args));
-        }
-    }
-    let mut out = Vec::new();
-    for (n, args) in relations {
-        let mut att = Attribution::default();
-        for (role, id) in args {
-            let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
-            let target = match role {
-                "Content" => &mut att.content,
-                "Source" => &mut att.source,
-                _ => continue,
-            };
-            let b = bounds
-                .get(id)
-                .ok_or_else(|| format!("line {n}: relation names unknown {id}"))?;
-            target.extend(b.iter().cloned());
-        }
-        if !att.content.is_empty() {
-            att.content.sort_by_key(|r| r.start);
-            att.source.sort_by_key(|r| r.start);
-            out.push(att);
-        }
-    }
-    Ok(out)
-}
-
-/// Quoted spans of a text, as code-point ranges of their insides (see the module doc).
-pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    // The open quote: its kind (0 curly, 1 straight, 2 doubled apostrophes) and inside start.
-    let mut open: Option<(u8, usize)> = None;
-    let mut i = 0;
-    let close_line = |open: &mut Option<(u8, usize)>, out: &mut Vec<Range<usize>>, end: usize| {
-        if let Some((_, s)) = open.take() {
-            let mut e = end;
-            while e > s && chars[e - 1].is_whitespace() {
-                e -= 1;
-            }
-            if e > s {
-                out.push(s..e);
-            }
-        }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\n' {
-            close_line(&mut open, &mut out, i);
-            i += 1;
-            continue;
-        }
-        let (kind, width) = match c {
-            '“' | '”' | '„' => (0, 1),
-            '"' => (1, 1),
-            '\'' if chars.get(i + 1) == Some(&'\'') => (2, 2),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        match open {
-            Some((k, s)) if k == kind => {
-                if c == '“' || c == '„' {
-                    // A second opener: the first was unbalanced.
-                    open = Some((kind, i + width));
-                } else {
-                    out.push(s..i);
-                    open = None;
-                }
-            }
-            // Nested in a quote of another kind.
-            Some(_) => {}
-            None => open = Some((kind, i + width)),
-        }
-        i += width;
-    }
-    close_line(&mut open, &mut out, chars.len());
-    out
-}
-
-/// One gold direct quote: its counted characters and speaker.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GoldQuote {
-    pub chars: Vec<usize>,
-    pub speaker: Option<String>,
-    /// The Source was a pronoun, resolved to an earlier Source.
-    pub pronoun: bool,
-}
-
-/// An annotated article: its text, gold direct quotes and what else is counted.
-#[derive(Debug, Clone)]
-pub struct PolnearArticle {
-    pub name: String,
-    pub text: String,
-    pub quotes: Vec<GoldQuote>,
-    /// Counted characters of every attribution's Content.
-    pub contents: Vec<HashSet<usize>>,
-    /// Quoted fragments of mostly paraphrased Contents (not scored), counted characters.
-    pub partial: Vec<Vec<usize>>,
-}
-
-fn counted_in(chars: &[char], ranges: &[Range<usize>]) -> HashSet<usize> {
-    ranges
-        .iter()
-        .flat_map(|r| r.start.min(chars.len())..r.end.min(chars.len()))
-        .filter(|&p| counted(chars[p]))
-        .collect()
-}
-
-fn capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_pronoun(source: &str) -> bool {
-    let w = words(source);
-    !w.is_empty() && w.iter().all(|w| PRONOUNS.contains(&w.as_str()))
-}
-
-/// Builds the gold of one article from its text and attributions.
-pub fn gold_article(name: &str, text: &str, atts: &[Attribution]) -> PolnearArticle {
-    let chars: Vec<char> = text.chars().collect();
-    let spans: Vec<Vec<usize>> = quoted_spans(text)
-        .iter()
-        .map(|r| {
-            let mut v: Vec<usize> = counted_in(&chars, std::slice::from_ref(r))
-                .into_iter()
-                .collect();
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    let source_text = |a: &Attribution| -> String {
-        a.source
-            .iter()
-            .map(|r| chars[r.start.min(chars.len())..r.end.min(chars.len())].iter())
-            .map(|c| c.collect::<String>())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    // Named Sources in text order, for pronoun resolution.
-    let mut named: Vec<(usize, String)> = atts
-        .iter()
-        .filter(|a| !a.source.is_empty())
-        .map(|a| (a.source[0].start, source_text(a)))
-        .filter(|(_, s)| !is_pronoun(s) && s.split_whitespace().any(capitalized))
-        .collect();
-    named.sort_by_key(|(p, _)| *p);
-    let mut quotes = Vec::new();
-    let mut partial = Vec::new();
-    let mut contents = Vec::new();
-    for a in atts {
-        let content = counted_in(&chars, &a.content);
-        if content.is_empty() {
-            continue;
-        }
-        let inside: Vec<Vec<usize>> = spans
-            .iter()
-            .filter(|q| {
-                !q.is_empty() && 2 * q.iter().filter(|p| content.contains(p)).count() >= q.len()
-            })
-            .map(|q| q.iter().copied().filter(|p| content.contains(p)).collect())
-            .collect();
-        let quoted: usize = inside.iter().map(Vec::len).sum();
-        if 2 * quoted >= content.len() {
-            let (speaker, pronoun) = if a.source.is_empty() {
-                (None, false)
-            } else {
-                let s = source_text(a);
-                if is_pronoun(&s) {
-                    let at = a.source[0].start;
-                    let k = named.partition_point(|(p, _)| *p < at);
-                    (k.checked_sub(1).map(|k| named[k].1.clone()), true)
-                } else {
-                    (Some(s), false)
-                }
-            };
-            quotes.extend(inside.into_iter().map(|chars| GoldQuote {
-                chars,
-                speaker: speaker.clone(),
-                pronoun,
-            }));
-        } else {
-            partial.extend(inside);
-        }
-        contents.push(content);
-    }
-    quotes.sort_by_key(|q| q.chars.first().copied());
-    PolnearArticle {
-        name: name.to_string(),
-        text: text.to_string(),
-        quotes,
-        contents,
-        partial,
-    }
+/// Honorifics and function words a speaker shares with nobody in particular, and office
+/// words, which count only when the gold Source has nothing else (`data/eval/`).
+fn speaker_words_lists() -> (Vec<&'static str>, Vec<&'static str>) {
+    (
+        entries(include_str!(
+            "../../../../../data/eval/polnear-not-name.txt"
+        )),
+        entries(include_str!("../../../../../data/eval/polnear-offices.txt")),
+    )
 }
 
 /// True when the predicted speaker shares a word of 3+ letters, titles and function
-/// words aside, with the gold one.
+/// words aside, with the gold one; office words count only when gold has nothing else.
 pub fn speaker_matches(gold: &str, name: &str, entity: Option<&str>) -> bool {
-    let useful = |w: &String| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !NOT_NAME.contains(&w.as_str())
-    };
-    let mut gold: HashSet<String> = words(gold).into_iter().filter(useful).collect();
-    if gold.iter().any(|w| !OFFICES.contains(&w.as_str())) {
-        gold.retain(|w| !OFFICES.contains(&w.as_str()));
+    let (ignored, offices) = speaker_words_lists();
+    SpeakerWords {
+        ignored: &ignored,
+        offices: &offices,
     }
-    let mut pred = words(name);
-    pred.extend(entity.map(words).unwrap_or_default());
-    pred.iter().filter(|w| useful(w)).any(|w| gold.contains(w))
+    .matches(gold, name, entity)
 }
 
 /// Maps each code point of the enriched body to one of the article text, paragraph by
@@ -389,16 +95,6 @@ fn align(text: &[char], body: &[char]) -> Vec<Option<usize>> {
         start = end + 1;
     }
     out
-}
-
-fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
-    if needle.is_empty() || from >= hay.len() || needle.len() > hay.len() - from {
-        return None;
-    }
-    hay[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
 }
 
 /// Counted characters of the text that a predicted quote covers.
@@ -435,7 +131,7 @@ impl Scores {
         ratio(self.matched, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        harmonic_mean(self.precision(), self.recall())
+        f1(self.precision(), self.recall())
     }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_total)
@@ -549,25 +245,18 @@ pub fn score_article(art: &PolnearArticle, body: &str, quotes: &[Quote], verbose
                 .any(|(pos, _)| jaccard(f, pos) >= MIN_JACCARD)
         })
         .count();
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (g, gq) in art.quotes.iter().enumerate() {
-        for (p, (pos, _)) in predicted.iter().enumerate() {
-            let j = jaccard(&gq.chars, pos);
-            if j >= MIN_JACCARD {
-                pairs.push((j, g, p));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut gold_used = vec![false; art.quotes.len()];
-    let mut pred_used = vec![false; predicted.len()];
+    let (ignored, offices) = speaker_words_lists();
+    let speaker_words = SpeakerWords {
+        ignored: &ignored,
+        offices: &offices,
+    };
+    let gold_positions: Vec<&[usize]> = art.quotes.iter().map(|gq| &gq.chars[..]).collect();
+    let predicted_positions: Vec<&[usize]> = predicted.iter().map(|(pos, _)| &pos[..]).collect();
     let snippet = |q: &Quote| q.text.chars().take(80).collect::<String>();
-    for &(_, g, p) in &pairs {
-        if gold_used[g] || pred_used[p] {
-            continue;
-        }
-        gold_used[g] = true;
-        pred_used[p] = true;
+    let Matching {
+        gold_used,
+        pred_used,
+    } = match_one_to_one(&gold_positions, &predicted_positions, |g, p| {
         s.matched += 1;
         let gq = &art.quotes[g];
         let q = predicted[p].1;
@@ -575,7 +264,7 @@ pub fn score_article(art: &PolnearArticle, body: &str, quotes: &[Quote], verbose
             let right = q
                 .speaker
                 .as_ref()
-                .is_some_and(|sp| speaker_matches(want, &sp.name, sp.entity.as_deref()));
+                .is_some_and(|sp| speaker_words.matches(want, &sp.name, sp.entity.as_deref()));
             s.speaker_total += 1;
             s.speaker_right += usize::from(right);
             if gq.pronoun {
@@ -593,7 +282,8 @@ pub fn score_article(art: &PolnearArticle, body: &str, quotes: &[Quote], verbose
                 );
             }
         }
-    }
+        true
+    });
     if verbose {
         for (g, gq) in art.quotes.iter().enumerate() {
             if gold_used[g] {
@@ -780,7 +470,7 @@ mod tests {
         assert!(parse_ann("E1\tContent:T9\n").is_err());
         // An attribution without a source.
         let a = parse_ann("T1\tContent 0 4\tabcd\nE1\tAttribution-no-source:T2 Content:T1\n");
-        assert_eq!(a.unwrap()[0].source, Vec::<Range<usize>>::new());
+        assert_eq!(a.unwrap()[0].source, Vec::<std::ops::Range<usize>>::new());
     }
 
     #[test]
