@@ -6,12 +6,14 @@
 //!                      └─ offsets stored only after the output (or dead letter) is acknowledged
 //! ```
 //!
-//! [`runtime`] is everything that talks to Kafka, [`config`] the layered configuration,
+//! [`runtime`] is everything that talks to Kafka, [`processing`] the core's processor as
+//! configured and timed (no Kafka: `process` uses it alone), [`config`] the layered configuration,
 //! [`telemetry`] logs, metrics and the health server, and [`commands`] the subcommands
 //! that the thin binary in `main.rs` dispatches to. Training and evaluation live in
 //! `warta-train`.
 
 pub mod commands;
 pub mod config;
+pub mod processing;
 pub mod runtime;
 pub mod telemetry;

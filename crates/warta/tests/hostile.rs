@@ -9,7 +9,7 @@ mod common;
 
 use common::hostile::{corpus, json_body, Expect};
 use warta::config::Config;
-use warta::runtime::record::{process_value, processor_from_config, Origin, Outcome, Processor};
+use warta::processing::{process_value, processor_from_config, Origin, Outcome, Processor};
 
 fn processor() -> std::sync::Arc<Processor> {
     let config = Config::load_with_env(None, Vec::<(String, String)>::new()).unwrap();

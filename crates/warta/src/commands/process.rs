@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::CommandError;
 use crate::config::Config;
-use crate::runtime::record::{self, Origin, Outcome};
+use crate::processing::{self, Origin, Outcome};
 
 /// Lines read ahead and enriched in parallel; output order is kept within and across
 /// chunks.
@@ -29,7 +29,7 @@ pub fn process(
     output: &mut dyn Write,
     errors: &mut dyn Write,
 ) -> Result<Summary, CommandError> {
-    let processor = record::processor_from_config(config);
+    let processor = processing::processor_from_config(config);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.concurrency())
         .build()
@@ -56,7 +56,7 @@ pub fn process(
                     if line.trim().is_empty() {
                         None
                     } else {
-                        Some(record::process_value(
+                        Some(processing::process_value(
                             &processor,
                             None,
                             Some(line.as_bytes()),

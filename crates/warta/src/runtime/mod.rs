@@ -109,7 +109,7 @@ impl Worker {
             .thread_name(|i| format!("warta-enrich-{i}"))
             .build()
             .map_err(|e| RuntimeError::Pool(e.to_string()))?;
-        let processor = record::processor_from_config(&config);
+        let processor = crate::processing::processor_from_config(&config);
         tracing::info!(
             brokers = %config.kafka.brokers,
             group = %config.kafka.group_id,
