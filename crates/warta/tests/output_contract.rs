@@ -2,6 +2,8 @@
 //! `schemas/enriched-article.v1.json`, plus every span checked against the body it points
 //! into (end-exclusive Unicode code point offsets).
 
+mod shared_data;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
@@ -15,10 +17,7 @@ const SCHEMA_PATH: &str = concat!(
 );
 const FIXTURES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
 /// A real scraper dump kept outside the repo; used when present, never copied in.
-const SHARED_DUMP: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/articles/indonews-2025-06-18.jsonl"
-);
+const SHARED_DUMP: &str = "articles/indonews-2025-06-18.jsonl";
 const SHARED_DUMP_LIMIT: usize = 200;
 
 fn schema() -> Value {
@@ -231,11 +230,9 @@ fn demo_samples_produce_schema_valid_output_with_exact_spans() {
 /// the repo and out of the failure messages beyond the spans themselves.
 #[test]
 fn shared_indonews_dump_produces_schema_valid_output() {
-    let path = Path::new(SHARED_DUMP);
-    if !path.exists() {
-        eprintln!("skipped: {SHARED_DUMP} is absent on this machine");
+    let Some(path) = shared_data::path(SHARED_DUMP) else {
         return;
-    }
+    };
     let config = warta::config::Config::load_with_env(None, Vec::<(String, String)>::new())
         .expect("default config loads");
     let mapping = config
@@ -243,7 +240,7 @@ fn shared_indonews_dump_produces_schema_valid_output() {
         .get("indonews")
         .expect("the built-in mappings include indonews")
         .clone();
-    let text = std::fs::read_to_string(path).expect("shared dump is UTF-8");
+    let text = std::fs::read_to_string(&path).expect("shared dump is UTF-8");
     let lines: Vec<(String, &[u8])> = text
         .lines()
         .enumerate()
@@ -251,7 +248,11 @@ fn shared_indonews_dump_produces_schema_valid_output() {
         .take(SHARED_DUMP_LIMIT)
         .map(|(i, l)| (format!("indonews line {}", i + 1), l.as_bytes()))
         .collect();
-    assert!(!lines.is_empty(), "{SHARED_DUMP} has no records");
+    assert_eq!(
+        lines.len(),
+        SHARED_DUMP_LIMIT,
+        "records read from {SHARED_DUMP}"
+    );
     let (enriched, problems) = check_records(lines, &mapping, &validator());
     assert_no_problems("indonews dump", &problems);
     assert!(enriched > 0);
