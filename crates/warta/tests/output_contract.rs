@@ -4,7 +4,7 @@
 
 mod shared_data;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{json, Value};
 use warta_core::article::{DecodeLimits, FieldMapping, RawArticle};
