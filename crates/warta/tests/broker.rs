@@ -582,3 +582,72 @@ async fn passthrough_copies_records_byte_identical_and_commits_offsets() {
         "every offset committed"
     );
 }
+
+/// A record with the two clock fields of its provenance blanked: everything else of an
+/// output record is a function of the input bytes and the configuration.
+fn without_clock(value: &[u8]) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_slice(value).expect("an output record");
+    v["provenance"]["processed_at"] = serde_json::Value::Null;
+    v["provenance"]["processing_time_us"] = serde_json::Value::Null;
+    serde_json::to_vec(&v).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_runs_over_the_same_input_give_byte_identical_records() {
+    let Some(brokers) = brokers("two_runs_over_the_same_input_give_byte_identical_records") else {
+        return;
+    };
+    let Scenario { topics, inputs, .. } = scenario(&brokers, "determinism", 3, 300).await;
+    // The second run reads the same input topic into topics of its own, in another
+    // group and with another thread count.
+    let second = Topics {
+        input: topics.input.clone(),
+        ..Topics::new("determinism-2")
+    };
+    create_topics(
+        &brokers,
+        &[(&second.output, 3), (&second.dead_letter, 1)],
+        &[],
+    )
+    .await;
+    let mut runs = Vec::new();
+    for (t, threads) in [(&topics, 1), (&second, 4)] {
+        let group = unique("g-determinism");
+        let mut spec = spec(&brokers, t, &group);
+        spec.set("WARTA_PROCESSING__CONCURRENCY", threads);
+        let worker = spec.spawn();
+        let landed = read_back(
+            &brokers,
+            &[&t.output, &t.dead_letter],
+            inputs.len(),
+            LONG,
+            SETTLE,
+            false,
+        );
+        worker.signal("TERM");
+        assert_eq!(landed.len(), inputs.len(), "every input landed once");
+        let mut records: Vec<(Vec<u8>, Vec<u8>)> = landed
+            .iter()
+            .map(|l| {
+                let value = l.value.as_deref().unwrap_or_default();
+                let value = if l.topic == t.output {
+                    without_clock(value)
+                } else {
+                    value.to_vec()
+                };
+                (l.key.clone().unwrap_or_default(), value)
+            })
+            .collect();
+        records.sort();
+        runs.push(records);
+    }
+    assert_eq!(runs[0].len(), inputs.len());
+    for (a, b) in runs[0].iter().zip(&runs[1]) {
+        assert!(
+            a == b,
+            "records differ between runs:\n{}\n{}",
+            String::from_utf8_lossy(&a.1),
+            String::from_utf8_lossy(&b.1)
+        );
+    }
+}

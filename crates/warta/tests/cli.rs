@@ -19,6 +19,134 @@ fn warta(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// The ids of `process`'s records and the (line, class) of its error objects.
+fn records_and_errors(out: &Output) -> (Vec<String>, Vec<(u64, String)>) {
+    let ids = String::from_utf8(out.stdout.clone())
+        .expect("records are UTF-8")
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let errors = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["line"].as_u64().unwrap(),
+                v["class"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (ids, errors)
+}
+
+#[test]
+fn process_never_loses_a_line_to_broken_bytes() {
+    let good = |id: &str| {
+        format!(r#"{{"id":"{id}","body":"Medan - Jembatan baru itu dibuka untuk umum pada Senin pagi."}}"#)
+            .into_bytes()
+    };
+    let lines: Vec<Vec<u8>> = vec![
+        [b"\xEF\xBB\xBF".to_vec(), good("bom")].concat(), // 1: a BOM before the first line
+        b"{\"id\":\"bad\",\"body\":\"Harga \xff naik.\"}".to_vec(), // 2: invalid byte
+        good("after-invalid"),                            // 3
+        b"{\"id\":\"cut\",\"body\":\"Kafe \xe2\x82\"}".to_vec(), // 4: truncated multi-byte char
+        b"{\"id\":\"long\",\"body\":\"\xc0\xaf\"}".to_vec(), // 5: overlong encoding of '/'
+        [good("crlf"), b"\r".to_vec()].concat(),          // 6: CRLF line ending
+        b"{\"id\":\"nul\",\"body\":\"a\x00b\"}".to_vec(), // 7: a raw NUL inside a string
+        good("last"),                                     // 8, no final newline
+    ];
+    let input = lines.join(&b'\n');
+    let out = warta(&["process"], &[], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ids, errors) = records_and_errors(&out);
+    assert_eq!(ids, ["bom", "after-invalid", "crlf", "last"]);
+    assert_eq!(
+        errors,
+        [
+            (2, "invalid_utf8".to_string()),
+            (4, "invalid_utf8".to_string()),
+            (5, "invalid_utf8".to_string()),
+            (7, "invalid_json".to_string()),
+        ]
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("processed 8 lines: 4 enriched, 4 errors"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn process_reports_a_line_over_the_input_limit_and_goes_on() {
+    // A 6 MB line against the default 4 MiB limit (a 100 MB line takes the same path: it
+    // is measured while it streams past, never held whole).
+    let mut input = br#"{"id":"big","body":""#.to_vec();
+    input.extend(std::iter::repeat_n(b'a', 6_000_000));
+    input.extend_from_slice(b"\"}\n");
+    input.extend_from_slice(
+        br#"{"id":"next","body":"Bogor - Hujan deras membuat sungai meluap pada Selasa malam."}"#,
+    );
+    let out = warta(&["process"], &[], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ids, errors) = records_and_errors(&out);
+    assert_eq!(ids, ["next"]);
+    assert_eq!(errors, [(1, "too_large".to_string())]);
+}
+
+#[test]
+fn process_output_is_byte_identical_with_one_and_with_two_threads() {
+    // Enough lines for several per thread, each with its own id and text.
+    let input: String = (0..300)
+        .map(|i| {
+            format!(
+                r#"{{"id":"n{i}","body":"Jakarta - Warga RT {i} membersihkan saluran air pada Minggu pagi. \"Supaya tidak banjir,\" kata Ketua RT Budi Santoso."}}"#
+            ) + "\n"
+        })
+        .collect();
+    let run = |threads: &str| {
+        let out = warta(
+            &["process"],
+            &[("WARTA_PROCESSING__CONCURRENCY", threads)],
+            input.as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The provenance clock is the only field that is not a function of the input.
+        let text = String::from_utf8(out.stdout).unwrap();
+        without_clock(&text)
+    };
+    let one = run("1");
+    assert_eq!(one.lines().count(), 300);
+    assert_eq!(one, run("2"));
+}
+
+/// Blanks `processed_at` and `processing_time_us` in every record.
+fn without_clock(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["provenance"]["processed_at"] = serde_json::Value::Null;
+            v["provenance"]["processing_time_us"] = serde_json::Value::Null;
+            v.to_string() + "\n"
+        })
+        .collect()
+}
+
 #[test]
 fn process_writes_one_line_per_good_line_and_reports_bad_lines_with_their_number() {
     let input = [
