@@ -46,6 +46,26 @@ pub struct Lexicon {
     pub generic_name_heads: Vec<&'static str>,
     /// Words that continue a place name ("Bekasi Utara") rather than start a person's.
     pub place_continuations: Vec<&'static str>,
+
+    // Page furniture, by class (the cleaner's `furniture` rules).
+    /// Verbs of watching, reading, seeing or following that open a call to action ("Tonton juga …").
+    pub call_to_action_verbs: Vec<&'static str>,
+    /// Verbs of clicking, downloading or joining: a line they open always leaves the page.
+    pub link_verbs: Vec<&'static str>,
+    /// Words right after a call-to-action verb that make the line a teaser ("Simak juga", "Saksikan Video").
+    pub call_to_action_teasers: Vec<&'static str>,
+    /// Phrases that point away from the article ("di sini", "Google News", an app store).
+    pub elsewhere_pointers: Vec<&'static str>,
+    /// Phrases that point inside the article ("di bawah ini", "berikut").
+    pub inward_pointers: Vec<&'static str>,
+    /// Openings of share, follow and comment prompts ("Bagikan artikel ini").
+    pub share_prompts: Vec<&'static str>,
+    /// Headings of related-link blocks ("Berita Terkait", "Pilihan Editor").
+    pub related_headings: Vec<&'static str>,
+    /// Captions that social-media embeds leave in the text ("A post shared by").
+    pub embed_captions: Vec<&'static str>,
+    /// Words before a call-to-action verb ("Yuk", "Jangan lupa"), skipped.
+    pub call_to_action_lead_ins: Vec<&'static str>,
 }
 
 impl Lexicon {
@@ -89,6 +109,23 @@ impl Lexicon {
             )),
             place_continuations: entries(include_str!(
                 "../../../data/lexicon/place-continuations.txt"
+            )),
+            call_to_action_verbs: entries(include_str!(
+                "../../../data/lexicon/call-to-action-verbs.txt"
+            )),
+            link_verbs: entries(include_str!("../../../data/lexicon/link-verbs.txt")),
+            call_to_action_teasers: entries(include_str!(
+                "../../../data/lexicon/call-to-action-teasers.txt"
+            )),
+            elsewhere_pointers: entries(include_str!(
+                "../../../data/lexicon/elsewhere-pointers.txt"
+            )),
+            inward_pointers: entries(include_str!("../../../data/lexicon/inward-pointers.txt")),
+            share_prompts: entries(include_str!("../../../data/lexicon/share-prompts.txt")),
+            related_headings: entries(include_str!("../../../data/lexicon/related-headings.txt")),
+            embed_captions: entries(include_str!("../../../data/lexicon/embed-captions.txt")),
+            call_to_action_lead_ins: entries(include_str!(
+                "../../../data/lexicon/call-to-action-lead-ins.txt"
             )),
         }
     }
@@ -250,6 +287,21 @@ mod tests {
             ("not_names", lexicon.not_names.len()),
             ("generic_name_heads", lexicon.generic_name_heads.len()),
             ("place_continuations", lexicon.place_continuations.len()),
+            ("call_to_action_verbs", lexicon.call_to_action_verbs.len()),
+            ("link_verbs", lexicon.link_verbs.len()),
+            (
+                "call_to_action_teasers",
+                lexicon.call_to_action_teasers.len(),
+            ),
+            ("elsewhere_pointers", lexicon.elsewhere_pointers.len()),
+            ("inward_pointers", lexicon.inward_pointers.len()),
+            ("share_prompts", lexicon.share_prompts.len()),
+            ("related_headings", lexicon.related_headings.len()),
+            ("embed_captions", lexicon.embed_captions.len()),
+            (
+                "call_to_action_lead_ins",
+                lexicon.call_to_action_lead_ins.len(),
+            ),
         ];
         for (name, size) in sizes {
             assert!(size > 0, "{name} is empty");
@@ -324,6 +376,42 @@ mod tests {
             (
                 "place-continuations",
                 include_str!("../../../data/lexicon/place-continuations.txt"),
+            ),
+            (
+                "call-to-action-verbs",
+                include_str!("../../../data/lexicon/call-to-action-verbs.txt"),
+            ),
+            (
+                "link-verbs",
+                include_str!("../../../data/lexicon/link-verbs.txt"),
+            ),
+            (
+                "call-to-action-teasers",
+                include_str!("../../../data/lexicon/call-to-action-teasers.txt"),
+            ),
+            (
+                "elsewhere-pointers",
+                include_str!("../../../data/lexicon/elsewhere-pointers.txt"),
+            ),
+            (
+                "inward-pointers",
+                include_str!("../../../data/lexicon/inward-pointers.txt"),
+            ),
+            (
+                "share-prompts",
+                include_str!("../../../data/lexicon/share-prompts.txt"),
+            ),
+            (
+                "related-headings",
+                include_str!("../../../data/lexicon/related-headings.txt"),
+            ),
+            (
+                "embed-captions",
+                include_str!("../../../data/lexicon/embed-captions.txt"),
+            ),
+            (
+                "call-to-action-lead-ins",
+                include_str!("../../../data/lexicon/call-to-action-lead-ins.txt"),
             ),
         ];
         for (name, text) in files {

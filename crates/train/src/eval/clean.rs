@@ -45,7 +45,11 @@ impl Checks {
                 r"(?:Simak|Lihat)\s+[Jj]uga\b|\[Gambas:|Dapatkan berita terbaru|",
                 r"(?i:bagikan artikel|share this|tulis komentar|kirim komentar)|",
                 r"\(?(?i:foto)\s*:|(?:Editor|Penulis|Reporter)\s*:|",
-                r"\([a-z]{2,6}(?:/[a-z]{2,6})*\)$)"
+                r"\([a-z]{2,6}(?:/[a-z]{2,6})*\)$|",
+                // The call-to-action and embed markers of the cleaning issue.
+                r"(?:Tonton|Simak|Saksikan)\s+(?:[Jj]uga|[Vv]ideo)\b|(?i:baca\s+selengkapnya)|",
+                r"Artikel ini (?:telah|sudah) tayang|A post shared by|.*pic\.twitter\.com/|",
+                r"(?i:klik\s+di\s*sini)|(?i:download|unduh)\s+aplikasi|.*Google News)"
             )),
             dateline: re(concat!(
                 r"^(?:\S+\.(?i:com|co|co\.id)\s*,|[\p{Lu} ]+,\s*(?i:kompas\.com)|",

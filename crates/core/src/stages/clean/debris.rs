@@ -6,13 +6,14 @@
 
 use regex::Regex;
 
+use super::furniture::{outside_quotes, Furniture};
 use crate::lexicon::Lexicon;
 
 struct Rule {
     kind: &'static str,
     re: Regex,
-    /// Exact markers are dropped even when they carry quote marks (video promos quote the
-    /// video title); heuristic rules yield to the speech guard.
+    /// Exact markers are dropped whatever the line says; heuristic rules yield to the
+    /// speech guard.
     exact: bool,
 }
 
@@ -20,7 +21,10 @@ pub struct Debris {
     rules: Vec<Rule>,
     /// Rules that only apply at the end of the article.
     trailing: Vec<Rule>,
+    /// Speech verbs, tried on the line outside its quoted titles.
     speech: Regex,
+    /// Calls to action, embed residue and prompts, by class.
+    furniture: Furniture,
 }
 
 impl Default for Debris {
@@ -107,21 +111,19 @@ impl Debris {
             .flat_map(|s| [s.to_string(), format!("{s}nya")])
             .chain(lexicon.speech_verbs_report.iter().map(|s| s.to_string()))
             .collect();
-        let speech = Regex::new(&format!(
-            r#"["“”«»]|\b(?i:{}|said|says)\b"#,
-            stems.join("|")
-        ))
-        .expect("speech pattern");
+        let speech = Regex::new(&format!(r#"\b(?i:{}|said|says)\b"#, stems.join("|")))
+            .expect("speech pattern");
         Debris {
             rules,
             trailing,
             speech,
+            furniture: Furniture::with_lexicon(lexicon),
         }
     }
 
     fn matching(&self, rules: &[Rule], line: &str) -> Option<&'static str> {
         let rule = rules.iter().find(|r| r.re.is_match(line))?;
-        if !rule.exact && self.speech.is_match(line) {
+        if !rule.exact && self.speech.is_match(&outside_quotes(line)) {
             return None;
         }
         Some(rule.kind)
@@ -130,6 +132,7 @@ impl Debris {
     /// Kind of debris a whole line is, anywhere in the article.
     pub fn kind(&self, line: &str) -> Option<&'static str> {
         self.matching(&self.rules, line)
+            .or_else(|| self.furniture.kind(line))
     }
 
     /// Kind of debris a line is when it is the last remaining line.

@@ -10,6 +10,7 @@
 mod chars;
 mod dateline;
 mod debris;
+mod furniture;
 mod glue;
 mod html;
 mod mojibake;

@@ -1,0 +1,399 @@
+//! Page furniture recognised by its job rather than by its wording. Sites reword their
+//! teasers and prompts all the time ("Tonton juga …", "Saksikan Video …", "Klik di sini
+//! untuk …"), so a list of exact markers tuned to the pages already seen misses
+//! tomorrow's. Each class here is one small rule over the line's shape:
+//!
+//! - [`Furniture::call_to_action`]: the line opens with a verb that sends the reader
+//!   somewhere (watch, read, see, follow, click, download) and points elsewhere;
+//! - [`Furniture::social_residue`]: what a social-media embed leaves behind;
+//! - [`Furniture::share_prompt`]: share, follow and comment prompts;
+//! - [`Furniture::related_heading`]: the heading of a block of related links.
+//!
+//! Every rule yields to a story sentence: a line with a speech verb outside its quoted
+//! titles, or one longer than a teaser ever is, is article text.
+
+use std::collections::HashSet;
+
+use regex::Regex;
+
+use crate::lexicon::Lexicon;
+
+/// Most words (outside quoted titles) a call to action has; story sentences that open
+/// with "Lihat" or "Ikuti" run longer.
+const MAX_CALL_WORDS: usize = 25;
+/// Most words after a share prompt's opening ("Bagikan" + "artikel ini"); "Bagikan
+/// sembako kepada warga terdampak …" goes on like a sentence.
+const MAX_PROMPT_TAIL: usize = 10;
+/// A line of at most this many words that opens with a call-to-action verb is a button
+/// ("Lihat Foto", "Tonton Video"): story sentences are longer.
+const MAX_BUTTON_WORDS: usize = 3;
+/// How far after the verb a teaser word still makes the line a teaser ("Tonton berita
+/// video lainnya …").
+const TEASER_REACH: usize = 4;
+
+/// The class rules and the word lists they read.
+pub struct Furniture {
+    call_verbs: HashSet<&'static str>,
+    link_verbs: HashSet<&'static str>,
+    teasers: HashSet<&'static str>,
+    /// Phrase lists hold space-joined lowercase words; see [`phrase_in`].
+    pointers: Vec<&'static str>,
+    inward: Vec<&'static str>,
+    share_prompts: Vec<&'static str>,
+    related_headings: Vec<&'static str>,
+    embed_captions: Vec<&'static str>,
+    lead_ins: Vec<&'static str>,
+    speech: Regex,
+    url: Regex,
+    handle: Regex,
+    tweet_signature: Regex,
+    lone_link: Regex,
+}
+
+/// The line's words, lowercased, each flanked by one space (" baca juga "), so that a
+/// phrase is found as whole words by a substring search.
+fn word_string(line: &str) -> String {
+    let mut s = String::from(" ");
+    for word in line
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+    {
+        s.extend(word.chars().flat_map(char::to_lowercase));
+        s.push(' ');
+    }
+    s
+}
+
+/// Whether `words` (from [`word_string`]) holds `phrase` as whole words.
+fn phrase_in(words: &str, phrase: &str) -> bool {
+    words.contains(&format!(" {phrase} "))
+}
+
+/// Whether `words` opens with `phrase`.
+fn starts_with_phrase(words: &str, phrase: &str) -> bool {
+    words.starts_with(&format!(" {phrase} "))
+}
+
+/// The line without list bullets and arrows in front, which sites put before teasers.
+fn without_bullets(line: &str) -> &str {
+    line.trim_start_matches(|c: char| "-–—•·*>»▶►→|".contains(c) || c.is_whitespace())
+}
+
+/// The line with its quoted spans blanked: video and article titles are quoted, and what
+/// they say is no part of the line's own sentence.
+pub(super) fn outside_quotes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut closer: Option<char> = None;
+    for c in line.chars() {
+        match closer {
+            Some(close) if c == close => closer = None,
+            Some(_) => {}
+            None => match c {
+                '"' => closer = Some('"'),
+                '“' => closer = Some('”'),
+                '«' => closer = Some('»'),
+                '‘' => closer = Some('’'),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+impl Furniture {
+    /// The rules with the lists of `lexicon`; speech verbs come from the same lists the
+    /// quote stage reads.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Furniture {
+        let speech_words: Vec<String> = lexicon
+            .speech_verbs_after
+            .iter()
+            .flat_map(|s| [s.to_string(), format!("{s}nya")])
+            .chain(lexicon.speech_verbs_report.iter().map(|s| s.to_string()))
+            .chain(lexicon.speech_verbs_english.iter().map(|s| s.to_string()))
+            .collect();
+        let re = |p: &str| Regex::new(p).expect("furniture pattern");
+        let months = concat!(
+            "January|February|March|April|May|June|July|August|September|October|",
+            "November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|",
+            "Desember"
+        );
+        Furniture {
+            call_verbs: lexicon.call_to_action_verbs.iter().copied().collect(),
+            link_verbs: lexicon.link_verbs.iter().copied().collect(),
+            teasers: lexicon.call_to_action_teasers.iter().copied().collect(),
+            pointers: lexicon.elsewhere_pointers.clone(),
+            inward: lexicon.inward_pointers.clone(),
+            share_prompts: lexicon.share_prompts.clone(),
+            related_headings: lexicon.related_headings.clone(),
+            embed_captions: lexicon.embed_captions.clone(),
+            lead_ins: lexicon.call_to_action_lead_ins.clone(),
+            speech: re(&format!(r"\b(?i:{})\b", speech_words.join("|"))),
+            url: re(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s]*"),
+            handle: re(r"(?:^|[\s(])@\w{2,}"),
+            // "— Budi Santoso (@budis) March 3, 2026": the signature of an embedded tweet.
+            tweet_signature: re(&format!(
+                r"(?:^|[—–-]|&mdash;)\s*[^()]{{1,80}}\(@\w{{1,30}}\)\s*(?:{months})\s+\d{{1,2}},?\s+\d{{4}}\s*$"
+            )),
+            lone_link: re(
+                r"^(?:(?i:https?://|www\.)\S+|@\w{2,}|(?:#\w+\s*)+|pic\.twitter\.com/\S+)$",
+            ),
+        }
+    }
+
+    /// The class a whole line belongs to, if it is page furniture.
+    pub fn kind(&self, line: &str) -> Option<&'static str> {
+        let line = without_bullets(line);
+        if self.social_residue(line) {
+            Some("social_embed")
+        } else if self.call_to_action(line) {
+            Some("call_to_action")
+        } else if self.share_prompt(line) {
+            Some("share_prompt")
+        } else if self.related_heading(line) {
+            Some("related_links")
+        } else {
+            None
+        }
+    }
+
+    /// Whether the line carries a sentence of the story: a speech verb outside its quoted
+    /// titles ("Tonton videonya di sini," kata Andi, written without quote marks).
+    fn tells_story(&self, bare: &str) -> bool {
+        self.speech.is_match(bare)
+    }
+
+    /// A line whose job is to send the reader elsewhere: it opens with a verb of watching,
+    /// reading, seeing, following, clicking or downloading, points elsewhere (a teaser word
+    /// right after the verb, a pointer phrase, a URL or a handle) and is no story sentence.
+    /// "Simak penjelasannya di bawah ini" points inside the article and stays, unless its
+    /// verb is one that only ever leaves the page (klik, unduh).
+    pub fn call_to_action(&self, line: &str) -> bool {
+        let bare = outside_quotes(line);
+        let words = self.without_lead_in(word_string(&bare));
+        let tokens: Vec<&str> = words.split_whitespace().collect();
+        if tokens.len() > MAX_CALL_WORDS || self.tells_story(&bare) {
+            return false;
+        }
+        let linked = self.url.is_match(line) || self.handle.is_match(line);
+        let points = linked || self.pointers.iter().any(|p| phrase_in(&words, p));
+        let Some(first) = tokens.first() else {
+            return false;
+        };
+        let leaves_page = self.link_verbs.contains(first);
+        if !(leaves_page || self.call_verbs.contains(first)) {
+            return false;
+        }
+        // "Lihat Foto", "Tonton Video": a button, not a sentence ("Simak informasinya!"
+        // introduces the article's own text).
+        if tokens.len() <= MAX_BUTTON_WORDS && !line.trim_end().ends_with(['.', '!', '?']) {
+            return true;
+        }
+        // "Saksikan Video Pilihan di Bawah Ini" announces an embed, whatever follows.
+        if tokens[1..]
+            .iter()
+            .take(TEASER_REACH)
+            .any(|w| self.teasers.contains(w))
+        {
+            return true;
+        }
+        if !leaves_page && !linked && self.inward.iter().any(|p| phrase_in(&words, p)) {
+            return false;
+        }
+        points
+    }
+
+    /// `words` (from [`word_string`]) without an opening "Yuk" or "Jangan lupa".
+    fn without_lead_in(&self, words: String) -> String {
+        for lead in &self.lead_ins {
+            if let Some(rest) = words.strip_prefix(&format!(" {lead} ")) {
+                return format!(" {rest}");
+            }
+        }
+        words
+    }
+
+    /// What an embedded post leaves in the text: its caption ("A post shared by …"), a
+    /// `pic.twitter.com` link, a tweet's signature, or a line that is only a link, a
+    /// handle or hashtags.
+    pub fn social_residue(&self, line: &str) -> bool {
+        let words = word_string(line);
+        self.embed_captions
+            .iter()
+            .any(|c| starts_with_phrase(&words, c))
+            || line.contains("pic.twitter.com/")
+            || self.tweet_signature.is_match(line)
+            || self.lone_link.is_match(line.trim())
+    }
+
+    /// A short prompt to share, follow or comment ("Bagikan artikel ini", "Tulis
+    /// komentar", "Follow us on Instagram").
+    pub fn share_prompt(&self, line: &str) -> bool {
+        let words = self.without_lead_in(word_string(&outside_quotes(line)));
+        // The speech guard reads only what follows the opening: "Tulis komentar" opens
+        // with a verb that also attributes speech.
+        self.share_prompts.iter().any(|p| {
+            words.strip_prefix(&format!(" {p} ")).is_some_and(|tail| {
+                tail.split_whitespace().count() <= MAX_PROMPT_TAIL && !self.tells_story(tail)
+            })
+        })
+    }
+
+    /// The heading of a related-links block, alone or before a colon and a title
+    /// ("Berita Terkait", "Pilihan Editor: Harga Cabai Naik").
+    pub fn related_heading(&self, line: &str) -> bool {
+        let lower = line.trim().to_lowercase();
+        self.related_headings.iter().any(|h| {
+            lower.strip_prefix(h).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.is_empty()
+                    || (rest.starts_with(':')
+                        && word_string(rest).split_whitespace().count() <= MAX_CALL_WORDS)
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Furniture {
+        Furniture::with_lexicon(&Lexicon::embedded())
+    }
+
+    #[test]
+    fn calls_to_action_are_removed() {
+        let f = rules();
+        for line in [
+            "Tonton juga \"Banjir Rob Rendam Pesisir Semarang\" di sini:",
+            "Simak Video 'Detik-detik Tanggul Jebol':",
+            "Saksikan Video Pilihan di Bawah Ini",
+            "Lihat juga: daftar harga BBM terbaru",
+            "Baca selengkapnya di sini",
+            "Klik di sini untuk mendaftar webinar gratis",
+            "Download aplikasi Kabar Kita di Play Store dan App Store",
+            "Ikuti berita terkini di Google News",
+            "Cek berita dan artikel lainnya di Google News",
+            "Kunjungi www.contoh.id/promo untuk informasi lengkap",
+            "Ikuti Instagram @kabarkita_id",
+            "Dapatkan update berita pilihan setiap hari dari kami. Gabung di Grup Telegram kami",
+            "- Simak juga: Banjir di Kemang",
+            "Watch the full interview here",
+            "Klik tautan di bawah ini untuk membaca laporan lengkapnya",
+        ] {
+            assert!(f.call_to_action(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn story_lines_that_look_like_calls_are_kept() {
+        let f = rules();
+        for line in [
+            "Simak informasi selengkapnya di bawah ini.",
+            "\"Simak baik-baik,\" kata Andi.",
+            "\"Tonton videonya di sini,\" ujar Budi kepada wartawan.",
+            "Warga diminta baca juga aturan terbaru di papan pengumuman.",
+            "Lihat saja harga cabai yang naik tiga kali lipat sejak pekan lalu.",
+            "Cek kesehatan gratis digelar di Puskesmas Cilandak, Sabtu pagi.",
+            "Ikuti penjelasannya berikut ini.",
+            "Lihat di sini, kata dia sambil menunjuk peta banjir.",
+            "Baca Al-Quran bersama digelar di masjid agung setiap malam Jumat.",
+        ] {
+            assert!(!f.call_to_action(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn social_residue_is_removed() {
+        let f = rules();
+        for line in [
+            "A post shared by Kabar Kita (@kabarkita_id)",
+            "Sebuah kiriman dibagikan oleh Dinas Perhubungan (@dishub_kota)",
+            "View this post on Instagram",
+            "Hujan deras sore ini pic.twitter.com/AbC123xyz",
+            "— Budi Santoso (@budis) March 3, 2026",
+            "Jalan tergenang setinggi lutut. — BPBD Kota (@bpbdkota) Maret 3, 2026",
+            "https://www.contoh.id/berita/123",
+            "@kabarkita_id",
+            "#banjir #jakarta",
+        ] {
+            assert!(f.social_residue(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn news_about_social_media_is_kept() {
+        let f = rules();
+        for line in [
+            "Unggahan akun Instagram @warga_bekasi itu viral dan dikomentari ribuan warganet.",
+            "Video yang diunggah di Twitter itu telah ditonton dua juta kali.",
+            "Sebuah kiriman dari warga memperlihatkan jalan yang retak.",
+        ] {
+            assert!(!f.social_residue(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn share_prompts_are_removed_and_sharing_news_is_kept() {
+        let f = rules();
+        for line in [
+            "Bagikan artikel ini",
+            "Share this article",
+            "Tulis komentar",
+            "Follow us on Instagram and X",
+            "Jangan lupa follow akun kami ya!",
+            "Salin tautan",
+        ] {
+            assert!(f.share_prompt(line), "{line}");
+        }
+        for line in [
+            "Bagikan sembako kepada warga terdampak, pemerintah daerah menyiapkan 5.000 paket bantuan.",
+            "Share pasar ritel modern naik menjadi 30 persen, kata Ketua Aprindo.",
+        ] {
+            assert!(!f.share_prompt(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn related_headings_are_removed_and_story_openings_kept() {
+        let f = rules();
+        for line in [
+            "Berita Terkait",
+            "Pilihan Editor: Harga Cabai Naik Lagi Jelang Lebaran",
+            "Read more:",
+            "Tags: banjir, jakarta, bpbd",
+        ] {
+            assert!(f.related_heading(line), "{line}");
+        }
+        for line in [
+            "Rekomendasi itu disampaikan Ombudsman kepada gubernur, Senin.",
+            "Populer di kalangan anak muda, kopi susu kini dijual di mana-mana.",
+            "Tagihan listrik warga naik dua kali lipat.",
+        ] {
+            assert!(!f.related_heading(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn kind_names_the_class_and_ignores_bullets() {
+        let f = rules();
+        assert_eq!(f.kind("• Tonton juga: Banjir Rob"), Some("call_to_action"));
+        assert_eq!(
+            f.kind("A post shared by Budi (@budi)"),
+            Some("social_embed")
+        );
+        assert_eq!(f.kind("Bagikan:"), Some("share_prompt"));
+        assert_eq!(f.kind("Artikel Terkait"), Some("related_links"));
+        assert_eq!(f.kind("Harga cabai naik lagi."), None);
+    }
+
+    #[test]
+    fn quoted_spans_are_blanked() {
+        assert_eq!(
+            outside_quotes("Tonton \"A kata B\" di sini"),
+            "Tonton  di sini"
+        );
+        assert_eq!(outside_quotes("a “b” c"), "a  c");
+        assert_eq!(word_string("Baca Juga: X"), " baca juga x ");
+    }
+}

@@ -1,0 +1,93 @@
+//! The cleaning regression corpus: made-up articles in the style of ten Indonesian news
+//! sites, each line marked `S` (story, must survive) or `D` (page furniture, must go).
+//! `dev.txt` is what the debris classes were written against; `heldout.txt` was written
+//! by someone who had not seen the rules and is the figure that counts (see
+//! docs/evaluation.md).
+
+use warta_core::stages::clean::Cleaner;
+
+/// Letters and digits, lowercased: a story line survives when these are in the body.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+struct Article {
+    site: String,
+    lines: Vec<(bool, String)>,
+}
+
+fn read(text: &str) -> Vec<Article> {
+    let mut articles: Vec<Article> = Vec::new();
+    for line in text.lines() {
+        if let Some(site) = line.strip_prefix("# site:") {
+            articles.push(Article {
+                site: site.trim().to_string(),
+                lines: Vec::new(),
+            });
+        } else if let Some((mark, body)) = line.split_once('\t') {
+            let article = articles.last_mut().expect("a line before any # site:");
+            match mark {
+                "S" => article.lines.push((true, body.to_string())),
+                "D" => article.lines.push((false, body.to_string())),
+                other => panic!("unknown mark {other:?} in {line:?}"),
+            }
+        }
+    }
+    articles
+}
+
+/// Debris lines left in the cleaned body and story lines lost from it.
+fn check(text: &str) -> (usize, usize, Vec<String>) {
+    let cleaner = Cleaner::new();
+    let articles = read(text);
+    assert!(articles.len() >= 20, "only {} articles", articles.len());
+    let (mut lines, mut left, mut lost) = (0, Vec::new(), Vec::new());
+    for article in &articles {
+        let body: Vec<&str> = article.lines.iter().map(|(_, l)| l.as_str()).collect();
+        let cleaned = cleaner.clean(&body.join("\n"));
+        let kept: Vec<String> = cleaned.body.split("\n\n").map(letters).collect();
+        let all = letters(&cleaned.body);
+        for (story, line) in &article.lines {
+            lines += 1;
+            let l = letters(line);
+            // A dateline is cut from the front of the first story line: its rest must stay.
+            let survives = all.contains(&l)
+                || (cleaned.dateline.is_some()
+                    && kept.first().is_some_and(|k| l.ends_with(k.as_str())));
+            if *story && !survives {
+                lost.push(format!("{}: lost story line: {line}", article.site));
+            }
+            if !story && kept.iter().any(|k| *k == l) {
+                left.push(format!("{}: debris left: {line}", article.site));
+            }
+        }
+    }
+    let (n_left, n_lost) = (left.len(), lost.len());
+    (
+        n_left,
+        n_lost,
+        left.into_iter()
+            .chain(lost)
+            .chain([format!("{lines} lines")])
+            .collect(),
+    )
+}
+
+/// The held-out third is not yet clean: its first run left 22 of its 90 debris lines and
+/// lost 1 of 119 story lines; after the lead-in and button rules, 13 and
+/// 1 (docs/evaluation.md). This holds the rules to that and reports what is left.
+#[test]
+fn held_out_corpus_does_not_regress() {
+    let (left, lost, report) = check(include_str!("data/cleaning/heldout.txt"));
+    eprintln!("{}", report.join("\n"));
+    assert!(left <= 13 && lost <= 1, "{}", report.join("\n"));
+}
+
+#[test]
+fn dev_corpus_has_no_debris_left_and_no_story_line_lost() {
+    let (left, lost, report) = check(include_str!("data/cleaning/dev.txt"));
+    assert!(left == 0 && lost == 0, "{}", report.join("\n"));
+}
