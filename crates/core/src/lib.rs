@@ -13,6 +13,7 @@
 
 pub mod article;
 pub mod error;
+pub mod hash;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;

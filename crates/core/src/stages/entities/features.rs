@@ -5,29 +5,18 @@
 
 use super::gazetteer::{Hit, Kind};
 use super::wordstats::{Stat, WordStats};
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = seed;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
-}
+use crate::hash::{fnv1a, FNV_OFFSET};
 
 /// Hash of a feature template with one string value.
 pub fn feat(template: u8, value: &str) -> u64 {
-    fnv(fnv(FNV_OFFSET, &[template, 0xff]), value.as_bytes())
+    fnv1a(fnv1a(FNV_OFFSET, &[template, 0xff]), value.as_bytes())
 }
 
 /// Combines a hash with more parts (tag ids, other hashes).
 pub fn mix(h: u64, parts: &[u64]) -> u64 {
     let mut h = h;
     for &p in parts {
-        h = fnv(h, &p.to_le_bytes());
+        h = fnv1a(h, &p.to_le_bytes());
     }
     h
 }

@@ -8,35 +8,12 @@
 //! this module holds the table and its file format.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast non-cryptographic hasher for the word table: it is looked up once per token
-/// on every article, and its keys come from a shipped model, not from an attacker who
-/// could choose colliding words (input words are only looked up, never inserted).
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
+use crate::hash::FnvBuild;
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// The word table is looked up once per token on every article; its keys come from the
+/// shipped model, so a fast hasher without collision resistance is safe (see [`crate::hash`]).
+type WordMap<V> = HashMap<String, V, FnvBuild>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Stat {
