@@ -60,7 +60,7 @@ fn check(text: &str) -> (usize, usize, Vec<String>) {
             if *story && !survives {
                 lost.push(format!("{}: lost story line: {line}", article.site));
             }
-            if !story && kept.iter().any(|k| *k == l) {
+            if !story && kept.contains(&l) {
                 left.push(format!("{}: debris left: {line}", article.site));
             }
         }
