@@ -36,13 +36,14 @@ pub struct Furniture {
     call_verbs: HashSet<&'static str>,
     link_verbs: HashSet<&'static str>,
     teasers: HashSet<&'static str>,
-    /// Phrase lists hold space-joined lowercase words; see [`phrase_in`].
-    pointers: Vec<&'static str>,
-    inward: Vec<&'static str>,
-    share_prompts: Vec<&'static str>,
+    /// Phrase lists are padded once here (" di sini "), so that the per-line search in
+    /// [`word_string`]'s form allocates nothing.
+    pointers: Vec<String>,
+    inward: Vec<String>,
+    share_prompts: Vec<String>,
     related_headings: Vec<&'static str>,
-    embed_captions: Vec<&'static str>,
-    lead_ins: Vec<&'static str>,
+    embed_captions: Vec<String>,
+    lead_ins: Vec<String>,
     speech: Regex,
     url: Regex,
     handle: Regex,
@@ -64,14 +65,9 @@ fn word_string(line: &str) -> String {
     s
 }
 
-/// Whether `words` (from [`word_string`]) holds `phrase` as whole words.
-fn phrase_in(words: &str, phrase: &str) -> bool {
-    words.contains(&format!(" {phrase} "))
-}
-
-/// Whether `words` opens with `phrase`.
-fn starts_with_phrase(words: &str, phrase: &str) -> bool {
-    words.starts_with(&format!(" {phrase} "))
+/// Each phrase with one space on either side, the form [`word_string`] gives its words.
+fn padded(phrases: &[&str]) -> Vec<String> {
+    phrases.iter().map(|p| format!(" {p} ")).collect()
 }
 
 /// The line without list bullets and arrows in front, which sites put before teasers.
@@ -121,12 +117,12 @@ impl Furniture {
             call_verbs: lexicon.call_to_action_verbs.iter().copied().collect(),
             link_verbs: lexicon.link_verbs.iter().copied().collect(),
             teasers: lexicon.call_to_action_teasers.iter().copied().collect(),
-            pointers: lexicon.elsewhere_pointers.clone(),
-            inward: lexicon.inward_pointers.clone(),
-            share_prompts: lexicon.share_prompts.clone(),
+            pointers: padded(&lexicon.elsewhere_pointers),
+            inward: padded(&lexicon.inward_pointers),
+            share_prompts: padded(&lexicon.share_prompts),
             related_headings: lexicon.related_headings.clone(),
-            embed_captions: lexicon.embed_captions.clone(),
-            lead_ins: lexicon.call_to_action_lead_ins.clone(),
+            embed_captions: padded(&lexicon.embed_captions),
+            lead_ins: padded(&lexicon.call_to_action_lead_ins),
             speech: re(&format!(r"\b(?i:{})\b", speech_words.join("|"))),
             url: re(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s]*"),
             handle: re(r"(?:^|[\s(])@\w{2,}"),
@@ -171,18 +167,17 @@ impl Furniture {
         let bare = outside_quotes(line);
         let words = self.without_lead_in(word_string(&bare));
         let tokens: Vec<&str> = words.split_whitespace().collect();
-        if tokens.len() > MAX_CALL_WORDS || self.tells_story(&bare) {
+        if tokens.len() > MAX_CALL_WORDS {
             return false;
         }
-        let linked = self.url.is_match(line) || self.handle.is_match(line);
-        let points = linked || self.pointers.iter().any(|p| phrase_in(&words, p));
         let Some(first) = tokens.first() else {
             return false;
         };
         let leaves_page = self.link_verbs.contains(first);
-        if !(leaves_page || self.call_verbs.contains(first)) {
+        if !(leaves_page || self.call_verbs.contains(first)) || self.tells_story(&bare) {
             return false;
         }
+        let linked = self.url.is_match(line) || self.handle.is_match(line);
         // "Lihat Foto", "Tonton Video": a button, not a sentence ("Simak informasinya!"
         // introduces the article's own text).
         if tokens.len() <= MAX_BUTTON_WORDS && !line.trim_end().ends_with(['.', '!', '?']) {
@@ -196,16 +191,16 @@ impl Furniture {
         {
             return true;
         }
-        if !leaves_page && !linked && self.inward.iter().any(|p| phrase_in(&words, p)) {
+        if !leaves_page && !linked && self.inward.iter().any(|p| words.contains(p.as_str())) {
             return false;
         }
-        points
+        linked || self.pointers.iter().any(|p| words.contains(p.as_str()))
     }
 
     /// `words` (from [`word_string`]) without an opening "Yuk" or "Jangan lupa".
     fn without_lead_in(&self, words: String) -> String {
         for lead in &self.lead_ins {
-            if let Some(rest) = words.strip_prefix(&format!(" {lead} ")) {
+            if let Some(rest) = words.strip_prefix(lead.as_str()) {
                 return format!(" {rest}");
             }
         }
@@ -219,7 +214,7 @@ impl Furniture {
         let words = word_string(line);
         self.embed_captions
             .iter()
-            .any(|c| starts_with_phrase(&words, c))
+            .any(|c| words.starts_with(c.as_str()))
             || line.contains("pic.twitter.com/")
             || self.tweet_signature.is_match(line)
             || self.lone_link.is_match(line.trim())
@@ -232,7 +227,7 @@ impl Furniture {
         // The speech guard reads only what follows the opening: "Tulis komentar" opens
         // with a verb that also attributes speech.
         self.share_prompts.iter().any(|p| {
-            words.strip_prefix(&format!(" {p} ")).is_some_and(|tail| {
+            words.strip_prefix(p.as_str()).is_some_and(|tail| {
                 tail.split_whitespace().count() <= MAX_PROMPT_TAIL && !self.tells_story(tail)
             })
         })
