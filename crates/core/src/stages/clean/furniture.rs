@@ -27,6 +27,10 @@ const MAX_PROMPT_TAIL: usize = 10;
 /// A line of at most this many words that opens with a call-to-action verb is a button
 /// ("Lihat Foto", "Tonton Video"): story sentences are longer.
 const MAX_BUTTON_WORDS: usize = 3;
+/// Longest line (in bytes) any class is tried on. Furniture is short, even a tweet with
+/// its signature; a long line is story, and skipping it keeps a flood of text from
+/// paying for rules that cannot match.
+const MAX_FURNITURE_BYTES: usize = 1_000;
 /// How far after the verb a teaser word still makes the line a teaser ("Tonton berita
 /// video lainnya …").
 const TEASER_REACH: usize = 4;
@@ -139,7 +143,9 @@ impl Furniture {
     /// The class a whole line belongs to, if it is page furniture.
     pub fn kind(&self, line: &str) -> Option<&'static str> {
         let line = without_bullets(line);
-        if self.social_residue(line) {
+        if line.len() > MAX_FURNITURE_BYTES {
+            None
+        } else if self.social_residue(line) {
             Some("social_embed")
         } else if self.call_to_action(line) {
             Some("call_to_action")
@@ -380,6 +386,13 @@ mod tests {
         assert_eq!(f.kind("Bagikan:"), Some("share_prompt"));
         assert_eq!(f.kind("Artikel Terkait"), Some("related_links"));
         assert_eq!(f.kind("Harga cabai naik lagi."), None);
+        let long_link = format!("https://contoh.id/{}", "a".repeat(MAX_FURNITURE_BYTES));
+        assert!(f.social_residue(&long_link));
+        assert_eq!(
+            f.kind(&long_link),
+            None,
+            "a line this long is never furniture"
+        );
     }
 
     #[test]
