@@ -25,8 +25,6 @@ use warta_core::output::EntityType;
 
 pub const EPOCHS: usize = 12;
 pub const LOG2_BUCKETS: u32 = 20;
-/// Training runs (sentence orders) whose weights are averaged (`NER_TRAIN_RUNS`).
-pub const RUNS: usize = 1;
 /// Copies of each labeled sentence with its entities swapped for other mentions of the
 /// same type ([`augment`]; `NER_TRAIN_AUGMENT` overrides, 0 turns it off).
 pub const AUGMENT_COPIES: usize = 2;
@@ -155,13 +153,12 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
     let stats = crate::wordstats::build(texts.iter().map(String::as_str));
     let flags = env_num("NER_TRAIN_FLAGS").map_or(FLAGS, |f| f as u32);
     let log2 = env_num("NER_TRAIN_LOG2").map_or(LOG2_BUCKETS, |b| b as u32);
-    let runs = env_num("NER_TRAIN_RUNS").unwrap_or(RUNS);
-    let m = model::train(&examples, stats, epochs, log2, seed, flags, runs);
+    let m = model::train(&examples, stats, epochs, log2, seed, flags);
     let bytes = m.to_bytes();
     std::fs::write(out, &bytes)
         .map_err(|e| CommandError::Runtime(format!("{}: {e}", out.display())))?;
     report.push_str(&format!(
-        "trained on {} sentences, {} epochs, seed {seed}, flags {flags}, {runs} run(s), 2^{log2} buckets, {} word stats; wrote {} ({} bytes) in {:.1}s\n",
+        "trained on {} sentences, {} epochs, seed {seed}, flags {flags}, 2^{log2} buckets, {} word stats; wrote {} ({} bytes) in {:.1}s\n",
         examples.len(),
         epochs,
         m.stats.len(),

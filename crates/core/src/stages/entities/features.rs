@@ -1,7 +1,8 @@
 //! Features of each token, hashed to integers so tagging allocates little and the model
 //! is one flat weight table. Static features (the word, its shape and affixes, its
 //! neighbours, gazetteer and title hits, unlabeled-corpus statistics) are computed once
-//! per sentence; the few that depend on the tags already chosen are added during decoding.
+//! per sentence; transition features, which pair the previous tag with this token, are
+//! scored per previous tag during Viterbi decoding.
 
 use super::gazetteer::{Hit, Kind};
 use super::wordstats::{Stat, WordStats};
@@ -118,16 +119,16 @@ pub const F_GAZ_CONTEXT: u32 = 2;
 /// Word pairs at -2/-1 and +1/+2, sentence position with capitalization habit, and the
 /// neighbours' clusters conjoined with the word's.
 pub const F_MORE: u32 = 8;
-/// Capitalized runs: the run's length and the token's place in it, the word before the
-/// run, and an acronym in parentheses right after the token.
-pub const F_RUN: u32 = 16;
 /// More transition features: the previous tag with the previous word, and with the
 /// shapes of this and the next word.
 pub const F_TRANS_MORE: u32 = 32;
-/// Transition features with the next word, the gazetteer code, and a title before.
-pub const F_TRANS_GAZ: u32 = 64;
-/// First-order Viterbi decoding, trained as a structured perceptron (used by the model).
+/// First-order Viterbi decoding, trained as a structured perceptron. Every model has it:
+/// files without it were decoded greedily, a decoder that was not kept (models/README.md),
+/// so the loader refuses them rather than decode them the wrong way.
 pub const F_VITERBI: u32 = 4;
+/// Every flag this build knows; a model with any other bit set was trained with features
+/// this build does not compute (such as the dropped capitalized-run features, 16).
+pub const KNOWN_FLAGS: u32 = F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI;
 
 /// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`.
 pub fn static_features(
@@ -187,25 +188,6 @@ pub fn static_features(
             token_stats[j as usize]
         }
     };
-    // Start and end (exclusive) of the run of capitalized words each token is in.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    if feature_set & F_RUN != 0 {
-        let capital = |i: usize| words[i].starts_with(char::is_uppercase);
-        runs.resize(n, (0, 0));
-        let mut i = 0;
-        while i < n {
-            let mut j = i + 1;
-            if capital(i) {
-                while j < n && capital(j) {
-                    j += 1;
-                }
-            }
-            for r in &mut runs[i..j] {
-                *r = (i, j);
-            }
-            i = j;
-        }
-    }
     for i in 0..n {
         ranges.push(out.len());
         let w = words[i];
@@ -280,25 +262,6 @@ pub fn static_features(
                 out.push(mix(feat(75, ""), &[p1.lower_hash, cluster_at(ii)]));
             }
         }
-        if feature_set & F_RUN != 0 {
-            let (a, b) = runs[i];
-            if words[i].starts_with(char::is_uppercase) {
-                let len = (b - a).min(5) as u64;
-                let place = u64::from(i == a) | u64::from(i + 1 == b) << 1;
-                out.push(mix(feat(80, ""), &[len, place]));
-                out.push(mix(feat(81, ""), &[at(a as isize - 1).lower_hash, place]));
-                out.push(mix(feat(82, ""), &[len, place, u64::from(t.gaz)]));
-            }
-            if words.get(i + 1) == Some(&"(") && words.get(i + 3) == Some(&")") {
-                let acr = words[i + 2];
-                let acronym = acr.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !acr.chars().any(char::is_lowercase);
-                out.push(mix(feat(83, ""), &[u64::from(acronym)]));
-            }
-            if i > 0 && i + 1 < n && words[i - 1] == "(" && words[i + 1] == ")" {
-                out.push(mix(feat(84, &t.short), &[]));
-            }
-        }
         if feature_set & F_GAZ_CONTEXT != 0 && t.gaz != 0 {
             out.push(mix(feat(60, ""), &[p1.lower_hash, u64::from(t.gaz)]));
             out.push(mix(feat(61, ""), &[n1.lower_hash, u64::from(t.gaz)]));
@@ -308,21 +271,10 @@ pub fn static_features(
     ranges.push(out.len());
 }
 
-/// Features that depend on the two tags chosen before token `i`.
-pub fn dynamic_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u64; 4] {
-    let (p, pp) = (u64::from(prev), u64::from(prev2));
-    [
-        mix(feat(40, ""), &[p]),
-        mix(feat(41, ""), &[pp, p]),
-        mix(feat(42, ""), &[p, info.lower_hash]),
-        mix(feat(43, ""), &[p, info.shape_hash]),
-    ]
-}
-
 /// Features of the transition into token `i`, for Viterbi decoding: each owns eight
 /// adjacent weight rows, one per previous tag (see `model::trans_row`), so all previous
 /// tags are scored from one memory region. Unused slots are 0.
-pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u64; 8] {
+pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u64; 5] {
     let t = &info[i];
     let mut out = [
         feat(40, ""),
@@ -330,18 +282,7 @@ pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u
         mix(feat(43, ""), &[t.shape_hash]),
         0,
         0,
-        0,
-        0,
-        0,
     ];
-    if feature_set & F_TRANS_GAZ != 0 {
-        let none = feat(2, "<none>");
-        let next = info.get(i + 1).map_or(none, |n| n.lower_hash);
-        let prev_title = i.checked_sub(1).map_or(0, |j| info[j].title);
-        out[5] = mix(feat(46, ""), &[next]);
-        out[6] = mix(feat(47, ""), &[u64::from(t.gaz)]);
-        out[7] = mix(feat(48, ""), &[u64::from(prev_title), t.shape_hash]);
-    }
     if feature_set & F_TRANS_MORE != 0 {
         let none = feat(2, "<none>");
         let prev = i.checked_sub(1).map_or(none, |j| info[j].lower_hash);

@@ -61,9 +61,12 @@ impl Recognizer {
                 let bytes =
                     std::fs::read(&path).unwrap_or_else(|e| panic!("NER_MODEL_FILE {path:?}: {e}"));
                 Model::from_bytes(&bytes)
-                    .unwrap_or_else(|| panic!("NER_MODEL_FILE {path:?} is not a model"))
+                    .unwrap_or_else(|e| panic!("NER_MODEL_FILE {path:?}: {e}"))
             }
-            None => Model::from_bytes(MODEL).unwrap_or_else(Model::empty),
+            // The shipped model is part of the build: one that does not load is a broken
+            // build, and tagging with nothing would quietly find no entities at all.
+            None => Model::from_bytes(MODEL)
+                .unwrap_or_else(|e| panic!("the embedded models/ner.bin does not load: {e}")),
         };
         Recognizer {
             model,
@@ -290,6 +293,17 @@ pub fn entity_for<'e>(entities: &'e [Entity], speaker: &str) -> Option<&'e str> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_model_loads_with_the_shipped_feature_set() {
+        use features::{F_CLUSTER, F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE, F_VITERBI};
+        let model = Model::from_bytes(MODEL).unwrap();
+        assert_eq!(
+            model.flags,
+            F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI
+        );
+        assert!(model.stats.len() > 10_000);
+    }
 
     #[test]
     fn a_hyphenated_pair_of_listed_places_is_two_places() {
