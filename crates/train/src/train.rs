@@ -21,6 +21,7 @@ use warta_core::stages::entities::model::{self, Example, Scratch};
 use warta_core::stages::entities::roles;
 use warta_core::stages::entities::tokens::Token;
 
+use warta_core::lexicon::Lexicon;
 use warta_core::output::EntityType;
 
 pub const EPOCHS: usize = 12;
@@ -168,9 +169,10 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
     ));
     if !held.is_empty() {
         // Raw tagger spans, and the spans after the role and name rules of the
-        // pipeline (`roles::mentions`), on held-out sentences.
+        // pipeline (`roles::Rules::mentions`), on held-out sentences.
         let (mut raw, mut rules) = (Counts::default(), Counts::default());
         let mut scratch = Scratch::default();
+        let name_rules = roles::Rules::with_lexicon(&Lexicon::embedded());
         for (_, s) in &held {
             let ex = example(s, &gaz);
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
@@ -178,7 +180,7 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
             let gold = conll::spans(&s.tags);
             raw.add(&conll::spans(&tags), &gold);
             let (text, toks) = tokens_of(&s.words);
-            let found = roles::mentions(&text, &toks, &words, &tags, &ex.names, &ex.titles);
+            let found = name_rules.mentions(&text, &toks, &words, &tags, &ex.names, &ex.titles);
             let mut pred: Vec<(u8, usize, usize)> = found
                 .iter()
                 .filter_map(|f| {

@@ -5,7 +5,7 @@
 //! models/README.md). Weights are stored as i16 with one scale so the model
 //! file stays small and scoring is integer arithmetic.
 
-use super::features::{static_features, token_info, transition_features, KNOWN_FLAGS, F_VITERBI};
+use super::features::{static_features, token_info, transition_features, F_VITERBI, KNOWN_FLAGS};
 use super::gazetteer::Hit;
 use super::wordstats::WordStats;
 
@@ -18,6 +18,9 @@ const START: u8 = N_TAGS as u8;
 /// endian. Version 3's word classes are exchange-algorithm classes; files of versions 1
 /// and 2 (no flags, or SimHash clusters) are refused.
 const MAGIC: &[u8; 8] = b"WNERAP03";
+
+/// The shipped model; `models/README.md` says how it was trained.
+const EMBEDDED: &[u8] = include_bytes!("../../../../../models/ner.bin");
 
 /// Why model bytes do not load.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -115,6 +118,18 @@ fn trans_row(h: u64, prev: u8, log2: u32) -> usize {
 }
 
 impl Model {
+    /// The shipped model, embedded in the binary.
+    ///
+    /// # Panics
+    ///
+    /// When the embedded bytes do not load. They are part of the build, so that is a
+    /// broken build, and tagging with an empty model instead would quietly find no
+    /// entities at all.
+    pub fn embedded() -> Model {
+        Model::from_bytes(EMBEDDED)
+            .unwrap_or_else(|e| panic!("the embedded models/ner.bin does not load: {e}"))
+    }
+
     /// Reads what [`Model::to_bytes`] wrote.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| {
@@ -478,6 +493,18 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_model_loads_with_the_shipped_feature_set() {
+        use crate::stages::entities::features::{F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE};
+        let model = Model::embedded();
+        assert_eq!(
+            model.flags,
+            F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI
+        );
+        assert_eq!(model.log2, 20);
+        assert!(model.stats.len() > 10_000);
+    }
+
+    #[test]
     fn bytes_that_are_no_current_model_are_refused_with_the_reason() {
         let good = train(&[], WordStats::default(), 1, 4, 7, F_VITERBI).to_bytes();
         assert!(Model::from_bytes(&good).is_ok());
@@ -505,6 +532,9 @@ mod tests {
         };
         // Greedy decoding (no Viterbi bit) and the dropped capitalized-run features (16).
         assert_eq!(with_flags(F_CLUSTER), Some(ModelError::Flags(F_CLUSTER)));
-        assert_eq!(with_flags(F_VITERBI | 16), Some(ModelError::Flags(F_VITERBI | 16)));
+        assert_eq!(
+            with_flags(F_VITERBI | 16),
+            Some(ModelError::Flags(F_VITERBI | 16))
+        );
     }
 }
