@@ -38,6 +38,13 @@ pub struct Lexicon {
     pub markers_malay_only: Vec<&'static str>,
     /// English function words.
     pub function_words_english: Vec<&'static str>,
+
+    // Lists of the entity stage's role and name rules (`stages::entities::roles`).
+    /// Lowercase words inside a person's name ("bin", "van", "de").
+    pub name_links: Vec<&'static str>,
+    /// Currency prefixes of a one-token amount ("Rp2", "USD20").
+    pub currency_prefixes: Vec<&'static str>,
+
     /// Honorifics that, before a one-word nickname, form the name itself ("Gus Dur").
     pub name_forming_honorifics: Vec<&'static str>,
     /// Whole mentions that name no person, organization or place (feasts, legal forms).
@@ -80,6 +87,8 @@ impl Lexicon {
             function_words_english: entries(include_str!(
                 "../../../data/lexicon/function-words-english.txt"
             )),
+            name_links: entries(include_str!("../../../data/lexicon/name-links.txt")),
+            currency_prefixes: entries(include_str!("../../../data/lexicon/currency-prefixes.txt")),
             name_forming_honorifics: entries(include_str!(
                 "../../../data/lexicon/name-forming-honorifics.txt"
             )),
@@ -144,6 +153,8 @@ mod tests {
                 "function_words_english",
                 lexicon.function_words_english.len(),
             ),
+            ("name_links", lexicon.name_links.len()),
+            ("currency_prefixes", lexicon.currency_prefixes.len()),
             (
                 "name_forming_honorifics",
                 lexicon.name_forming_honorifics.len(),
@@ -209,6 +220,14 @@ mod tests {
             (
                 "function-words-english",
                 include_str!("../../../data/lexicon/function-words-english.txt"),
+            ),
+            (
+                "name-links",
+                include_str!("../../../data/lexicon/name-links.txt"),
+            ),
+            (
+                "currency-prefixes",
+                include_str!("../../../data/lexicon/currency-prefixes.txt"),
             ),
             (
                 "name-forming-honorifics",
