@@ -17,6 +17,7 @@ mod common;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use warta_core::article::FieldMapping;
 use warta_core::article::{DecodeLimits, RawArticle};
+use warta_core::lexicon::Lexicon;
 use warta_core::output::{Entity, Provenance};
 use warta_core::pipeline::{enrich, Resources};
 use warta_core::record::{FixedClock, Origin, Outcome, Processor};
@@ -73,7 +74,7 @@ fn bench(c: &mut Criterion) {
     let cleaner = Cleaner::new();
     let segmenter = Segmenter::new();
     let language = LanguageDetector::new();
-    let recognizer = Recognizer::shared();
+    let recognizer = Recognizer::embedded(&Lexicon::embedded());
     let quotes = QuoteRules::new();
     let dates = DateRules::new();
     let resources = Resources::default();

@@ -5,6 +5,7 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use warta_core::lexicon::Lexicon;
 use warta_core::span::CharMap;
 use warta_core::stages::entities::{tokens::tokenize, Recognizer};
 use warta_core::stages::segment::Segmenter;
@@ -46,7 +47,7 @@ fn corpus() -> Vec<String> {
 }
 
 fn bench(c: &mut Criterion) {
-    let recognizer = Recognizer::shared();
+    let recognizer = Recognizer::embedded(&Lexicon::embedded());
     let segmenter = Segmenter::new();
     let docs: Vec<(String, Vec<std::ops::Range<usize>>, CharMap)> = corpus()
         .into_iter()

@@ -38,6 +38,13 @@ pub struct Lexicon {
     pub markers_malay_only: Vec<&'static str>,
     /// English function words.
     pub function_words_english: Vec<&'static str>,
+
+    // Lists of the entity stage's role and name rules (`stages::entities::roles`).
+    /// Lowercase words inside a person's name ("bin", "van", "de").
+    pub name_links: Vec<&'static str>,
+    /// Currency prefixes of a one-token amount ("Rp2", "USD20").
+    pub currency_prefixes: Vec<&'static str>,
+
     /// Honorifics that, before a one-word nickname, form the name itself ("Gus Dur").
     pub name_forming_honorifics: Vec<&'static str>,
     /// Whole mentions that name no person, organization or place (feasts, legal forms).
@@ -100,6 +107,8 @@ impl Lexicon {
             function_words_english: entries(include_str!(
                 "../../../data/lexicon/function-words-english.txt"
             )),
+            name_links: entries(include_str!("../../../data/lexicon/name-links.txt")),
+            currency_prefixes: entries(include_str!("../../../data/lexicon/currency-prefixes.txt")),
             name_forming_honorifics: entries(include_str!(
                 "../../../data/lexicon/name-forming-honorifics.txt"
             )),
@@ -146,105 +155,6 @@ pub fn entries(text: &'static str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Honorifics that, before a one-word nickname, form the name itself ("Gus Dur",
-/// "Bung Karno"); before a full name they are titles like any other ("Gus Yahya
-/// Cholil Staquf" is PERSON "Yahya Cholil Staquf").
-pub const NAME_FORMING_HONORIFICS: &[&str] = &["Gus", "Bung"];
-
-/// Whole mentions that are no person, organization or place: feasts and holidays, and
-/// the legal forms written after a company ("PT Bank Rakyat Indonesia (Persero) Tbk").
-/// The tagger, seeing a capitalized word in parentheses or after "hari raya", calls
-/// them names.
-pub const NOT_NAMES: &[&str] = &[
-    "Idul Fitri",
-    "Idulfitri",
-    "Idul Adha",
-    "Iduladha",
-    "Lebaran",
-    "Natal",
-    "Ramadan",
-    "Imlek",
-    "Nyepi",
-    "Waisak",
-    "Persero",
-    "Tbk",
-];
-
-/// Heads of place and body names. Alone, like the compass points and other
-/// [`PLACE_CONTINUATIONS`], they name nothing ("Gunung tersebut", "ke arah Tenggara"), so
-/// a mention that is only one of these words is dropped. In the 3,136 training sentences
-/// the words of both lists are written about 1,700 times and stand alone as a gold entity
-/// 7 times.
-pub const GENERIC_NAME_HEADS: &[&str] = &[
-    "Gunung",
-    "Sungai",
-    "Danau",
-    "Pantai",
-    "Teluk",
-    "Selat",
-    "Bukit",
-    "Kampung",
-    "Dusun",
-    "Wilayah",
-    "Daerah",
-    "Bandara",
-    "Pelabuhan",
-    "Stasiun",
-    "Terminal",
-    "Jalan",
-    "Gedung",
-    "Kantor",
-    "Istana",
-    "Kementerian",
-    "Dinas",
-    "Badan",
-    "Komisi",
-    "Pengadilan",
-    "Mahkamah",
-    "Majelis",
-    "Partai",
-    "Universitas",
-    "Sekolah",
-    "Pemerintah",
-    "Negara",
-    "Kabinet",
-    "Masjid",
-    "Gereja",
-    "Pasar",
-    "Rumah",
-];
-
-/// Words that continue a place name ("Bekasi Utara", "Jakarta Raya") rather than start
-/// a person's.
-pub const PLACE_CONTINUATIONS: &[&str] = &[
-    "Utara",
-    "Selatan",
-    "Barat",
-    "Timur",
-    "Tengah",
-    "Tenggara",
-    "Daya",
-    "Laut",
-    "Raya",
-    "Pusat",
-    "Kota",
-    "Kabupaten",
-    "Provinsi",
-    "Kecamatan",
-    "Desa",
-    "Kelurahan",
-    "Baru",
-    "Lama",
-    "Atas",
-    "Bawah",
-    "Hulu",
-    "Hilir",
-    "Pesisir",
-    "Kepulauan",
-    "Pulau",
-    "Besar",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +190,8 @@ mod tests {
                 "function_words_english",
                 lexicon.function_words_english.len(),
             ),
+            ("name_links", lexicon.name_links.len()),
+            ("currency_prefixes", lexicon.currency_prefixes.len()),
             (
                 "name_forming_honorifics",
                 lexicon.name_forming_honorifics.len(),
@@ -360,6 +272,14 @@ mod tests {
             (
                 "function-words-english",
                 include_str!("../../../data/lexicon/function-words-english.txt"),
+            ),
+            (
+                "name-links",
+                include_str!("../../../data/lexicon/name-links.txt"),
+            ),
+            (
+                "currency-prefixes",
+                include_str!("../../../data/lexicon/currency-prefixes.txt"),
             ),
             (
                 "name-forming-honorifics",

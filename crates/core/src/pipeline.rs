@@ -27,7 +27,7 @@ struct Compiled {
     language: language::LanguageDetector,
     quotes: quotes::QuoteRules,
     dates: dates::DateRules,
-    entities: &'static entities::Recognizer,
+    entities: entities::Recognizer,
 }
 
 /// Everything enrichment needs that is built once at start-up and shared by all workers.
@@ -69,13 +69,18 @@ impl Resources {
                 language: language::LanguageDetector::with_lexicon(lexicon),
                 quotes: quotes::QuoteRules::with_lexicon(lexicon),
                 dates: dates::DateRules::new(),
-                entities: entities::Recognizer::shared(),
+                entities: entities::Recognizer::embedded(lexicon),
             }),
         }
     }
 }
 
 impl Resources {
+    /// The entity recognizer the pipeline uses, for evaluations that run the stage alone.
+    pub fn recognizer(&self) -> &entities::Recognizer {
+        &self.compiled.entities
+    }
+
     /// The same resources, publishing the removed lines (`removed_lines`) or not.
     pub fn with_debug_removed(mut self, on: bool) -> Resources {
         self.debug_removed = on;

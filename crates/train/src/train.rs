@@ -1,9 +1,9 @@
 //! `warta train ner`: trains the entity tagger from CoNLL files (labeled) and JSONL
 //! article files (unlabeled, `isi_berita` or `body`, used only for word statistics).
-//! The same files and seed give a byte-identical model. `NER_TRAIN_EPOCHS` overrides the
-//! epoch count and `NER_TRAIN_HOLDOUT=k` holds out every k-th labeled sentence and
-//! reports its scores, which is how the settings were tuned without touching dev sets
-//! (`NER_TRAIN_FOLD=r` holds out the sentences whose index is r modulo k instead).
+//! The same files and [`Options`] give a byte-identical model; the default options are
+//! the shipped model's. `--holdout k` holds out every k-th labeled sentence and reports
+//! its scores, which is how the settings were tuned without touching dev sets (`--fold r`
+//! holds out the sentences whose index is r modulo k instead of 0).
 //! The sentences trained on are extended with recombined copies ([`super::augment`])
 //! after the held-out slice is set aside.
 
@@ -21,18 +21,71 @@ use warta_core::stages::entities::model::{self, Example, Scratch};
 use warta_core::stages::entities::roles;
 use warta_core::stages::entities::tokens::Token;
 
+use warta_core::lexicon::Lexicon;
 use warta_core::output::EntityType;
 
+pub const SEED: u64 = 42;
 pub const EPOCHS: usize = 12;
 pub const LOG2_BUCKETS: u32 = 20;
-/// Training runs (sentence orders) whose weights are averaged (`NER_TRAIN_RUNS`).
-pub const RUNS: usize = 1;
 /// Copies of each labeled sentence with its entities swapped for other mentions of the
-/// same type ([`augment`]; `NER_TRAIN_AUGMENT` overrides, 0 turns it off).
+/// same type ([`augment`]; 0 turns it off).
 pub const AUGMENT_COPIES: usize = 2;
-/// Feature set and decoder of the shipped model (`NER_TRAIN_FLAGS` overrides, for
-/// experiments on the held-out slice).
+/// Feature set of the shipped model (`features::F_*`).
 pub const FLAGS: u32 = F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI;
+
+/// The settings of one training run; the defaults train the shipped model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Sentence order per epoch and the recombined copies.
+    pub seed: u64,
+    pub epochs: usize,
+    /// Hold out every k-th labeled sentence (k ≥ 2) and report the scores on them.
+    pub holdout: Option<usize>,
+    /// Which of the k slices is held out (0..k), for cross-validation over several.
+    pub fold: usize,
+    /// Recombined copies per labeled sentence with entities ([`AUGMENT_COPIES`]).
+    pub augment: usize,
+    /// log2 of the weight rows; the model file allows 1 to 24.
+    pub log2_buckets: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            seed: SEED,
+            epochs: EPOCHS,
+            holdout: None,
+            fold: 0,
+            augment: AUGMENT_COPIES,
+            log2_buckets: LOG2_BUCKETS,
+        }
+    }
+}
+
+impl Options {
+    /// Settings that cannot train a loadable model, or hold out nothing they name.
+    fn check(&self) -> Result<(), CommandError> {
+        let usage = |m: String| Err(CommandError::Usage(m));
+        if !(1..=24).contains(&self.log2_buckets) {
+            return usage(format!(
+                "--log2-buckets {}: the model file allows 1 to 24",
+                self.log2_buckets
+            ));
+        }
+        match self.holdout {
+            Some(k) if k < 2 => usage(format!(
+                "--holdout {k}: hold out every k-th sentence, k ≥ 2"
+            )),
+            Some(k) if self.fold >= k => usage(format!(
+                "--fold {}: with --holdout {k} the slices are 0 to {}",
+                self.fold,
+                k - 1
+            )),
+            None if self.fold != 0 => usage("--fold needs --holdout".into()),
+            _ => Ok(()),
+        }
+    }
+}
 
 /// Exact-span counts: true positives, predicted, gold; per type 1..=3 and in total.
 #[derive(Default)]
@@ -106,8 +159,10 @@ fn article_texts(raw: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandError> {
+pub fn run(data: &[PathBuf], out: &Path, options: &Options) -> Result<String, CommandError> {
+    options.check()?;
     let started = Instant::now();
+    let seed = options.seed;
     let gaz = Gazetteer::new();
     let mut sentences = Vec::new();
     let mut texts = Vec::new();
@@ -132,18 +187,13 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
     if sentences.is_empty() {
         return Err(CommandError::Usage("no labeled sentences in --data".into()));
     }
-    let env_num = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<usize>().ok());
-    let epochs = env_num("NER_TRAIN_EPOCHS").unwrap_or(EPOCHS);
-    let holdout = env_num("NER_TRAIN_HOLDOUT").filter(|&k| k > 1);
-    // Which of the k slices is held out (0 unless `NER_TRAIN_FOLD` says), for
-    // cross-validation over several slices.
-    let fold = env_num("NER_TRAIN_FOLD").unwrap_or(0);
+    let (epochs, holdout, fold) = (options.epochs, options.holdout, options.fold);
     let (train, held): (Vec<_>, Vec<_>) = sentences
         .into_iter()
         .enumerate()
-        .partition(|(i, _)| holdout.is_none_or(|k| i % k != fold % k));
+        .partition(|(i, _)| holdout.is_none_or(|k| i % k != fold));
     let mut train_sents: Vec<Sentence> = train.into_iter().map(|(_, s)| s).collect();
-    let copies = env_num("NER_TRAIN_AUGMENT").unwrap_or(AUGMENT_COPIES);
+    let copies = options.augment;
     let recombined = augment::replace_mentions(&train_sents, copies, seed);
     report.push_str(&format!(
         "{} labeled sentences, {} recombined copies ({copies} per sentence with entities)\n",
@@ -153,15 +203,13 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
     train_sents.extend(recombined);
     let examples: Vec<Example> = train_sents.iter().map(|s| example(s, &gaz)).collect();
     let stats = crate::wordstats::build(texts.iter().map(String::as_str));
-    let flags = env_num("NER_TRAIN_FLAGS").map_or(FLAGS, |f| f as u32);
-    let log2 = env_num("NER_TRAIN_LOG2").map_or(LOG2_BUCKETS, |b| b as u32);
-    let runs = env_num("NER_TRAIN_RUNS").unwrap_or(RUNS);
-    let m = model::train(&examples, stats, epochs, log2, seed, flags, runs);
+    let (flags, log2) = (FLAGS, options.log2_buckets);
+    let m = model::train(&examples, stats, epochs, log2, seed, flags);
     let bytes = m.to_bytes();
     std::fs::write(out, &bytes)
         .map_err(|e| CommandError::Runtime(format!("{}: {e}", out.display())))?;
     report.push_str(&format!(
-        "trained on {} sentences, {} epochs, seed {seed}, flags {flags}, {runs} run(s), 2^{log2} buckets, {} word stats; wrote {} ({} bytes) in {:.1}s\n",
+        "trained on {} sentences, {} epochs, seed {seed}, flags {flags}, 2^{log2} buckets, {} word stats; wrote {} ({} bytes) in {:.1}s\n",
         examples.len(),
         epochs,
         m.stats.len(),
@@ -171,9 +219,10 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
     ));
     if !held.is_empty() {
         // Raw tagger spans, and the spans after the role and name rules of the
-        // pipeline (`roles::mentions`), on held-out sentences.
+        // pipeline (`roles::Rules::mentions`), on held-out sentences.
         let (mut raw, mut rules) = (Counts::default(), Counts::default());
         let mut scratch = Scratch::default();
+        let name_rules = roles::Rules::with_lexicon(&Lexicon::embedded());
         for (_, s) in &held {
             let ex = example(s, &gaz);
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
@@ -181,7 +230,7 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
             let gold = conll::spans(&s.tags);
             raw.add(&conll::spans(&tags), &gold);
             let (text, toks) = tokens_of(&s.words);
-            let found = roles::mentions(&text, &toks, &words, &tags, &ex.names, &ex.titles);
+            let found = name_rules.mentions(&text, &toks, &words, &tags, &ex.names, &ex.titles);
             let mut pred: Vec<(u8, usize, usize)> = found
                 .iter()
                 .filter_map(|f| {
@@ -207,4 +256,33 @@ pub fn run(data: &[PathBuf], out: &Path, seed: u64) -> Result<String, CommandErr
         ));
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_that_cannot_work_are_refused_before_any_file_is_read() {
+        let out = Path::new("/nonexistent/ner.bin");
+        let refused = |options: Options| match run(&[], out, &options) {
+            Err(CommandError::Usage(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        let with = |holdout, fold| Options {
+            holdout,
+            fold,
+            ..Options::default()
+        };
+        assert!(refused(with(Some(1), 0)).starts_with("--holdout 1"));
+        assert!(refused(with(Some(10), 10)).starts_with("--fold 10"));
+        assert!(refused(with(None, 3)).starts_with("--fold needs"));
+        let buckets = Options {
+            log2_buckets: 25,
+            ..Options::default()
+        };
+        assert!(refused(buckets).starts_with("--log2-buckets 25"));
+        // Valid settings get as far as the missing data.
+        assert_eq!(refused(with(Some(10), 9)), "no labeled sentences in --data");
+    }
 }

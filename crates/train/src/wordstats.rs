@@ -155,7 +155,7 @@ mod tests {
         assert!(s.get("baik").is_none());
         let mut buf = Vec::new();
         s.write(&mut buf);
-        let (back, used) = WordStats::read(&buf, true).unwrap();
+        let (back, used) = WordStats::read(&buf).unwrap();
         assert_eq!(used, buf.len());
         assert_eq!(back, s);
     }

@@ -154,10 +154,27 @@ enum TrainCommand {
         /// Training files; repeat the flag for several.
         #[arg(long, required = true)]
         data: Vec<PathBuf>,
+        /// Where the model is written.
         #[arg(long, default_value = "models/ner.bin")]
         out: PathBuf,
-        #[arg(long, default_value_t = 42)]
+        /// Seed of the sentence order per epoch and of the recombined copies.
+        #[arg(long, default_value_t = warta_train::train::SEED)]
         seed: u64,
+        /// Passes over the training sentences.
+        #[arg(long, default_value_t = warta_train::train::EPOCHS)]
+        epochs: usize,
+        /// Hold out every K-th labeled sentence (K ≥ 2) and report the scores on them.
+        #[arg(long, value_name = "K")]
+        holdout: Option<usize>,
+        /// Which slice of --holdout is held out, 0 to K-1 (for cross-validation).
+        #[arg(long, default_value_t = 0, requires = "holdout")]
+        fold: usize,
+        /// Recombined copies of each labeled sentence with entities (0: none).
+        #[arg(long, default_value_t = warta_train::train::AUGMENT_COPIES)]
+        augment: usize,
+        /// log2 of the model's weight rows (1 to 24).
+        #[arg(long, default_value_t = warta_train::train::LOG2_BUCKETS)]
+        log2_buckets: u32,
     },
 }
 
@@ -288,8 +305,25 @@ fn run(cli: Cli) -> Result<(), CommandError> {
             Ok(())
         }
         Command::Train { what } => {
-            let TrainCommand::Ner { data, out, seed } = what;
-            print!("{}", warta_train::train::run(&data, &out, seed)?);
+            let TrainCommand::Ner {
+                data,
+                out,
+                seed,
+                epochs,
+                holdout,
+                fold,
+                augment,
+                log2_buckets,
+            } = what;
+            let options = warta_train::train::Options {
+                seed,
+                epochs,
+                holdout,
+                fold,
+                augment,
+                log2_buckets,
+            };
+            print!("{}", warta_train::train::run(&data, &out, &options)?);
             Ok(())
         }
         Command::CheckConfig => {

@@ -14,7 +14,6 @@ use warta_core::article::RawArticle;
 use warta_core::output::{Entity, EntityType, Provenance};
 use warta_core::pipeline::{enrich, Resources};
 use warta_core::span::CharMap;
-use warta_core::stages::entities::Recognizer;
 use warta_core::stages::segment::Segmenter;
 
 const TYPES: [(&str, u8); 3] = [("PERSON", 1), ("ORGANIZATION", 2), ("LOCATION", 3)];
@@ -57,7 +56,7 @@ fn predict(
                 .into_iter()
                 .map(|s| s.bytes)
                 .collect();
-            Recognizer::shared().extract(&text, &sentences, &map)
+            resources.recognizer().extract(&text, &sentences, &map)
         }
     };
     let mut out = Vec::new();

@@ -1,7 +1,13 @@
 //! Features of each token, hashed to integers so tagging allocates little and the model
 //! is one flat weight table. Static features (the word, its shape and affixes, its
 //! neighbours, gazetteer and title hits, unlabeled-corpus statistics) are computed once
-//! per sentence; the few that depend on the tags already chosen are added during decoding.
+//! per sentence; transition features, which pair the previous tag with this token, are
+//! scored per previous tag during Viterbi decoding.
+//!
+//! Every feature is a template id ([`template`]) hashed with its values. The hashes
+//! index the shipped model's weights, so a template's id, its values and the order they
+//! are hashed in must stay as they are: a change loads fine and tags with the wrong
+//! weights. `the_shipped_feature_set_hashes_as_it_was_trained` guards them.
 
 use super::gazetteer::{Hit, Kind};
 use super::wordstats::{Stat, WordStats};
@@ -21,17 +27,103 @@ pub fn mix(h: u64, parts: &[u64]) -> u64 {
     h
 }
 
+/// The template ids. "prev"/"next" are the tokens at -1/+1, "prev2"/"next2" at -2/+2;
+/// "short" is the collapsed word shape ("Xx"), "stat" the word's packed statistics and
+/// "class" its word class. Templates with several values conjoin them.
+pub mod template {
+    pub const BIAS: u8 = 0;
+    pub const WORD: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const SHAPE: u8 = 3;
+    pub const SHORT: u8 = 4;
+    /// The prefix of k characters (1..=3) is template `PREFIX + k`.
+    pub const PREFIX: u8 = 4;
+    /// The suffix of k characters (1..=4) is template `SUFFIX + k`.
+    pub const SUFFIX: u8 = 8;
+    /// Capital first letter, all capitals, digit, hyphen, punctuation, single character.
+    pub const WORD_FLAGS: u8 = 13;
+    /// Short shape × place in the sentence (first, last, second, other).
+    pub const SHORT_POSITION: u8 = 14;
+    pub const LOWER_PREV: u8 = 15;
+    pub const LOWER_NEXT: u8 = 16;
+    pub const LOWER_PREV2: u8 = 17;
+    pub const LOWER_NEXT2: u8 = 18;
+    pub const SHAPE_PREV: u8 = 19;
+    pub const SHAPE_NEXT: u8 = 20;
+    pub const LOWER_PREV_THIS: u8 = 21;
+    pub const LOWER_THIS_NEXT: u8 = 22;
+    pub const SHAPES_PREV_THIS_NEXT: u8 = 23;
+    pub const GAZ: u8 = 24;
+    pub const GAZ_PREV_THIS: u8 = 25;
+    pub const GAZ_THIS_NEXT: u8 = 26;
+    pub const TITLE_PREV_THIS: u8 = 27;
+    pub const TITLE_PREV2_GAZ_PREV: u8 = 28;
+    pub const STAT: u8 = 29;
+    pub const STAT_PREV_THIS: u8 = 30;
+    pub const STAT_THIS_NEXT: u8 = 31;
+    pub const SHORT_STAT: u8 = 32;
+    pub const WORD_PREV_SHAPE: u8 = 33;
+    pub const WORD_NEXT_SHAPE: u8 = 34;
+    /// Transition features, each scored with the previous tag.
+    pub const TRANS: u8 = 40;
+    pub const TRANS_LOWER: u8 = 42;
+    pub const TRANS_SHAPE: u8 = 43;
+    pub const TRANS_LOWER_PREV: u8 = 44;
+    pub const TRANS_SHAPE_SHAPE_NEXT: u8 = 45;
+    /// `F_CLUSTER`.
+    pub const CLASS: u8 = 50;
+    pub const CLASS_PREV: u8 = 54;
+    pub const CLASS_NEXT: u8 = 55;
+    pub const SHORT_CLASS: u8 = 56;
+    pub const CLASS_PREV_THIS: u8 = 57;
+    pub const CLASS_THIS_NEXT: u8 = 58;
+    /// `F_GAZ_CONTEXT`: the token's gazetteer code with a neighbouring word.
+    pub const GAZ_LOWER_PREV: u8 = 60;
+    pub const GAZ_LOWER_NEXT: u8 = 61;
+    pub const GAZ_LOWER_PREV2: u8 = 62;
+    /// `F_MORE`.
+    pub const LOWER_PREV2_PREV: u8 = 70;
+    pub const LOWER_NEXT_NEXT2: u8 = 71;
+    pub const SHORT_POSITION_CAP: u8 = 72;
+    pub const LOWER_PREV_CLASS: u8 = 75;
+}
+
+use template as t;
+
+/// What the lowercase word of a position outside the sentence hashes as.
+const OUTSIDE: &str = "<none>";
+/// The word class of a position outside the sentence: no word has it.
+const OUTSIDE_CLASS: u64 = 0x1_0000;
+/// The packed statistics of a word the table does not hold.
+const NO_STAT: u64 = 0xffff_ffff;
+
 /// Per-token facts shared by the features of the token and of its neighbours.
 pub struct TokenInfo {
-    pub lower: String,
-    pub shape: String,
-    pub short: String,
-    pub lower_hash: u64,
-    pub shape_hash: u64,
+    lower: String,
+    short: String,
+    lower_hash: u64,
+    shape_hash: u64,
     gaz: u8,
     title: u8,
 }
 
+impl TokenInfo {
+    /// A position before the first token or after the last.
+    fn outside() -> TokenInfo {
+        TokenInfo {
+            lower: String::new(),
+            short: String::new(),
+            lower_hash: feat(t::LOWER, OUTSIDE),
+            shape_hash: feat(t::SHAPE, OUTSIDE),
+            gaz: 0,
+            title: 0,
+        }
+    }
+}
+
+/// The word's shape, its first six characters as X (capital), x (lowercase), d (digit)
+/// or themselves, and the short shape, runs of one kind collapsed: "Jakarta" is "Xxxxxx"
+/// and "Xx".
 fn shape(word: &str) -> (String, String) {
     let mut full = String::with_capacity(word.len().min(8));
     let mut short = String::with_capacity(4);
@@ -84,10 +176,9 @@ pub fn token_info(words: &[&str], names: &[Hit], titles: &[Hit]) -> Vec<TokenInf
             let lower = w.to_lowercase();
             let (shape, short) = shape(w);
             TokenInfo {
-                lower_hash: feat(2, &lower),
-                shape_hash: feat(3, &shape),
+                lower_hash: feat(t::LOWER, &lower),
+                shape_hash: feat(t::SHAPE, &shape),
                 lower,
-                shape,
                 short,
                 gaz: gaz[i],
                 title: tit[i],
@@ -100,11 +191,11 @@ pub fn token_info(words: &[&str], names: &[Hit], titles: &[Hit]) -> Vec<TokenInf
 fn affixes(lower: &str, out: &mut Vec<u64>) {
     let n = lower.chars().count();
     for (k, (i, _)) in lower.char_indices().enumerate().skip(1).take(3) {
-        out.push(feat(4 + k as u8, &lower[..i]));
+        out.push(feat(t::PREFIX + k as u8, &lower[..i]));
     }
     for (k, (i, _)) in (1..).zip(lower.char_indices().rev().take(4)) {
         if k < n {
-            out.push(feat(8 + k as u8, &lower[i..]));
+            out.push(feat(t::SUFFIX + k as u8, &lower[i..]));
         }
     }
 }
@@ -115,19 +206,129 @@ fn affixes(lower: &str, out: &mut Vec<u64>) {
 pub const F_CLUSTER: u32 = 1;
 /// Gazetteer hits conjoined with the neighbouring words ("di Israel" vs "militer Israel").
 pub const F_GAZ_CONTEXT: u32 = 2;
-/// Word pairs at -2/-1 and +1/+2, sentence position with capitalization habit, and the
-/// neighbours' clusters conjoined with the word's.
+/// Word pairs at -2/-1 and +1/+2, sentence position with capitalization habit, and, with
+/// `F_CLUSTER`, the previous word conjoined with the word's class.
 pub const F_MORE: u32 = 8;
-/// Capitalized runs: the run's length and the token's place in it, the word before the
-/// run, and an acronym in parentheses right after the token.
-pub const F_RUN: u32 = 16;
 /// More transition features: the previous tag with the previous word, and with the
 /// shapes of this and the next word.
 pub const F_TRANS_MORE: u32 = 32;
-/// Transition features with the next word, the gazetteer code, and a title before.
-pub const F_TRANS_GAZ: u32 = 64;
-/// First-order Viterbi decoding, trained as a structured perceptron (used by the model).
+/// First-order Viterbi decoding, trained as a structured perceptron. Every model has it:
+/// files without it were decoded greedily, a decoder that was not kept (models/README.md),
+/// so the loader refuses them rather than decode them the wrong way.
 pub const F_VITERBI: u32 = 4;
+/// Every flag this build knows; a model with any other bit set was trained with features
+/// this build does not compute (such as the dropped capitalized-run features, 16).
+pub const KNOWN_FLAGS: u32 = F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI;
+
+/// A word's statistics as one feature value: capitalization share, frequency and cue
+/// bits in the low three bytes.
+fn packed(s: Option<Stat>) -> u64 {
+    match s {
+        Some(s) => u64::from(s.cap) | u64::from(s.freq) << 8 | u64::from(s.ctx) << 16,
+        None => NO_STAT,
+    }
+}
+
+/// Spelling facts of the word as bits: capital first letter, all capitals, a digit, a
+/// hyphen, punctuation first, a single character.
+fn word_flags(w: &str) -> u64 {
+    let first = w.chars().next().unwrap_or(' ');
+    u64::from(first.is_uppercase())
+        | u64::from(w.chars().all(|c| !c.is_lowercase()) && first.is_alphabetic()) << 1
+        | u64::from(w.chars().any(|c| c.is_ascii_digit())) << 2
+        | u64::from(w.contains('-')) << 3
+        | u64::from(!first.is_alphanumeric()) << 4
+        | u64::from(w.chars().count() == 1) << 5
+}
+
+/// Where token `i` of `n` stands: 0 first, 1 last, 2 second, 3 elsewhere. A capitalized
+/// first word says little; a capitalized word elsewhere says much.
+fn position(i: usize, n: usize) -> u64 {
+    if i == 0 {
+        0
+    } else if i + 1 == n {
+        1
+    } else if i == 1 {
+        2
+    } else {
+        3
+    }
+}
+
+/// The tokens of a sentence with their statistics and word classes, looked up once per
+/// token rather than once per feature that uses them (both come from one table entry).
+struct Window<'a> {
+    info: &'a [TokenInfo],
+    outside: TokenInfo,
+    outside_stat: u64,
+    stats: Vec<u64>,
+    classes: Vec<u64>,
+}
+
+/// Token `i` and what its features read around it.
+struct Around<'a> {
+    this: &'a TokenInfo,
+    prev: &'a TokenInfo,
+    prev2: &'a TokenInfo,
+    next: &'a TokenInfo,
+    next2: &'a TokenInfo,
+    stat: u64,
+    stat_prev: u64,
+    stat_next: u64,
+    class: u64,
+    class_prev: u64,
+    class_next: u64,
+    position: u64,
+}
+
+impl<'a> Window<'a> {
+    fn new(info: &'a [TokenInfo], stats: &WordStats) -> Window<'a> {
+        let outside = TokenInfo::outside();
+        let outside_stat = packed(stats.get(&outside.lower));
+        let (stats, classes) = info
+            .iter()
+            .map(|t| {
+                let s = stats.get(&t.lower);
+                (packed(s), s.map_or(0, |s| u64::from(s.cluster)))
+            })
+            .unzip();
+        Window {
+            info,
+            outside,
+            outside_stat,
+            stats,
+            classes,
+        }
+    }
+
+    /// The index of the token `d` positions from `i`, if it is in the sentence.
+    fn index(&self, i: usize, d: isize) -> Option<usize> {
+        i.checked_add_signed(d).filter(|&j| j < self.info.len())
+    }
+
+    fn around(&self, i: usize) -> Around<'_> {
+        let token = |d| self.index(i, d).map_or(&self.outside, |j| &self.info[j]);
+        let stat = |d| {
+            self.index(i, d)
+                .map_or(self.outside_stat, |j| self.stats[j])
+        };
+        let class = |d| self.index(i, d).map_or(OUTSIDE_CLASS, |j| self.classes[j]);
+        Around {
+            this: &self.info[i],
+            prev: token(-1),
+            prev2: token(-2),
+            next: token(1),
+            next2: token(2),
+            stat: stat(0),
+            stat_prev: stat(-1),
+            stat_next: stat(1),
+            class: class(0),
+            class_prev: class(-1),
+            class_next: class(1),
+            position: position(i, self.info.len()),
+        }
+    }
+}
 
 /// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`.
 pub fn static_features(
@@ -140,214 +341,162 @@ pub fn static_features(
 ) {
     out.clear();
     ranges.clear();
-    let n = words.len();
-    let none = TokenInfo {
-        lower: String::new(),
-        shape: "<none>".into(),
-        short: String::new(),
-        lower_hash: feat(2, "<none>"),
-        shape_hash: feat(3, "<none>"),
-        gaz: 0,
-        title: 0,
-    };
-    let at = |j: isize| -> &TokenInfo {
-        if j < 0 || j as usize >= n {
-            &none
-        } else {
-            &info[j as usize]
-        }
-    };
-    let packed = |s: Option<Stat>| -> u64 {
-        match s {
-            Some(s) => u64::from(s.cap) | u64::from(s.freq) << 8 | u64::from(s.ctx) << 16,
-            None => 0xffff_ffff,
-        }
-    };
-    // One table lookup per token, not one per feature that uses it: the statistics and
-    // the word class come from the same entry.
-    let none_stat = packed(stats.get(&none.lower));
-    let (token_stats, clusters): (Vec<u64>, Vec<u64>) = info
-        .iter()
-        .map(|t| {
-            let s = stats.get(&t.lower);
-            (packed(s), s.map_or(0, |s| u64::from(s.cluster)))
-        })
-        .unzip();
-    let cluster_at = |j: isize| -> u64 {
-        if j < 0 || j as usize >= n {
-            0x1_0000
-        } else {
-            clusters[j as usize]
-        }
-    };
-    let stat_at = |j: isize| -> u64 {
-        if j < 0 || j as usize >= n {
-            none_stat
-        } else {
-            token_stats[j as usize]
-        }
-    };
-    // Start and end (exclusive) of the run of capitalized words each token is in.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    if feature_set & F_RUN != 0 {
-        let capital = |i: usize| words[i].starts_with(char::is_uppercase);
-        runs.resize(n, (0, 0));
-        let mut i = 0;
-        while i < n {
-            let mut j = i + 1;
-            if capital(i) {
-                while j < n && capital(j) {
-                    j += 1;
-                }
-            }
-            for r in &mut runs[i..j] {
-                *r = (i, j);
-            }
-            i = j;
-        }
-    }
-    for i in 0..n {
+    let window = Window::new(info, stats);
+    for (i, w) in words.iter().enumerate() {
         ranges.push(out.len());
-        let w = words[i];
-        let t = &info[i];
-        let ii = i as isize;
-        let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-        let (s_p1, s_t, s_n1) = (stat_at(ii - 1), stat_at(ii), stat_at(ii + 1));
-        out.push(feat(0, ""));
-        out.push(feat(1, w));
-        out.push(t.lower_hash);
-        out.push(t.shape_hash);
-        out.push(feat(4, &t.short));
-        affixes(&t.lower, out);
-        let first = w.chars().next().unwrap_or(' ');
-        let flags = u64::from(first.is_uppercase())
-            | u64::from(w.chars().all(|c| !c.is_lowercase()) && first.is_alphabetic()) << 1
-            | u64::from(w.chars().any(|c| c.is_ascii_digit())) << 2
-            | u64::from(w.contains('-')) << 3
-            | u64::from(!first.is_alphanumeric()) << 4
-            | u64::from(w.chars().count() == 1) << 5;
-        out.push(mix(feat(13, ""), &[flags]));
-        let position: u64 = if i == 0 {
-            0
-        } else if i + 1 == n {
-            1
-        } else if i == 1 {
-            2
-        } else {
-            3
-        };
-        out.push(mix(feat(14, &t.short), &[position]));
-        out.push(mix(feat(15, ""), &[p1.lower_hash]));
-        out.push(mix(feat(16, ""), &[n1.lower_hash]));
-        out.push(mix(feat(17, ""), &[p2.lower_hash]));
-        out.push(mix(feat(18, ""), &[n2.lower_hash]));
-        out.push(mix(feat(19, ""), &[p1.shape_hash]));
-        out.push(mix(feat(20, ""), &[n1.shape_hash]));
-        out.push(mix(feat(21, ""), &[p1.lower_hash, t.lower_hash]));
-        out.push(mix(feat(22, ""), &[t.lower_hash, n1.lower_hash]));
-        out.push(mix(
-            feat(23, ""),
-            &[p1.shape_hash, t.shape_hash, n1.shape_hash],
-        ));
-        out.push(mix(feat(24, ""), &[u64::from(t.gaz)]));
-        out.push(mix(feat(25, ""), &[u64::from(p1.gaz), u64::from(t.gaz)]));
-        out.push(mix(feat(26, ""), &[u64::from(t.gaz), u64::from(n1.gaz)]));
-        out.push(mix(
-            feat(27, ""),
-            &[u64::from(p1.title), u64::from(t.title)],
-        ));
-        out.push(mix(feat(28, ""), &[u64::from(p2.title), u64::from(p1.gaz)]));
-        out.push(mix(feat(29, ""), &[s_t]));
-        out.push(mix(feat(30, ""), &[s_p1, s_t]));
-        out.push(mix(feat(31, ""), &[s_t, s_n1]));
-        out.push(mix(feat(32, &t.short), &[s_t]));
-        out.push(mix(feat(33, &p1.lower), &[t.shape_hash]));
-        out.push(mix(feat(34, &n1.lower), &[t.shape_hash]));
+        let a = window.around(i);
+        word_features(w, &a, out);
+        context_features(&a, out);
         if feature_set & F_CLUSTER != 0 {
-            let (c, cp, cn) = (cluster_at(ii), cluster_at(ii - 1), cluster_at(ii + 1));
-            out.push(mix(feat(50, ""), &[c]));
-            out.push(mix(feat(54, ""), &[cp]));
-            out.push(mix(feat(55, ""), &[cn]));
-            out.push(mix(feat(56, &t.short), &[c]));
-            out.push(mix(feat(57, ""), &[cp, c]));
-            out.push(mix(feat(58, ""), &[c, cn]));
+            class_features(&a, out);
         }
         if feature_set & F_MORE != 0 {
-            out.push(mix(feat(70, ""), &[p2.lower_hash, p1.lower_hash]));
-            out.push(mix(feat(71, ""), &[n1.lower_hash, n2.lower_hash]));
-            out.push(mix(feat(72, &t.short), &[position, s_t & 0xff]));
-            if feature_set & F_CLUSTER != 0 {
-                out.push(mix(feat(75, ""), &[p1.lower_hash, cluster_at(ii)]));
-            }
+            more_features(&a, feature_set & F_CLUSTER != 0, out);
         }
-        if feature_set & F_RUN != 0 {
-            let (a, b) = runs[i];
-            if words[i].starts_with(char::is_uppercase) {
-                let len = (b - a).min(5) as u64;
-                let place = u64::from(i == a) | u64::from(i + 1 == b) << 1;
-                out.push(mix(feat(80, ""), &[len, place]));
-                out.push(mix(feat(81, ""), &[at(a as isize - 1).lower_hash, place]));
-                out.push(mix(feat(82, ""), &[len, place, u64::from(t.gaz)]));
-            }
-            if words.get(i + 1) == Some(&"(") && words.get(i + 3) == Some(&")") {
-                let acr = words[i + 2];
-                let acronym = acr.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !acr.chars().any(char::is_lowercase);
-                out.push(mix(feat(83, ""), &[u64::from(acronym)]));
-            }
-            if i > 0 && i + 1 < n && words[i - 1] == "(" && words[i + 1] == ")" {
-                out.push(mix(feat(84, &t.short), &[]));
-            }
-        }
-        if feature_set & F_GAZ_CONTEXT != 0 && t.gaz != 0 {
-            out.push(mix(feat(60, ""), &[p1.lower_hash, u64::from(t.gaz)]));
-            out.push(mix(feat(61, ""), &[n1.lower_hash, u64::from(t.gaz)]));
-            out.push(mix(feat(62, ""), &[p2.lower_hash, u64::from(t.gaz)]));
+        if feature_set & F_GAZ_CONTEXT != 0 && a.this.gaz != 0 {
+            gaz_context_features(&a, out);
         }
     }
     ranges.push(out.len());
 }
 
-/// Features that depend on the two tags chosen before token `i`.
-pub fn dynamic_features(info: &TokenInfo, prev: u8, prev2: u8) -> [u64; 4] {
-    let (p, pp) = (u64::from(prev), u64::from(prev2));
-    [
-        mix(feat(40, ""), &[p]),
-        mix(feat(41, ""), &[pp, p]),
-        mix(feat(42, ""), &[p, info.lower_hash]),
-        mix(feat(43, ""), &[p, info.shape_hash]),
-    ]
+/// The word itself: as written, lowercase, its shapes and affixes and spelling flags.
+fn word_features(w: &str, a: &Around, out: &mut Vec<u64>) {
+    let this = a.this;
+    out.push(feat(t::BIAS, ""));
+    out.push(feat(t::WORD, w));
+    out.push(this.lower_hash);
+    out.push(this.shape_hash);
+    out.push(feat(t::SHORT, &this.short));
+    affixes(&this.lower, out);
+    out.push(mix(feat(t::WORD_FLAGS, ""), &[word_flags(w)]));
+    out.push(mix(feat(t::SHORT_POSITION, &this.short), &[a.position]));
+}
+
+/// The neighbours' words and shapes, gazetteer and title hits around the token, and the
+/// statistics of the word and its neighbours.
+fn context_features(a: &Around, out: &mut Vec<u64>) {
+    let (this, prev, next) = (a.this, a.prev, a.next);
+    out.push(mix(feat(t::LOWER_PREV, ""), &[prev.lower_hash]));
+    out.push(mix(feat(t::LOWER_NEXT, ""), &[next.lower_hash]));
+    out.push(mix(feat(t::LOWER_PREV2, ""), &[a.prev2.lower_hash]));
+    out.push(mix(feat(t::LOWER_NEXT2, ""), &[a.next2.lower_hash]));
+    out.push(mix(feat(t::SHAPE_PREV, ""), &[prev.shape_hash]));
+    out.push(mix(feat(t::SHAPE_NEXT, ""), &[next.shape_hash]));
+    out.push(mix(
+        feat(t::LOWER_PREV_THIS, ""),
+        &[prev.lower_hash, this.lower_hash],
+    ));
+    out.push(mix(
+        feat(t::LOWER_THIS_NEXT, ""),
+        &[this.lower_hash, next.lower_hash],
+    ));
+    out.push(mix(
+        feat(t::SHAPES_PREV_THIS_NEXT, ""),
+        &[prev.shape_hash, this.shape_hash, next.shape_hash],
+    ));
+    let code = |c: u8| u64::from(c);
+    out.push(mix(feat(t::GAZ, ""), &[code(this.gaz)]));
+    out.push(mix(
+        feat(t::GAZ_PREV_THIS, ""),
+        &[code(prev.gaz), code(this.gaz)],
+    ));
+    out.push(mix(
+        feat(t::GAZ_THIS_NEXT, ""),
+        &[code(this.gaz), code(next.gaz)],
+    ));
+    out.push(mix(
+        feat(t::TITLE_PREV_THIS, ""),
+        &[code(prev.title), code(this.title)],
+    ));
+    out.push(mix(
+        feat(t::TITLE_PREV2_GAZ_PREV, ""),
+        &[code(a.prev2.title), code(prev.gaz)],
+    ));
+    out.push(mix(feat(t::STAT, ""), &[a.stat]));
+    out.push(mix(feat(t::STAT_PREV_THIS, ""), &[a.stat_prev, a.stat]));
+    out.push(mix(feat(t::STAT_THIS_NEXT, ""), &[a.stat, a.stat_next]));
+    out.push(mix(feat(t::SHORT_STAT, &this.short), &[a.stat]));
+    out.push(mix(
+        feat(t::WORD_PREV_SHAPE, &prev.lower),
+        &[this.shape_hash],
+    ));
+    out.push(mix(
+        feat(t::WORD_NEXT_SHAPE, &next.lower),
+        &[this.shape_hash],
+    ));
+}
+
+/// `F_CLUSTER`: the word classes of the token and its neighbours, alone, in pairs and
+/// with the short shape.
+fn class_features(a: &Around, out: &mut Vec<u64>) {
+    out.push(mix(feat(t::CLASS, ""), &[a.class]));
+    out.push(mix(feat(t::CLASS_PREV, ""), &[a.class_prev]));
+    out.push(mix(feat(t::CLASS_NEXT, ""), &[a.class_next]));
+    out.push(mix(feat(t::SHORT_CLASS, &a.this.short), &[a.class]));
+    out.push(mix(feat(t::CLASS_PREV_THIS, ""), &[a.class_prev, a.class]));
+    out.push(mix(feat(t::CLASS_THIS_NEXT, ""), &[a.class, a.class_next]));
+}
+
+/// `F_MORE`: the word pairs at -2/-1 and +1/+2, the short shape × position × the word's
+/// capitalization habit, and, with the classes on, the previous word × the word's class.
+fn more_features(a: &Around, with_classes: bool, out: &mut Vec<u64>) {
+    out.push(mix(
+        feat(t::LOWER_PREV2_PREV, ""),
+        &[a.prev2.lower_hash, a.prev.lower_hash],
+    ));
+    out.push(mix(
+        feat(t::LOWER_NEXT_NEXT2, ""),
+        &[a.next.lower_hash, a.next2.lower_hash],
+    ));
+    let capitalization = a.stat & 0xff;
+    out.push(mix(
+        feat(t::SHORT_POSITION_CAP, &a.this.short),
+        &[a.position, capitalization],
+    ));
+    if with_classes {
+        out.push(mix(
+            feat(t::LOWER_PREV_CLASS, ""),
+            &[a.prev.lower_hash, a.class],
+        ));
+    }
+}
+
+/// `F_GAZ_CONTEXT`, for a token in a gazetteer hit: its code with the words before and
+/// after ("di Israel" is a place, "militer Israel" the country's army).
+fn gaz_context_features(a: &Around, out: &mut Vec<u64>) {
+    let gaz = u64::from(a.this.gaz);
+    out.push(mix(feat(t::GAZ_LOWER_PREV, ""), &[a.prev.lower_hash, gaz]));
+    out.push(mix(feat(t::GAZ_LOWER_NEXT, ""), &[a.next.lower_hash, gaz]));
+    out.push(mix(
+        feat(t::GAZ_LOWER_PREV2, ""),
+        &[a.prev2.lower_hash, gaz],
+    ));
 }
 
 /// Features of the transition into token `i`, for Viterbi decoding: each owns eight
 /// adjacent weight rows, one per previous tag (see `model::trans_row`), so all previous
 /// tags are scored from one memory region. Unused slots are 0.
-pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u64; 8] {
-    let t = &info[i];
+pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u64; 5] {
+    let this = &info[i];
     let mut out = [
-        feat(40, ""),
-        mix(feat(42, ""), &[t.lower_hash]),
-        mix(feat(43, ""), &[t.shape_hash]),
-        0,
-        0,
-        0,
+        feat(t::TRANS, ""),
+        mix(feat(t::TRANS_LOWER, ""), &[this.lower_hash]),
+        mix(feat(t::TRANS_SHAPE, ""), &[this.shape_hash]),
         0,
         0,
     ];
-    if feature_set & F_TRANS_GAZ != 0 {
-        let none = feat(2, "<none>");
-        let next = info.get(i + 1).map_or(none, |n| n.lower_hash);
-        let prev_title = i.checked_sub(1).map_or(0, |j| info[j].title);
-        out[5] = mix(feat(46, ""), &[next]);
-        out[6] = mix(feat(47, ""), &[u64::from(t.gaz)]);
-        out[7] = mix(feat(48, ""), &[u64::from(prev_title), t.shape_hash]);
-    }
     if feature_set & F_TRANS_MORE != 0 {
-        let none = feat(2, "<none>");
-        let prev = i.checked_sub(1).map_or(none, |j| info[j].lower_hash);
-        let next = info.get(i + 1).map_or(none, |n| n.shape_hash);
-        out[3] = mix(feat(44, ""), &[prev]);
-        out[4] = mix(feat(45, ""), &[t.shape_hash, next]);
+        let outside = feat(t::LOWER, OUTSIDE);
+        let prev = i.checked_sub(1).map_or(outside, |j| info[j].lower_hash);
+        // Past the last token the next shape reads as the outside word's hash, not its
+        // shape's, as the shipped model was trained.
+        let next = info.get(i + 1).map_or(outside, |n| n.shape_hash);
+        out[3] = mix(feat(t::TRANS_LOWER_PREV, ""), &[prev]);
+        out[4] = mix(
+            feat(t::TRANS_SHAPE_SHAPE_NEXT, ""),
+            &[this.shape_hash, next],
+        );
     }
     out
 }
@@ -355,6 +504,9 @@ pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stages::entities::gazetteer::Gazetteer;
+    use crate::stages::entities::model::Model;
+    use crate::stages::entities::tokens::tokenize;
 
     #[test]
     fn shapes_and_affixes() {
@@ -363,10 +515,35 @@ mod tests {
         let mut out = Vec::new();
         affixes("dia", &mut out);
         assert_eq!(out.len(), 2 + 2);
-        assert_eq!(out[0], feat(5, "d"));
-        assert_eq!(out[1], feat(6, "di"));
-        assert_eq!(out[2], feat(9, "a"));
-        assert_eq!(out[3], feat(10, "ia"));
+        assert_eq!(out[0], feat(t::PREFIX + 1, "d"));
+        assert_eq!(out[1], feat(t::PREFIX + 2, "di"));
+        assert_eq!(out[2], feat(t::SUFFIX + 1, "a"));
+        assert_eq!(out[3], feat(t::SUFFIX + 2, "ia"));
+    }
+
+    #[test]
+    fn word_flags_and_positions() {
+        assert_eq!(word_flags("Jakarta"), 0b1);
+        assert_eq!(word_flags("KPK-2"), 0b1111);
+        assert_eq!(word_flags(","), 0b11_0000);
+        assert_eq!(word_flags("dia"), 0);
+        let places: Vec<u64> = (0..4).map(|i| position(i, 4)).collect();
+        assert_eq!(places, [0, 2, 3, 1]);
+        assert_eq!(position(0, 1), 0);
+    }
+
+    #[test]
+    fn positions_outside_the_sentence_read_as_the_outside_token() {
+        let words = ["Budi", "pergi"];
+        let info = token_info(&words, &[], &[]);
+        let window = Window::new(&info, &WordStats::default());
+        let first = window.around(0);
+        assert_eq!(first.prev.lower_hash, feat(t::LOWER, OUTSIDE));
+        assert_eq!(first.prev2.shape_hash, feat(t::SHAPE, OUTSIDE));
+        assert_eq!(first.next.lower_hash, feat(t::LOWER, "pergi"));
+        assert_eq!(first.class_prev, OUTSIDE_CLASS);
+        assert_eq!((first.stat, first.stat_next), (NO_STAT, NO_STAT));
+        assert_eq!(window.around(1).next2.lower_hash, feat(t::LOWER, OUTSIDE));
     }
 
     #[test]
@@ -384,5 +561,38 @@ mod tests {
         );
         assert_eq!(ranges.len(), 5);
         assert_ne!(out[ranges[1] + 1], out[ranges[2] + 1]);
+    }
+
+    /// The static and transition features of one sentence under the shipped model's
+    /// statistics and flags, hashed together, are what they were when the model was
+    /// trained: a changed template id, value or order shows here, not as a quietly
+    /// worse tagger.
+    #[test]
+    fn the_shipped_feature_set_hashes_as_it_was_trained() {
+        let body = "Presiden China Xi Jinping bertemu Menteri Luar Negeri Retno Marsudi di \
+                    Jakarta , kata KPK-2 ( MK ) 2024 .";
+        let toks = tokenize(body, 0);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+        let (names, titles) = Gazetteer::new().hits(body, &toks);
+        let model = Model::embedded();
+        let info = token_info(&words, &names, &titles);
+        let (mut out, mut ranges) = (Vec::new(), Vec::new());
+        static_features(
+            &words,
+            &info,
+            &model.stats,
+            model.flags,
+            &mut out,
+            &mut ranges,
+        );
+        let mut all = out;
+        all.extend(ranges.iter().map(|&r| r as u64));
+        for i in 0..words.len() {
+            all.extend(transition_features(&info, i, model.flags));
+        }
+        assert_eq!(
+            (all.len(), mix(FNV_OFFSET, &all)),
+            (964, 0x70e1_9b17_90b9_9d40)
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! Per sentence: tokens → gazetteer and title hits → the trained tagger
 //! ([`model`]) → spans, then [`roles`] moves titles out of PERSON spans into roles and
 //! [`resolve`] groups mentions across the article. The model is embedded in the binary
-//! and parsed once per process ([`Recognizer::shared`]).
+//! and parsed when the pipeline's resources are built ([`Recognizer::embedded`]).
 
 pub mod features;
 pub mod gazetteer;
@@ -16,16 +16,13 @@ pub mod wordstats;
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
+use crate::lexicon::Lexicon;
 use crate::output::{Entity, EntityType};
 use crate::span::CharMap;
 
 use gazetteer::{Gazetteer, Kind};
 use model::{Model, Scratch};
-
-/// The shipped model; `models/README.md` says how it was trained.
-const MODEL: &[u8] = include_bytes!("../../../../../models/ner.bin");
 
 /// One recognized mention before grouping, in byte offsets of the body.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,31 +40,18 @@ pub struct Found {
 pub struct Recognizer {
     pub model: Model,
     pub gazetteer: Gazetteer,
+    pub rules: roles::Rules,
 }
 
-static SHARED: LazyLock<Recognizer> = LazyLock::new(Recognizer::load);
-
 impl Recognizer {
-    /// The process-wide recognizer. `NER_MODEL_FILE` names a model file to use instead
-    /// of the embedded one (for training experiments); a file that does not parse is an
-    /// error at start-up, not a silent fallback.
-    pub fn shared() -> &'static Recognizer {
-        &SHARED
-    }
-
-    fn load() -> Recognizer {
-        let model = match std::env::var_os("NER_MODEL_FILE") {
-            Some(path) => {
-                let bytes =
-                    std::fs::read(&path).unwrap_or_else(|e| panic!("NER_MODEL_FILE {path:?}: {e}"));
-                Model::from_bytes(&bytes)
-                    .unwrap_or_else(|| panic!("NER_MODEL_FILE {path:?} is not a model"))
-            }
-            None => Model::from_bytes(MODEL).unwrap_or_else(Model::empty),
-        };
+    /// The shipped recognizer: the embedded model ([`Model::embedded`]), the embedded
+    /// gazetteers and the word lists of `lexicon`. Parsing the model costs tens of
+    /// milliseconds, so it is built once with the pipeline's resources and shared.
+    pub fn embedded(lexicon: &Lexicon) -> Recognizer {
         Recognizer {
-            model,
+            model: Model::embedded(),
             gazetteer: Gazetteer::new(),
+            rules: roles::Rules::with_lexicon(lexicon),
         }
     }
 
@@ -100,7 +84,9 @@ impl Recognizer {
             before.places.insert(b.end, b.start);
         }
         let tags = self.model.tag(&words, &names, &titles, scratch);
-        let found = roles::mentions(body, &toks, &words, &tags, &names, &titles);
+        let found = self
+            .rules
+            .mentions(body, &toks, &words, &tags, &names, &titles);
         self.split_place_pairs(body, found)
     }
 
@@ -294,7 +280,7 @@ mod tests {
     #[test]
     fn a_hyphenated_pair_of_listed_places_is_two_places() {
         let body = "Hubungan Rusia-China menguat, kata Andi Wirawan-Putra.";
-        let r = Recognizer::shared();
+        let r = Recognizer::embedded(&Lexicon::embedded());
         let tagged = |text: &str, kind| Found {
             kind,
             bytes: body.find(text).unwrap()..body.find(text).unwrap() + text.len(),

@@ -1,15 +1,11 @@
-//! The sequence tagger: an averaged perceptron over hashed features. Models with the
-//! `F_VITERBI` flag (the shipped one) are decoded with first-order Viterbi and trained
-//! as a structured perceptron; older flag sets decode greedily left to right with the
-//! two previous tags as features. Chosen over the `crfs` CRF because it trains in
+//! The sequence tagger: an averaged perceptron over hashed features, decoded with
+//! first-order Viterbi and trained as a structured perceptron. Chosen over the `crfs` CRF because it trains in
 //! seconds, tags in a few hundred nanoseconds per token with no string lookups, and
 //! scored at least as well on a held-out slice of the training data (see
 //! models/README.md). Weights are stored as i16 with one scale so the model
 //! file stays small and scoring is integer arithmetic.
 
-use super::features::{
-    dynamic_features, static_features, token_info, transition_features, F_CLUSTER, F_VITERBI,
-};
+use super::features::{static_features, token_info, transition_features, F_VITERBI, KNOWN_FLAGS};
 use super::gazetteer::Hit;
 use super::wordstats::WordStats;
 
@@ -17,12 +13,29 @@ pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "
 pub const N_TAGS: usize = TAGS.len();
 /// The "tag" before the first token.
 const START: u8 = N_TAGS as u8;
-const MAGIC_V1: &[u8; 8] = b"WNERAP01";
-/// Version 2 adds feature-set flags and word clusters in the statistics.
-const MAGIC_V2: &[u8; 8] = b"WNERAP02";
-/// Version 3: the clusters are exchange-algorithm classes, no longer SimHash bits, so a
-/// version 2 model trained with `F_CLUSTER` is refused rather than fed the wrong kind.
+/// The file format: magic, log2 of the weight rows (u32), weight scale (f32), feature
+/// flags (u32), word statistics ([`WordStats::write`]), then the i16 weights, all little
+/// endian. Version 3's word classes are exchange-algorithm classes; files of versions 1
+/// and 2 (no flags, or SimHash clusters) are refused.
 const MAGIC: &[u8; 8] = b"WNERAP03";
+
+/// The shipped model; `models/README.md` says how it was trained.
+const EMBEDDED: &[u8] = include_bytes!("../../../../../models/ner.bin");
+
+/// Why model bytes do not load.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("not an entity model of format WNERAP03 (the file starts with {0:?})")]
+    Format(String),
+    #[error("the model file is cut off or malformed in its {0}")]
+    Truncated(&'static str),
+    #[error("the model has 2^{0} weight rows; 2^1 to 2^24 are allowed")]
+    Buckets(u32),
+    #[error("the model's feature flags {0} are not this build's: it needs Viterbi decoding (4) and no flag outside {KNOWN_FLAGS}")]
+    Flags(u32),
+    #[error("the model has {found} bytes of weights where its header says {expected}")]
+    Weights { expected: usize, found: usize },
+}
 
 /// Tag id of a CoNLL tag from any of the shared sets (BIO or BILOU; PER/PERSON,
 /// ORG/ORGANISATION/ORGANIZATION, LOC/PLACE/LOCATION). Anything else is O.
@@ -78,7 +91,7 @@ fn allowed(prev: u8, t: u8) -> bool {
 pub struct Model {
     log2: u32,
     scale: f32,
-    /// Feature set and decoder (`features::F_*`).
+    /// Feature sets the model was trained with (`features::F_*`).
     pub flags: u32,
     weights: Vec<i16>,
     pub stats: WordStats,
@@ -89,7 +102,7 @@ pub struct Model {
 pub struct Scratch {
     feats: Vec<u64>,
     ranges: Vec<usize>,
-    trans: Vec<[u64; 8]>,
+    trans: Vec<[u64; 5]>,
 }
 
 fn row(h: u64, log2: u32) -> usize {
@@ -105,48 +118,52 @@ fn trans_row(h: u64, prev: u8, log2: u32) -> usize {
 }
 
 impl Model {
-    pub fn empty() -> Model {
-        Model {
-            log2: 1,
-            scale: 1.0,
-            flags: 0,
-            weights: vec![0; 2 * N_TAGS],
-            stats: WordStats::default(),
-        }
+    /// The shipped model, embedded in the binary.
+    ///
+    /// # Panics
+    ///
+    /// When the embedded bytes do not load. They are part of the build, so that is a
+    /// broken build, and tagging with an empty model instead would quietly find no
+    /// entities at all.
+    pub fn embedded() -> Model {
+        Model::from_bytes(EMBEDDED)
+            .unwrap_or_else(|e| panic!("the embedded models/ner.bin does not load: {e}"))
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let (rest, v2, v3) = if let Some(r) = bytes.strip_prefix(MAGIC.as_slice()) {
-            (r, true, true)
-        } else if let Some(r) = bytes.strip_prefix(MAGIC_V2.as_slice()) {
-            (r, true, false)
-        } else {
-            (bytes.strip_prefix(MAGIC_V1.as_slice())?, false, false)
+    /// Reads what [`Model::to_bytes`] wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| {
+            ModelError::Format(String::from_utf8_lossy(&bytes[..bytes.len().min(8)]).into())
+        })?;
+        let u32_at = |at: usize, what| {
+            rest.get(at..at + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .ok_or(ModelError::Truncated(what))
         };
-        let log2 = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
-        let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
+        let log2 = u32_at(0, "header")?;
+        let scale = f32::from_bits(u32_at(4, "header")?);
+        let flags = u32_at(8, "header")?;
         if !(1..=24).contains(&log2) {
-            return None;
+            return Err(ModelError::Buckets(log2));
         }
-        let (flags, head) = if v2 {
-            (u32::from_le_bytes(rest.get(8..12)?.try_into().ok()?), 12)
-        } else {
-            (0, 8)
-        };
-        if !v3 && flags & F_CLUSTER != 0 {
-            return None;
+        if flags & F_VITERBI == 0 || flags & !KNOWN_FLAGS != 0 {
+            return Err(ModelError::Flags(flags));
         }
-        let (stats, used) = WordStats::read(rest.get(head..)?, v2)?;
-        let w = rest.get(head + used..)?;
-        let n = (1usize << log2) * N_TAGS;
-        if w.len() != n * 2 {
-            return None;
+        let (stats, used) =
+            WordStats::read(&rest[12..]).ok_or(ModelError::Truncated("word statistics"))?;
+        let w = &rest[12 + used..];
+        let expected = (1usize << log2) * N_TAGS * 2;
+        if w.len() != expected {
+            return Err(ModelError::Weights {
+                expected,
+                found: w.len(),
+            });
         }
         let weights = w
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Some(Model {
+        Ok(Model {
             log2,
             scale,
             flags,
@@ -186,49 +203,30 @@ impl Model {
             &mut s.feats,
             &mut s.ranges,
         );
-        if self.flags & F_VITERBI != 0 {
-            s.trans.clear();
-            s.trans
-                .extend((0..info.len()).map(|i| transition_features(&info, i, self.flags)));
-            let (feats, ranges, trans) = (&s.feats, &s.ranges, &s.trans);
-            return viterbi(
-                info.len(),
-                |i| {
-                    let mut scores = [0i32; N_TAGS];
-                    for &h in &feats[ranges[i]..ranges[i + 1]] {
-                        self.add_row(&mut scores, h);
+        s.trans.clear();
+        s.trans
+            .extend((0..info.len()).map(|i| transition_features(&info, i, self.flags)));
+        let (feats, ranges, trans) = (&s.feats, &s.ranges, &s.trans);
+        viterbi(
+            info.len(),
+            |i| {
+                let mut scores = [0i32; N_TAGS];
+                for &h in &feats[ranges[i]..ranges[i + 1]] {
+                    self.add_row(&mut scores, h);
+                }
+                scores
+            },
+            |i, p| {
+                let mut scores = [0i32; N_TAGS];
+                for &h in trans[i].iter().filter(|&&h| h != 0) {
+                    let r = trans_row(h, p, self.log2);
+                    for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
+                        *sc += i32::from(*w);
                     }
-                    scores
-                },
-                |i, p| {
-                    let mut scores = [0i32; N_TAGS];
-                    for &h in trans[i].iter().filter(|&&h| h != 0) {
-                        let r = trans_row(h, p, self.log2);
-                        for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
-                            *sc += i32::from(*w);
-                        }
-                    }
-                    scores
-                },
-            );
-        }
-        let mut tags = Vec::with_capacity(words.len());
-        let (mut prev, mut prev2) = (START, START);
-        for (i, ti) in info.iter().enumerate() {
-            let mut scores = [0i32; N_TAGS];
-            let dynamic = dynamic_features(ti, prev, prev2);
-            for &h in s.feats[s.ranges[i]..s.ranges[i + 1]].iter().chain(&dynamic) {
-                self.add_row(&mut scores, h);
-            }
-            let best = (0..N_TAGS as u8)
-                .filter(|&t| allowed(prev, t))
-                .max_by_key(|&t| (scores[t as usize], std::cmp::Reverse(t)))
-                .unwrap_or(0);
-            tags.push(best);
-            prev2 = prev;
-            prev = best;
-        }
-        tags
+                }
+                scores
+            },
+        )
     }
 }
 
@@ -316,8 +314,8 @@ pub fn splitmix(state: &mut u64) -> u64 {
 }
 
 /// Averaged perceptron training; the same data, seed and settings give the same bytes.
-/// `runs` > 1 trains that many times with different sentence orders (seeds `seed`,
-/// `seed + 1`, ...) and averages the weights, which steadies the perceptron.
+/// `flags` chooses the feature sets (`features::F_*`); every model decodes with Viterbi,
+/// so [`F_VITERBI`] is always set.
 pub fn train(
     examples: &[Example],
     stats: WordStats,
@@ -325,16 +323,9 @@ pub fn train(
     log2: u32,
     seed: u64,
     flags: u32,
-    runs: usize,
 ) -> Model {
-    let runs = runs.max(1);
-    let mut avg = vec![0f32; (1usize << log2) * N_TAGS];
-    for r in 0..runs {
-        let one = train_once(examples, &stats, epochs, log2, seed + r as u64, flags);
-        for (a, x) in avg.iter_mut().zip(one) {
-            *a += x / runs as f32;
-        }
-    }
+    let flags = flags | F_VITERBI;
+    let avg = averaged_weights(examples, &stats, epochs, log2, seed, flags);
     let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
     let scale = max / f32::from(i16::MAX);
     let weights = avg
@@ -350,8 +341,8 @@ pub fn train(
     }
 }
 
-/// One averaged-perceptron run; returns the averaged weights.
-fn train_once(
+/// The structured perceptron's weights, averaged over every update step.
+fn averaged_weights(
     examples: &[Example],
     stats: &WordStats,
     epochs: usize,
@@ -377,103 +368,62 @@ fn train_once(
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
             let info = token_info(&words, &ex.names, &ex.titles);
             static_features(&words, &info, stats, flags, &mut feats, &mut ranges);
-            if flags & F_VITERBI != 0 {
-                let score = |rows: &mut dyn Iterator<Item = usize>| {
-                    let mut scores = [0f32; N_TAGS];
-                    for r in rows {
-                        for (sc, wt) in scores.iter_mut().zip(&w[r..r + N_TAGS]) {
-                            *sc += *wt;
-                        }
-                    }
-                    scores
-                };
-                let rows = |i: usize, p: u8| {
-                    feats[ranges[i]..ranges[i + 1]]
-                        .iter()
-                        .map(move |&h| row(h, log2))
-                        .chain(
-                            transition_features(&info, i, flags)
-                                .into_iter()
-                                .filter(|&h| h != 0)
-                                .map(move |h| trans_row(h, p, log2)),
-                        )
-                };
-                let guess = viterbi(
-                    words.len(),
-                    |i| {
-                        score(
-                            &mut feats[ranges[i]..ranges[i + 1]]
-                                .iter()
-                                .map(|&h| row(h, log2)),
-                        )
-                    },
-                    |i, p| {
-                        score(
-                            &mut transition_features(&info, i, flags)
-                                .into_iter()
-                                .filter(|&h| h != 0)
-                                .map(|h| trans_row(h, p, log2)),
-                        )
-                    },
-                );
-                if guess != ex.tags {
-                    for i in 0..words.len() {
-                        let (g, p) = (ex.tags[i], guess[i]);
-                        let gp = if i == 0 { START } else { ex.tags[i - 1] };
-                        let pp = if i == 0 { START } else { guess[i - 1] };
-                        if g == p && gp == pp {
-                            continue;
-                        }
-                        for (tag, prev, sign) in [(g, gp, 1.0f32), (p, pp, -1.0f32)] {
-                            for r in rows(i, prev) {
-                                let r = r + tag as usize;
-                                w[r] += sign;
-                                u[r] += f64::from(sign) * step;
-                            }
-                        }
-                    }
-                }
-                step += 1.0;
-                continue;
-            }
-            let (mut prev, mut prev2) = (START, START);
-            for i in 0..words.len() {
-                let dynamic = dynamic_features(&info[i], prev, prev2);
-                let fs: Vec<u64> = feats[ranges[i]..ranges[i + 1]]
-                    .iter()
-                    .chain(&dynamic)
-                    .copied()
-                    .collect();
+            let score = |rows: &mut dyn Iterator<Item = usize>| {
                 let mut scores = [0f32; N_TAGS];
-                for &h in &fs {
-                    let r = row(h, log2);
+                for r in rows {
                     for (sc, wt) in scores.iter_mut().zip(&w[r..r + N_TAGS]) {
                         *sc += *wt;
                     }
                 }
-                let guess = (0..N_TAGS as u8)
-                    .filter(|&t| allowed(prev, t))
-                    .max_by(|&a, &b| {
-                        scores[a as usize]
-                            .total_cmp(&scores[b as usize])
-                            .then(b.cmp(&a))
-                    })
-                    .unwrap_or(0);
-                let gold = ex.tags[i];
-                if guess != gold {
-                    for &h in &fs {
-                        let r = row(h, log2);
-                        w[r + gold as usize] += 1.0;
-                        u[r + gold as usize] += step;
-                        w[r + guess as usize] -= 1.0;
-                        u[r + guess as usize] -= step;
+                scores
+            };
+            let rows = |i: usize, p: u8| {
+                feats[ranges[i]..ranges[i + 1]]
+                    .iter()
+                    .map(move |&h| row(h, log2))
+                    .chain(
+                        transition_features(&info, i, flags)
+                            .into_iter()
+                            .filter(|&h| h != 0)
+                            .map(move |h| trans_row(h, p, log2)),
+                    )
+            };
+            let guess = viterbi(
+                words.len(),
+                |i| {
+                    score(
+                        &mut feats[ranges[i]..ranges[i + 1]]
+                            .iter()
+                            .map(|&h| row(h, log2)),
+                    )
+                },
+                |i, p| {
+                    score(
+                        &mut transition_features(&info, i, flags)
+                            .into_iter()
+                            .filter(|&h| h != 0)
+                            .map(|h| trans_row(h, p, log2)),
+                    )
+                },
+            );
+            if guess != ex.tags {
+                for i in 0..words.len() {
+                    let (g, p) = (ex.tags[i], guess[i]);
+                    let gp = if i == 0 { START } else { ex.tags[i - 1] };
+                    let pp = if i == 0 { START } else { guess[i - 1] };
+                    if g == p && gp == pp {
+                        continue;
+                    }
+                    for (tag, prev, sign) in [(g, gp, 1.0f32), (p, pp, -1.0f32)] {
+                        for r in rows(i, prev) {
+                            let r = r + tag as usize;
+                            w[r] += sign;
+                            u[r] += f64::from(sign) * step;
+                        }
                     }
                 }
-                step += 1.0;
-                prev2 = prev;
-                // Condition on the predicted history, as decoding will.
-                prev = guess;
             }
+            step += 1.0;
         }
     }
     w.iter()
@@ -485,6 +435,7 @@ fn train_once(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stages::entities::features::F_CLUSTER;
 
     #[test]
     fn spans_follow_conlleval() {
@@ -528,7 +479,7 @@ mod tests {
             ex(&["kata", "Ani", "Lestari", "di", "Bogor"], &[0, 1, 2, 0, 5]),
             ex(&["kata", "Tono", "di", "Medan"], &[0, 1, 0, 5]),
         ];
-        let m = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI, 1);
+        let m = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         let tags = back.tag(
             &["kata", "Rudi", "di", "Solo"],
@@ -537,7 +488,53 @@ mod tests {
             &mut Scratch::default(),
         );
         assert_eq!(tags, vec![0, 1, 0, 5]);
-        let again = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI, 1);
+        let again = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI);
         assert_eq!(again.to_bytes(), m.to_bytes());
+    }
+
+    #[test]
+    fn the_embedded_model_loads_with_the_shipped_feature_set() {
+        use crate::stages::entities::features::{F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE};
+        let model = Model::embedded();
+        assert_eq!(
+            model.flags,
+            F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI
+        );
+        assert_eq!(model.log2, 20);
+        assert!(model.stats.len() > 10_000);
+    }
+
+    #[test]
+    fn bytes_that_are_no_current_model_are_refused_with_the_reason() {
+        let good = train(&[], WordStats::default(), 1, 4, 7, F_VITERBI).to_bytes();
+        assert!(Model::from_bytes(&good).is_ok());
+        let mut v2 = good.clone();
+        v2[..8].copy_from_slice(b"WNERAP02");
+        assert_eq!(
+            Model::from_bytes(&v2).err(),
+            Some(ModelError::Format("WNERAP02".into()))
+        );
+        assert_eq!(
+            Model::from_bytes(&good[..10]).err(),
+            Some(ModelError::Truncated("header"))
+        );
+        assert_eq!(
+            Model::from_bytes(&good[..good.len() - 2]).err(),
+            Some(ModelError::Weights {
+                expected: 16 * N_TAGS * 2,
+                found: 16 * N_TAGS * 2 - 2
+            })
+        );
+        let with_flags = |flags: u32| {
+            let mut b = good.clone();
+            b[16..20].copy_from_slice(&flags.to_le_bytes());
+            Model::from_bytes(&b).err()
+        };
+        // Greedy decoding (no Viterbi bit) and the dropped capitalized-run features (16).
+        assert_eq!(with_flags(F_CLUSTER), Some(ModelError::Flags(F_CLUSTER)));
+        assert_eq!(
+            with_flags(F_VITERBI | 16),
+            Some(ModelError::Flags(F_VITERBI | 16))
+        );
     }
 }

@@ -66,30 +66,24 @@ impl WordStats {
     }
 
     /// Reads what [`WordStats::write`] wrote; returns the stats and the bytes consumed.
-    /// Files before model version 2 have no cluster field (`with_cluster` false).
-    pub fn read(bytes: &[u8], with_cluster: bool) -> Option<(WordStats, usize)> {
+    pub fn read(bytes: &[u8]) -> Option<(WordStats, usize)> {
         let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         let mut pos = 4;
         let mut map = WordMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let len = *bytes.get(pos)? as usize;
             let word = std::str::from_utf8(bytes.get(pos + 1..pos + 1 + len)?).ok()?;
-            let width = if with_cluster { 5 } else { 3 };
-            let s = bytes.get(pos + 1 + len..pos + 1 + width + len)?;
+            let s = bytes.get(pos + 1 + len..pos + 6 + len)?;
             map.insert(
                 word.to_string(),
                 Stat {
                     cap: s[0],
                     freq: s[1],
                     ctx: s[2],
-                    cluster: if with_cluster {
-                        u16::from_le_bytes([s[3], s[4]])
-                    } else {
-                        0
-                    },
+                    cluster: u16::from_le_bytes([s[3], s[4]]),
                 },
             );
-            pos += 1 + width + len;
+            pos += 6 + len;
         }
         Some((WordStats { map }, pos))
     }
@@ -133,7 +127,7 @@ mod tests {
         .collect();
         let mut buf = Vec::new();
         s.write(&mut buf);
-        let (back, used) = WordStats::read(&buf, true).unwrap();
+        let (back, used) = WordStats::read(&buf).unwrap();
         assert_eq!(used, buf.len());
         assert_eq!(back, s);
         assert_eq!(back.get("budi").unwrap().cluster, 9);
