@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::marks::{self, Pair};
 use super::speaker::after_cue;
-use super::{Found, QuoteRules, Who};
+use super::{floor_boundary, Found, QuoteRules, Who};
 use crate::output::QuoteKind;
 use crate::stages::segment::Segments;
 
@@ -24,13 +24,6 @@ fn inner_text(body: &str, inner: Range<usize>) -> Option<Range<usize>> {
 /// How far from a quotation mark an attribution is looked for. Attributions are short;
 /// the bound keeps a paragraph with thousands of quotes linear.
 const WINDOW: usize = 300;
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 fn ceil_boundary(s: &str, mut i: usize) -> usize {
     while i < s.len() && !s.is_char_boundary(i) {
@@ -55,12 +48,12 @@ fn post_attribution(
     close_end: usize,
 ) -> Option<(String, Who)> {
     let after = &body[close_end..floor_boundary(body, para_end.min(close_end + WINDOW))];
-    if let Some(c) = rules.post_cue.captures(after) {
+    if let Some(c) = rules.patterns.post_cue.captures(after) {
         let cue = c.name("cue")?;
         let who = after_cue(rules, body, close_end + cue.end(), cue.as_str());
         return Some((cue.as_str().to_string(), who));
     }
-    if let Some(c) = rules.post_name_cue.captures(after) {
+    if let Some(c) = rules.patterns.post_name_cue.captures(after) {
         let cue = c.name("cue")?.as_str().to_string();
         return Some((cue, en_subject(rules, body, close_end, &c)));
     }
@@ -98,29 +91,29 @@ fn pre_attribution(
 ) -> Option<(String, Who)> {
     let before_start = ceil_boundary(body, from.max(open.saturating_sub(WINDOW)));
     let before = &body[before_start..open];
-    for re in [&rules.pre_cue, &rules.pre_context] {
+    for re in [&rules.patterns.pre_cue, &rules.patterns.pre_context] {
         if let Some(c) = re.captures(before) {
             let cue = c.name("cue")?.as_str().trim().to_string();
             return Some((cue, subject_who(rules, body, before_start, &c)));
         }
     }
-    if let Some(c) = rules.according.captures(before) {
+    if let Some(c) = rules.patterns.according.captures(before) {
         let cue = c.name("cue")?.as_str().to_string();
         let n = c.name("name")?;
         let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
         return Some((cue, who));
     }
-    if let Some(c) = rules.pre_cue_en.captures(before) {
+    if let Some(c) = rules.patterns.pre_cue_en.captures(before) {
         let cue = c.name("cue")?.as_str().to_string();
         return Some((cue, en_subject(rules, body, before_start, &c)));
     }
     if sentence_final {
-        if let Some(c) = rules.pre_mixed.captures(before) {
+        if let Some(c) = rules.patterns.pre_mixed.captures(before) {
             let cue = c.name("cue")?.as_str().to_string();
             return Some((cue, en_subject(rules, body, before_start, &c)));
         }
     }
-    if let Some(c) = rules.participle.captures(before) {
+    if let Some(c) = rules.patterns.participle.captures(before) {
         return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun));
     }
     None

@@ -34,9 +34,9 @@ pub(super) fn find(
         if text.contains(['"', '“', '”', '«', '»']) {
             continue;
         }
-        let (c, according) = match rules.indirect_according.captures(text) {
+        let (c, according) = match rules.patterns.indirect_according.captures(text) {
             Some(c) => (c, true),
-            None => match rules.indirect.captures(text) {
+            None => match rules.patterns.indirect.captures(text) {
                 Some(c) => (c, false),
                 None => continue,
             },
