@@ -142,51 +142,66 @@ impl QuoteRules {
         found.extend(indirect::find(self, body, segments, &direct_spans));
         found.sort_by_key(|f| f.text.start);
 
+        hand_back_next(&mut found);
         let people = People::new(self, body, map, entities, &segments.sentences);
-        // `Next` takes the speaker of the part after it: resolve back to front.
-        for i in (0..found.len().saturating_sub(1)).rev() {
-            if found[i].who == Who::Next {
-                found[i].who = match &found[i + 1].who {
-                    Who::Next => Who::Unknown,
-                    w => w.clone(),
-                };
-            }
-        }
-        let mut last_speaker: Option<(usize, Speaker)> = None;
-        let mut previous: Option<Speaker> = None;
-        let mut out = Vec::with_capacity(found.len());
-        for f in found {
-            let speaker = match &f.who {
-                Who::Named(r) => Some(people.named(r.clone())),
-                Who::Role(r) => Some(people.role(r.clone())),
-                Who::Pronoun => people.antecedent(f.text.start, last_speaker.as_ref()),
-                Who::Described(r) => {
-                    let back = people.antecedent(f.text.start, last_speaker.as_ref());
-                    Some(Speaker {
-                        entity: back.and_then(|s| s.entity),
-                        ..people.speaker(r.clone(), None)
-                    })
-                }
-                Who::Continue | Who::Next => previous.clone(),
-                Who::Unknown => None,
-            };
-            if let (Who::Named(r) | Who::Role(r), Some(s)) = (&f.who, &speaker) {
-                last_speaker = Some((r.start, s.clone()));
-            }
-            if f.kind == QuoteKind::Direct {
-                previous = speaker.clone();
-            }
-            out.push(Quote {
-                text: body[f.text.clone()].to_string(),
-                start: map.chars(f.text.start),
-                end: map.chars(f.text.end),
-                kind: f.kind,
-                cue: f.cue,
-                speaker,
-            });
-        }
-        out
+        resolve(&people, found, body, map)
     }
+}
+
+/// A paragraph left open that the next one re-opens (`Who::Next`) takes the speaker of
+/// the part after it, where a quote over several paragraphs is attributed. Resolved back
+/// to front, so every paragraph of such a quote takes its last part's attribution; one
+/// that a `Next` follows and nothing resolves has no speaker.
+fn hand_back_next(found: &mut [Found]) {
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if found[i].who == Who::Next {
+            found[i].who = match &found[i + 1].who {
+                Who::Next => Who::Unknown,
+                w => w.clone(),
+            };
+        }
+    }
+}
+
+/// The quotes in text order with their speakers: a name or office through `people`; a
+/// pronoun, and a description pointing back, to the antecedent before the quote (the later
+/// of the last source and the last speaker named); a continuation to the speaker of the
+/// direct quote before it.
+fn resolve(people: &People, found: Vec<Found>, body: &str, map: &CharMap) -> Vec<Quote> {
+    let mut last_speaker: Option<(usize, Speaker)> = None;
+    let mut previous: Option<Speaker> = None;
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let speaker = match &f.who {
+            Who::Named(r) => Some(people.named(r.clone())),
+            Who::Role(r) => Some(people.role(r.clone())),
+            Who::Pronoun => people.antecedent(f.text.start, last_speaker.as_ref()),
+            Who::Described(r) => {
+                let back = people.antecedent(f.text.start, last_speaker.as_ref());
+                Some(Speaker {
+                    entity: back.and_then(|s| s.entity),
+                    ..people.speaker(r.clone(), None)
+                })
+            }
+            Who::Continue | Who::Next => previous.clone(),
+            Who::Unknown => None,
+        };
+        if let (Who::Named(r) | Who::Role(r), Some(s)) = (&f.who, &speaker) {
+            last_speaker = Some((r.start, s.clone()));
+        }
+        if f.kind == QuoteKind::Direct {
+            previous = speaker.clone();
+        }
+        out.push(Quote {
+            text: body[f.text.clone()].to_string(),
+            start: map.chars(f.text.start),
+            end: map.chars(f.text.end),
+            kind: f.kind,
+            cue: f.cue,
+            speaker,
+        });
+    }
+    out
 }
 
 /// The largest char boundary of `s` at or before byte `i`: a window of bytes cut where a

@@ -280,4 +280,35 @@ mod tests {
         assert_eq!(got[&(at, at + 5)], "Vladimir Putin");
         assert_eq!(got[&(xi, xi + 2)], "Xi");
     }
+
+    #[test]
+    fn a_run_holds_dotted_titles_and_name_particles() {
+        let names = Names::new();
+        let run = |text: &'static str| names.run_at(text, 0).map(|r| &text[r]);
+        assert_eq!(
+            run("Prof. Dr. H. Ahmad bin Yusuf berkata"),
+            Some("Prof. Dr. H. Ahmad bin Yusuf")
+        );
+        // A word's period ends the sentence: the run stops before it.
+        assert_eq!(run("Yusuf. Ia pergi"), Some("Yusuf"));
+        assert_eq!(run("Sen. Warren said"), Some("Sen"));
+        assert_eq!(run("bin Yusuf"), None);
+    }
+
+    #[test]
+    fn subject_pronouns_and_kinds_of_place_are_no_part_of_a_name() {
+        let names = Names::new();
+        let text = "Dia Rudi";
+        assert_eq!(names.person_at(text, 0).map(|r| &text[r]), Some("Rudi"));
+        assert_eq!(names.person_or_title("Mereka", 0..6), Some((0..6, false)));
+        assert!(names.is_place_kind("Kabupaten"));
+        assert!(names.is_place_kind("kab."));
+        assert!(!names.is_place_kind("Rudi"));
+        // The place's own name follows its kind: the person starts after it.
+        let text = "Kabupaten Bekasi Siti Nurhaliza";
+        assert_eq!(
+            names.person_at(text, 0).map(|r| &text[r]),
+            Some("Siti Nurhaliza")
+        );
+    }
 }

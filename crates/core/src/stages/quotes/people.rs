@@ -246,3 +246,125 @@ fn byte_offsets(body: &str) -> Vec<usize> {
     v.push(body.len());
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Mention;
+    use crate::stages::segment::Segmenter;
+
+    /// Resolves against the people of `body`, with the entities given.
+    fn with_people<T>(body: &str, entities: &[Entity], f: impl FnOnce(&People) -> T) -> T {
+        let rules = QuoteRules::new();
+        let map = CharMap::new(body);
+        let segments = Segmenter::new().segment(body, &map);
+        f(&People::new(
+            &rules,
+            body,
+            &map,
+            entities,
+            &segments.sentences,
+        ))
+    }
+
+    fn at(body: &str, s: &str) -> Range<usize> {
+        let i = body.rfind(s).unwrap();
+        i..i + s.len()
+    }
+
+    fn person(name: &str, body: &str, written: &str) -> Entity {
+        let r = at(body, written);
+        Entity {
+            name: name.into(),
+            kind: EntityType::Person,
+            mentions: vec![Mention {
+                text: written.into(),
+                start: body[..r.start].chars().count(),
+                end: body[..r.end].chars().count(),
+            }],
+            count: 1,
+            aliases: vec![],
+            roles: vec![],
+        }
+    }
+
+    #[test]
+    fn an_office_inside_an_entity_mention_is_dropped() {
+        let body = "Menteri Keuangan Sri Mulyani datang.";
+        let entities = [person("Sri Mulyani", body, "Menteri Keuangan Sri Mulyani")];
+        let runs = Names::new().runs(body);
+        assert_eq!(
+            entity_mentions(body, &entities, &runs),
+            vec![(at(body, "Sri Mulyani"), "Sri Mulyani".to_string())]
+        );
+    }
+
+    #[test]
+    fn without_entities_runs_with_an_office_are_the_people() {
+        let body = "Presiden Rusia Vladimir Putin bertemu Xi. Kata Putin semuanya baik.";
+        let runs = Names::new().runs(body);
+        let got: Vec<(&str, String)> = run_mentions(&Names::new(), body, &runs)
+            .into_iter()
+            .map(|(r, n)| (&body[r], n))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Vladimir Putin", "Vladimir Putin".to_string()),
+                ("Putin", "Vladimir Putin".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_resolves_to_the_person_introduced_with_it() {
+        let body = "Kapolres Bogor AKBP Budi Santoso meninjau lokasi. “Aman,” kata Kapolres.";
+        let s = with_people(body, &[], |p| p.role(at(body, "Kapolres")));
+        assert_eq!(
+            (s.name.as_str(), s.entity.as_deref()),
+            ("Kapolres", Some("Budi Santoso"))
+        );
+        let body = "“Aman,” kata Kapolri.";
+        let s = with_people(body, &[], |p| p.role(at(body, "Kapolri")));
+        assert_eq!(s.entity.as_deref(), Some("Kapolri"));
+    }
+
+    #[test]
+    fn a_short_name_takes_the_longest_earlier_name_holding_it() {
+        let body = "Presiden Rusia Vladimir Putin datang. “Aman,” kata Putin.";
+        let s = with_people(body, &[], |p| p.named(at(body, "Putin")));
+        assert_eq!(
+            (s.name.as_str(), s.entity.as_deref()),
+            ("Putin", Some("Vladimir Putin"))
+        );
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_the_last_source_unless_a_speaker_was_named_after_it() {
+        let body =
+            "Kepala Dinas Perhubungan Kota Malang Hendra Wijaya mengatakan, jalan diperluas. \
+            Hal itu sejalan dengan arahan Gubernur Khofifah Indar Parawansa.\n\n“Siap,” ujarnya.";
+        let quote = body.find('“').unwrap();
+        let name = |s: Option<Speaker>| s.map(|s| s.name);
+        assert_eq!(
+            with_people(body, &[], |p| name(p.antecedent(quote, None))),
+            Some("Hendra Wijaya".into())
+        );
+        let later = Speaker {
+            name: "Rina".into(),
+            entity: None,
+            start: 0,
+            end: 4,
+        };
+        let last = (body.find("Khofifah").unwrap(), later);
+        assert_eq!(
+            with_people(body, &[], |p| name(p.antecedent(quote, Some(&last)))),
+            Some("Rina".into())
+        );
+    }
+
+    #[test]
+    fn byte_offsets_map_code_points() {
+        assert_eq!(byte_offsets("né!"), vec![0, 1, 3, 4]);
+    }
+}

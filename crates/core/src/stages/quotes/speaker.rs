@@ -187,3 +187,111 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
     }
     Who::Role(start..start + text.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The speaker after the cue `cue` that ends at the first `cue` in `body`, as text.
+    fn after(body: &str, cue: &str) -> (&'static str, Option<String>) {
+        let rules = QuoteRules::new();
+        let at = body.find(cue).unwrap() + cue.len();
+        match after_cue(&rules, body, at, cue) {
+            Who::Named(r) => ("named", Some(body[r].to_string())),
+            Who::Role(r) => ("role", Some(body[r].to_string())),
+            Who::Described(r) => ("described", Some(body[r].to_string())),
+            Who::Pronoun => ("pronoun", None),
+            Who::Unknown => ("unknown", None),
+            w => panic!("{w:?}"),
+        }
+    }
+
+    fn named(s: &str) -> (&'static str, Option<String>) {
+        ("named", Some(s.to_string()))
+    }
+
+    #[test]
+    fn a_nya_cue_or_a_pronoun_after_the_cue_refers_back() {
+        assert_eq!(after("“Siap,” ujarnya.", "ujarnya"), ("pronoun", None));
+        assert_eq!(after("“Siap,” kata beliau.", "kata"), ("pronoun", None));
+    }
+
+    #[test]
+    fn a_glued_lowercase_word_is_no_speaker() {
+        assert_eq!(after("“Siap,” katakan saja.", "kata"), ("unknown", None));
+    }
+
+    #[test]
+    fn an_office_chains_over_connectors_to_the_name_at_its_end() {
+        for (body, who) in [
+            (
+                "“Siap,” kata Menteri Kelautan dan Perikanan Arif Wibowo.",
+                "Arif Wibowo",
+            ),
+            (
+                "“Siap,” kata Ketua Umum Ikatan Pedagang Pasar (IPP) Sri Lestari.",
+                "Sri Lestari",
+            ),
+            (
+                "“Siap,” kata Camat Cibinong, Kabupaten Bogor, Rudi Hartono.",
+                "Rudi Hartono",
+            ),
+            ("“Siap,” kata Rudi Hartono, Jakarta.", "Rudi Hartono"),
+        ] {
+            assert_eq!(after(body, "kata"), named(who), "{body}");
+        }
+        assert_eq!(
+            after("“Siap,” kata Kapolres.", "kata"),
+            ("role", Some("Kapolres".into()))
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_comma_is_no_speaker() {
+        let rules = QuoteRules::new();
+        let body = "Kabupaten Tangerang";
+        assert!(place_led(&rules, body, &(0..body.len())));
+        assert!(!place_led(&rules, "Rudi Hartono", &(0..12)));
+    }
+
+    #[test]
+    fn a_lowercase_description_names_holds_or_points_back() {
+        assert_eq!(
+            after(
+                "“Siap,” kata juru bicara dinas kesehatan, Hana Pertiwi.",
+                "kata"
+            ),
+            named("Hana Pertiwi")
+        );
+        assert_eq!(
+            after(
+                "“Siap,” kata juru bicara rumah sakit saat dihubungi.",
+                "kata"
+            ),
+            ("role", Some("juru bicara rumah sakit".into()))
+        );
+        assert_eq!(
+            after("“Siap,” kata politisi partai itu ini.", "kata"),
+            ("described", Some("politisi partai itu".into()))
+        );
+        assert_eq!(
+            after("“Siap,” ucap dr. Maya Lestari.", "ucap"),
+            named("Maya Lestari")
+        );
+        assert_eq!(
+            after("“Siap,” ucap drg Maya Lestari.", "ucap"),
+            named("Maya Lestari")
+        );
+    }
+
+    #[test]
+    fn circumstances_and_subject_pronouns_start_no_description() {
+        for body in [
+            "“Siap,” kata juga Budi.",
+            "“Siap,” kata saya.",
+            "“Siap,” kata kepada wartawan.",
+        ] {
+            assert_eq!(after(body, "kata"), ("unknown", None), "{body}");
+        }
+    }
+}

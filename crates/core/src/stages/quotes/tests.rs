@@ -237,3 +237,43 @@ fn pronoun_cue_after_a_source_introduced_with_age_and_residence() {
         “Pembeli sekarang cuma beli seperempat kilo,” katanya.";
     assert_eq!(speakers(body)[0].0, s("Dewi Anggraini"));
 }
+
+fn found(who: Who) -> Found {
+    Found {
+        text: 0..1,
+        kind: QuoteKind::Direct,
+        cue: None,
+        who,
+    }
+}
+
+#[test]
+fn open_paragraphs_take_the_attribution_of_the_part_after_them() {
+    let mut f = vec![
+        found(Who::Next),
+        found(Who::Next),
+        found(Who::Named(5..9)),
+        found(Who::Next),
+        found(Who::Next),
+    ];
+    hand_back_next(&mut f);
+    let who: Vec<Who> = f.into_iter().map(|f| f.who).collect();
+    assert_eq!(
+        who,
+        vec![
+            Who::Named(5..9),
+            Who::Named(5..9),
+            Who::Named(5..9),
+            Who::Unknown,
+            Who::Next
+        ]
+    );
+}
+
+#[test]
+fn windows_are_cut_where_a_character_starts() {
+    let s = "né";
+    assert_eq!(floor_boundary(s, 2), 1);
+    assert_eq!(floor_boundary(s, 3), 3);
+    assert_eq!(floor_boundary(s, 40), 3);
+}
