@@ -25,6 +25,7 @@ fn inner_text(body: &str, inner: Range<usize>) -> Option<Range<usize>> {
 /// the bound keeps a paragraph with thousands of quotes linear.
 const WINDOW: usize = 300;
 
+/// The smallest char boundary of `s` at or after byte `i`.
 fn ceil_boundary(s: &str, mut i: usize) -> usize {
     while i < s.len() && !s.is_char_boundary(i) {
         i += 1;
@@ -32,6 +33,9 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The speaker of a pattern's subject (`base` is where the pattern's text starts): the
+/// person or office of a name, nobody for a group (`Mereka mengatakan`), else the
+/// pronoun's antecedent.
 fn subject_who(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures) -> Who {
     match c.name("name") {
         Some(n) => rules.who_in_run(body, base + n.start()..base + n.end()),
@@ -142,6 +146,7 @@ fn continues(rules: &QuoteRules, body: &str, gap: Range<usize>) -> bool {
                     .any(|w| rules.en_cues.contains(&w))))
 }
 
+/// Every direct quote of the body, paragraph by paragraph, in text order.
 pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // Whether the last quote of the previous paragraph was left open (a running quote).
@@ -219,4 +224,58 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inside_drops_spaces_and_the_comma_before_the_cue() {
+        let body = "“ Harga turun , ” kata Budi.";
+        let open = "“".len();
+        let close = body.find('”').unwrap();
+        let r = inner_text(body, open..close).unwrap();
+        assert_eq!(&body[r], "Harga turun");
+        assert_eq!(inner_text("“ , ”", 3..6), None);
+    }
+
+    #[test]
+    fn title_case_marks_a_title_not_speech() {
+        assert!(title_case("Morning Tide Report."));
+        assert!(title_case("Sahabat di Perdamaian"));
+        assert!(!title_case("Harga turun lagi"));
+    }
+
+    #[test]
+    fn a_short_gap_ending_a_sentence_or_an_english_cue_clause_continues_the_quote() {
+        let rules = QuoteRules::new();
+        let gap = |body: &str, from: &str, to: char| {
+            let a = body.find(from).unwrap() + from.len();
+            continues(&rules, body, a..body.rfind(to).unwrap())
+        };
+        assert!(gap("“A,” kata Budi. “B”", "”", '“'));
+        assert!(gap("“A,” she said, looking up, “and B”", "”", '“'));
+        assert!(!gap("“A,” she said, looking up, “But B”", "”", '“'));
+        assert!(!gap(
+            "“A,” kata Budi kepada wartawan di kantornya “B”",
+            "”",
+            '“'
+        ));
+    }
+
+    #[test]
+    fn an_english_description_with_the_points_back_and_with_a_is_an_office() {
+        let re = regex::Regex::new(r"(?P<desc>\w+ \w+)").unwrap();
+        let who =
+            |text: &str| described_subject(10, re.captures(text).unwrap().name("desc").unwrap());
+        assert_eq!(who("the mayor"), Who::Described(10..19));
+        assert_eq!(who("a spokesman"), Who::Role(12..21));
+    }
+
+    #[test]
+    fn char_boundaries_round_up() {
+        assert_eq!(ceil_boundary("né", 2), 3);
+        assert_eq!(ceil_boundary("né", 1), 1);
+    }
 }

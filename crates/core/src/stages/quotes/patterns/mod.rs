@@ -10,33 +10,21 @@ use regex::Regex;
 use super::pronouns::Pronouns;
 use crate::lexicon::{used_by, AttributionUse, Lexicon, PronounLanguage, TitleUse};
 
-/// The compiled patterns; see each builder for what it matches and why.
+/// The compiled patterns, each named after its builder below, which says what it
+/// matches and why.
 pub(super) struct Patterns {
-    /// `, kata` / `ujarnya` / `said` right after a closing mark.
     pub post_cue: Regex,
-    /// `dia` / `ia` right after a post cue.
     pub pronoun_after: Regex,
-    /// `, Putin said` / `, the mayor said` right after a closing mark.
     pub post_name_cue: Regex,
-    /// English `X, a spokesman, said in a statement: ` right before an opening mark.
     pub pre_cue_en: Regex,
-    /// English `X says his plan is ` right before an opening mark.
     pub pre_mixed: Regex,
-    /// `, saying, ` / `, adding: ` right before an opening mark.
     pub participle: Regex,
-    /// What may join the capitalized runs of one office.
     pub connector: Regex,
-    /// `X mengatakan, ` / `Ia menegaskan: ` right before an opening mark.
     pub pre_cue: Regex,
-    /// `X dalam keterangannya, ` before an opening mark.
     pub pre_context: Regex,
-    /// `Menurut X, ` right before an opening mark.
     pub according: Regex,
-    /// `X menegaskan bahwa <clause>` inside a sentence.
     pub indirect: Regex,
-    /// `Menurut X, <clause>` at the start of a sentence.
     pub indirect_according: Regex,
-    /// A verb of saying whose subject is a source.
     pub source_verb: Regex,
 }
 
@@ -60,6 +48,11 @@ struct Words {
     report: String,
     en: String,
     source: String,
+    /// Adverbs between a subject and its cue, a short English phrase after a cue, and the
+    /// person pronouns after a preposition (see their builders).
+    adverbs: String,
+    en_phrase: String,
+    preposition: String,
 }
 
 fn re(pattern: String) -> Regex {
@@ -84,22 +77,23 @@ impl Patterns {
             report: alternation(&lexicon.speech_verbs_report),
             en: alternation(&lexicon.speech_verbs_english),
             source: alternation(&lexicon.speech_verbs_source),
+            adverbs: adverbs(lexicon),
+            en_phrase: en_phrase(lexicon),
+            preposition: alternation(&pronouns.after_preposition()),
         };
-        let adverbs = adverbs(lexicon);
-        let preposition = alternation(&pronouns.after_preposition());
         Patterns {
             post_cue: post_cue(lexicon),
             pronoun_after: pronoun_after(&w),
-            post_name_cue: post_name_cue(&w, &adverbs),
-            pre_cue_en: pre_cue_en(&w, &adverbs, &en_phrase(lexicon)),
-            pre_mixed: pre_mixed(&w, &adverbs, &en_phrase(lexicon)),
+            post_name_cue: post_name_cue(&w),
+            pre_cue_en: pre_cue_en(&w),
+            pre_mixed: pre_mixed(&w),
             participle: participle(lexicon),
             connector: connector(lexicon),
-            pre_cue: pre_cue(&w, &adverbs),
+            pre_cue: pre_cue(&w),
             pre_context: pre_context(&w, lexicon),
             according: according(&w),
-            indirect: indirect(&w, &adverbs),
-            indirect_according: indirect_according(&w, lexicon, &preposition),
+            indirect: indirect(&w),
+            indirect_according: indirect_according(&w, lexicon),
             source_verb: source_verb(&w),
         }
     }
@@ -162,7 +156,8 @@ fn pronoun_after(w: &Words) -> Regex {
 
 /// English subject-first attributions after a closing mark: `," Putin said`, `," Ada
 /// Brook, the port director, said`, `," the mayor said`, `," she added`.
-fn post_name_cue(w: &Words, adverbs: &str) -> Regex {
+fn post_name_cue(w: &Words) -> Regex {
+    let adverbs = &w.adverbs;
     re(format!(
         r"^\s*,?\s*{}\s+{adverbs}(?P<cue>{})\b",
         en_subject(w, ""),
@@ -172,7 +167,8 @@ fn post_name_cue(w: &Words, adverbs: &str) -> Regex {
 
 /// English attributions before an opening mark: `X said Thursday, `, `X, a spokesman,
 /// said in a statement: ` (an apposition and a short phrase around the cue).
-fn pre_cue_en(w: &Words, adverbs: &str, phrase: &str) -> Regex {
+fn pre_cue_en(w: &Words) -> Regex {
+    let (adverbs, phrase) = (&w.adverbs, &w.en_phrase);
     re(format!(
         r"{}\s+{adverbs}(?P<cue>{})(?:\s+{phrase})?\s*[,:]\s*$",
         en_subject(w, r"\b"),
@@ -182,7 +178,8 @@ fn pre_cue_en(w: &Words, adverbs: &str, phrase: &str) -> Regex {
 
 /// A quote finishing the sentence of an English verb of saying (`X says the plan “will
 /// fail.”`): the words before the mark belong to the statement.
-fn pre_mixed(w: &Words, adverbs: &str, phrase: &str) -> Regex {
+fn pre_mixed(w: &Words) -> Regex {
+    let (adverbs, phrase) = (&w.adverbs, &w.en_phrase);
     re(format!(
         r"{}\s+{adverbs}(?P<cue>{})(?:\s+that)?(?:\s+{phrase})?\s+$",
         en_subject(w, r"\b"),
@@ -210,7 +207,8 @@ fn connector(lexicon: &Lexicon) -> Regex {
 }
 
 /// `X mengatakan, ` / `Ia menegaskan: ` / `X added that ` right before an opening mark.
-fn pre_cue(w: &Words, adverbs: &str) -> Regex {
+fn pre_cue(w: &Words) -> Regex {
+    let adverbs = &w.adverbs;
     re(format!(
         r"{}\s+{adverbs}(?P<cue>{}|{})\s*(?:(?:bahwa|that)\s*)?[,:]?\s*$",
         subject(w),
@@ -242,7 +240,8 @@ fn according(w: &Words) -> Regex {
 }
 
 /// `X menegaskan bahwa <clause>` inside a sentence: the clause is reported speech.
-fn indirect(w: &Words, adverbs: &str) -> Regex {
+fn indirect(w: &Words) -> Regex {
+    let adverbs = &w.adverbs;
     re(format!(
         r"{}\s+{adverbs}(?P<cue>{}|said|says)\b\s*,?\s*(?:(?:bahwa|that)\s+)?(?P<text>\S.*)$",
         subject(w),
@@ -252,7 +251,8 @@ fn indirect(w: &Words, adverbs: &str) -> Regex {
 
 /// `Menurut X, <clause>` opening a sentence, after a connective (`Namun, menurut dia, …`):
 /// the clause is X's statement.
-fn indirect_according(w: &Words, lexicon: &Lexicon, preposition: &str) -> Regex {
+fn indirect_according(w: &Words, lexicon: &Lexicon) -> Regex {
+    let preposition = &w.preposition;
     let openers = alternation(&lexicon.discourse_openers);
     re(format!(
         r"^(?:(?:{openers}),?\s+)?(?P<cue>[Mm]enurut|According to)\s+(?P<p>(?i:{preposition}))?(?P<name>{})?\s*,\s*(?P<text>\S.*)$",
@@ -266,175 +266,4 @@ fn source_verb(w: &Words) -> Regex {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn patterns() -> Patterns {
-        let lexicon = Lexicon::embedded();
-        let names = super::super::names::Names::with_lexicon(&lexicon);
-        Patterns::new(
-            &lexicon,
-            &Pronouns::with_lexicon(&lexicon),
-            names.run_pattern(),
-        )
-    }
-
-    /// The named group `group` of `re` on `text`.
-    fn group<'t>(re: &Regex, text: &'t str, group: &str) -> Option<&'t str> {
-        re.captures(text)?.name(group).map(|m| m.as_str())
-    }
-
-    #[test]
-    fn post_cue_takes_the_longest_cue_and_a_glued_name() {
-        let p = patterns();
-        assert_eq!(group(&p.post_cue, ", katanya.", "cue"), Some("katanya"));
-        assert_eq!(group(&p.post_cue, " kataFaruk.", "cue"), Some("kata"));
-        assert_eq!(group(&p.post_cue, ", said Lavrov", "cue"), Some("said"));
-        assert!(p.post_cue.captures(" katalog baru").is_none());
-    }
-
-    #[test]
-    fn pronoun_after_a_cue_is_a_whole_word() {
-        let p = patterns();
-        assert_eq!(group(&p.pronoun_after, " dia.", "p"), Some("dia"));
-        assert!(!p.pronoun_after.is_match(" diantaranya"));
-    }
-
-    #[test]
-    fn post_name_cue_reads_names_appositions_descriptions_and_pronouns() {
-        let p = patterns();
-        let c = &p.post_name_cue;
-        assert_eq!(
-            group(c, ", Ada Brook, the port director, said.", "name"),
-            Some("Ada Brook")
-        );
-        assert_eq!(group(c, " the mayor said.", "desc"), Some("the mayor"));
-        assert_eq!(group(c, ", she then added.", "p"), Some("she"));
-        assert_eq!(group(c, " they said.", "group"), Some("they"));
-        assert!(!c.is_match(", Putin went home."));
-    }
-
-    #[test]
-    fn pre_cue_en_allows_a_short_phrase_after_the_cue() {
-        let p = patterns();
-        let c = &p.pre_cue_en;
-        assert_eq!(
-            group(c, "Olsen said in a statement Tuesday, ", "name"),
-            Some("Olsen")
-        );
-        assert_eq!(group(c, "He told reporters: ", "p"), Some("He"));
-        // The phrase may hold an abbreviated title, not the end of a sentence.
-        assert!(c.is_match("Olsen said of Mrs. Ode's plan, "));
-        assert!(!c.is_match("Olsen said it. Then he left, "));
-    }
-
-    #[test]
-    fn pre_mixed_needs_the_statement_to_go_on_into_the_quote() {
-        let p = patterns();
-        assert_eq!(
-            group(&p.pre_mixed, "Brook says the closure ", "cue"),
-            Some("says")
-        );
-        assert!(!p.pre_mixed.is_match("Brook says the closure, "));
-    }
-
-    #[test]
-    fn participle_hands_the_subject_on() {
-        let p = patterns();
-        assert_eq!(
-            group(&p.participle, "she said, adding: ", "cue"),
-            Some("adding")
-        );
-        assert_eq!(
-            group(&p.participle, "he left, saying that ", "cue"),
-            Some("saying")
-        );
-        assert!(!p.participle.is_match("he left, singing "));
-    }
-
-    #[test]
-    fn connector_joins_the_parts_of_one_office() {
-        let p = patterns();
-        for joint in [", dan ", " of ", " (IPP) ", " - 19 ", " dr. ", " drg "] {
-            assert!(p.connector.is_match(joint), "{joint:?}");
-        }
-        assert!(!p.connector.is_match(" Budi"));
-    }
-
-    #[test]
-    fn pre_cue_reads_names_pronouns_and_groups() {
-        let p = patterns();
-        let c = &p.pre_cue;
-        assert_eq!(
-            group(c, "Gubernur Dedi Mulyadi mengatakan, ", "name"),
-            Some("Gubernur Dedi Mulyadi")
-        );
-        assert_eq!(group(c, "Ia juga menegaskan: ", "p"), Some("Ia"));
-        assert_eq!(
-            group(c, "Mereka mengatakan bahwa ", "group"),
-            Some("Mereka")
-        );
-        assert!(!c.is_match("Ia makan, "));
-    }
-
-    #[test]
-    fn pre_context_takes_the_occasion_as_the_cue() {
-        let p = patterns();
-        let c = &p.pre_context;
-        assert_eq!(
-            group(c, "Budi dalam keterangan tertulisnya, ", "cue"),
-            Some("dalam keterangan tertulisnya")
-        );
-        assert_eq!(
-            group(c, "Budi saat konferensi pers di Jakarta, ", "cue"),
-            Some("saat konferensi pers ")
-        );
-        assert!(!c.is_match("Budi dalam perjalanan, "));
-    }
-
-    #[test]
-    fn according_names_the_person_before_the_mark() {
-        let p = patterns();
-        assert_eq!(
-            group(&p.according, "Menurut Siti Aminah, ", "name"),
-            Some("Siti Aminah")
-        );
-        assert_eq!(
-            group(&p.according, "according to Brook ", "cue"),
-            Some("according to")
-        );
-    }
-
-    #[test]
-    fn indirect_takes_the_clause_after_the_verb() {
-        let p = patterns();
-        let s = "Presiden Putin menyebut bahwa Moskwa siap berunding.";
-        assert_eq!(
-            group(&p.indirect, s, "text"),
-            Some("Moskwa siap berunding.")
-        );
-        assert_eq!(group(&p.indirect, s, "cue"), Some("menyebut"));
-        assert!(!p.indirect.is_match("Presiden Putin menerima tamu."));
-    }
-
-    #[test]
-    fn indirect_according_takes_a_connective_and_the_forms_after_a_preposition() {
-        let p = patterns();
-        let c = &p.indirect_according;
-        assert_eq!(
-            group(c, "Namun, menurut dia, harga naik.", "p"),
-            Some("dia")
-        );
-        assert_eq!(group(c, "Menurut Budi, harga naik.", "name"), Some("Budi"));
-        assert!(!c.is_match("Menurut ia, harga naik."));
-    }
-
-    #[test]
-    fn source_verb_reads_every_speech_verb_list() {
-        let p = patterns();
-        for s in ["X mengatakan", "X berpendapat", "X optimistis", "X said"] {
-            assert!(p.source_verb.is_match(s), "{s}");
-        }
-        assert!(!p.source_verb.is_match("X makan siang"));
-    }
-}
+mod tests;
