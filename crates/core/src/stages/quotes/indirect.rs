@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn a_sentence_with_a_direct_quote_or_quotation_marks_is_left_out() {
         let body = "Budi menegaskan bahwa harga turun.";
-        assert!(indirect(body, &[0..4]).is_empty());
+        assert!(indirect(body, std::slice::from_ref(&(0..4))).is_empty());
         assert!(indirect("Budi menegaskan bahwa “harga” turun.", &[]).is_empty());
     }
 
