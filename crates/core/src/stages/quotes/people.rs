@@ -96,9 +96,15 @@ impl<'a> People<'a> {
     ) -> Self {
         let runs = rules.names.runs(body);
         let mut mentions = entity_mentions(body, entities, &runs);
-        if mentions.is_empty() {
+        // Where the entity stage found people, they are the candidate sources: a
+        // capitalized run it did not take for a person is mostly a programme, a body or a
+        // sentence's first word ("Misalnya Makan Bergizi Gratis"), seldom a missed name.
+        let source_runs: &[(Range<usize>, Range<usize>)] = if mentions.is_empty() {
             mentions = run_mentions(&rules.names, body, &runs);
-        }
+            &runs
+        } else {
+            &[]
+        };
         // A tagger may take a capitalized pronoun ("He", "Her") for a person.
         mentions.retain(|(r, _)| !rules.pronouns.is_pronoun(&body[r.clone()]));
         mentions.sort_by_key(|m| m.0.start);
@@ -108,7 +114,7 @@ impl<'a> People<'a> {
             &rules.patterns.source_verb,
             body,
             &mentions,
-            &runs,
+            source_runs,
             &sentences,
         );
         People {
@@ -360,6 +366,21 @@ mod tests {
         assert_eq!(
             with_people(body, &[], |p| name(p.antecedent(quote, Some(&last)))),
             Some("Rina".into())
+        );
+    }
+
+    #[test]
+    fn with_entities_the_sources_are_the_tagged_people() {
+        let body = "Rachmat mengatakan, anggaran cukup. Misalnya Makan Bergizi Gratis \
+            menyampaikan manfaat besar.\n\n“Kami melihat angka,” katanya.";
+        let quote = body.find('“').unwrap();
+        let entities = [person("Rachmat", body, "Rachmat")];
+        let name = |p: &People| p.antecedent(quote, None).map(|s| s.name);
+        assert_eq!(with_people(body, &entities, name), Some("Rachmat".into()));
+        // Without entities, capitalized runs are the candidates.
+        assert_eq!(
+            with_people(body, &[], name),
+            Some("Misalnya Makan Bergizi Gratis".into())
         );
     }
 

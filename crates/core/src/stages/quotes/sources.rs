@@ -101,8 +101,8 @@ impl SourceWords {
 }
 
 /// The candidates of the sentence `s`, by the start of the person: the person mentions
-/// (with their canonical names) and, for names the tagger missed, the person part of the
-/// capitalized runs that carry an office or hold two words or more.
+/// (with their canonical names) and, where no tagger named the people, the person part of
+/// the capitalized runs given that carry an office or hold two words or more.
 fn candidates(
     body: &str,
     mentions: &[(Range<usize>, String)],
