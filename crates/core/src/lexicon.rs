@@ -40,8 +40,6 @@ pub struct Lexicon {
     pub function_words_english: Vec<&'static str>,
 
     // Lists of the entity stage's role and name rules (`stages::entities::roles`).
-    /// Lowercase words inside a person's name ("bin", "van", "de").
-    pub name_links: Vec<&'static str>,
     /// Currency prefixes of a one-token amount ("Rp2", "USD20").
     pub currency_prefixes: Vec<&'static str>,
 
@@ -73,6 +71,30 @@ pub struct Lexicon {
     pub embed_captions: Vec<&'static str>,
     /// Words before a call-to-action verb ("Yuk", "Jangan lupa"), skipped.
     pub call_to_action_lead_ins: Vec<&'static str>,
+
+    // The quote stage's lists (stages/quotes).
+    /// Personal pronouns and demonstratives with their language, referent and case: a
+    /// pronoun cue refers back, a group subject names no one speaker, and no pronoun is
+    /// a name.
+    pub pronouns: Vec<Pronoun>,
+    /// Verbs of saying and of stance, beyond [`Lexicon::speech_verbs_report`], that make
+    /// their subject the source a later `ujarnya` refers to.
+    pub speech_verbs_source: Vec<&'static str>,
+    /// English participles of saying (`, saying, "…"`): the subject goes on speaking.
+    pub speech_participles_english: Vec<&'static str>,
+    /// Function words around an attribution, each with the rules that read it.
+    pub attribution_words: Vec<Tagged<AttributionUse>>,
+    /// Words of the occasion of a statement (`X dalam keterangan tertulisnya, "…"`).
+    pub occasion_nouns: Vec<&'static str>,
+    /// Titles before a name, each with the rules that read it.
+    pub name_titles: Vec<Tagged<TitleUse>>,
+    /// Lowercase particles inside a person's name ("Ahmad bin Yusuf"), each with the
+    /// rules that read it: the entity stage's PERSON spans and the quote stage's runs.
+    pub name_particles: Vec<Tagged<ParticleUse>>,
+    /// Kinds of place or local body: the capitalized word after one names the place.
+    pub place_kinds: Vec<&'static str>,
+    /// Connectives that may open a sentence before `Menurut X, …`.
+    pub discourse_openers: Vec<&'static str>,
 }
 
 impl Lexicon {
@@ -107,7 +129,6 @@ impl Lexicon {
             function_words_english: entries(include_str!(
                 "../../../data/lexicon/function-words-english.txt"
             )),
-            name_links: entries(include_str!("../../../data/lexicon/name-links.txt")),
             currency_prefixes: entries(include_str!("../../../data/lexicon/currency-prefixes.txt")),
             name_forming_honorifics: entries(include_str!(
                 "../../../data/lexicon/name-forming-honorifics.txt"
@@ -136,6 +157,20 @@ impl Lexicon {
             call_to_action_lead_ins: entries(include_str!(
                 "../../../data/lexicon/call-to-action-lead-ins.txt"
             )),
+
+            pronouns: pronouns(include_str!("../../../data/lexicon/pronouns.txt")),
+            speech_verbs_source: entries(include_str!(
+                "../../../data/lexicon/speech-verbs-source.txt"
+            )),
+            speech_participles_english: entries(include_str!(
+                "../../../data/lexicon/speech-participles-english.txt"
+            )),
+            attribution_words: tagged(include_str!("../../../data/lexicon/attribution-words.txt")),
+            occasion_nouns: entries(include_str!("../../../data/lexicon/occasion-nouns.txt")),
+            name_titles: tagged(include_str!("../../../data/lexicon/name-titles.txt")),
+            name_particles: tagged(include_str!("../../../data/lexicon/name-particles.txt")),
+            place_kinds: entries(include_str!("../../../data/lexicon/place-kinds.txt")),
+            discourse_openers: entries(include_str!("../../../data/lexicon/discourse-openers.txt")),
         }
     }
 }
@@ -153,6 +188,199 @@ pub fn entries(text: &'static str) -> Vec<&'static str> {
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .collect()
+}
+
+/// An entry of a list whose second column names, separated by commas, the rules that
+/// read it: one list per concept, where the rules of a stage draw on different parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged<T> {
+    pub word: &'static str,
+    pub uses: Vec<T>,
+}
+
+/// The words of `list` that the rule `rule` reads, in file order.
+pub fn used_by<T: PartialEq>(list: &[Tagged<T>], rule: T) -> Vec<&'static str> {
+    list.iter()
+        .filter(|t| t.uses.contains(&rule))
+        .map(|t| t.word)
+        .collect()
+}
+
+/// The rows of a lexicon file whose entries hold columns separated by white space.
+/// Embedded lists are checked by the tests, so a malformed row is a build mistake and
+/// panics, naming the row.
+fn rows<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'static str; N]> {
+    entries(text).into_iter().map(|line| {
+        let cols: Vec<&'static str> = line.split_whitespace().collect();
+        cols.try_into()
+            .unwrap_or_else(|_| panic!("lexicon row {line:?} does not have {N} columns"))
+    })
+}
+
+/// A column value that does not parse is a build mistake, as for [`rows`].
+fn parse<T: std::str::FromStr>(value: &str) -> T {
+    value
+        .parse()
+        .unwrap_or_else(|_| panic!("lexicon value {value:?} is not known"))
+}
+
+/// The entries of a tagged list: `word use,use,…` per line.
+pub fn tagged<T: std::str::FromStr>(text: &'static str) -> Vec<Tagged<T>> {
+    rows(text)
+        .map(|[word, uses]| Tagged {
+            word,
+            uses: uses.split(',').map(parse).collect(),
+        })
+        .collect()
+}
+
+/// The entries of `pronouns.txt`: `word language refers case` per line.
+pub fn pronouns(text: &'static str) -> Vec<Pronoun> {
+    rows(text)
+        .map(|[word, language, refers, case]| Pronoun {
+            word,
+            language: parse(language),
+            refers: parse(refers),
+            case: parse(case),
+        })
+        .collect()
+}
+
+/// A pronoun or demonstrative, lowercase, with what the quote rules need to know of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pronoun {
+    pub word: &'static str,
+    pub language: PronounLanguage,
+    pub refers: Refers,
+    pub case: Case,
+}
+
+impl Pronoun {
+    /// Whether it can be the subject of a verb of saying (`ia`, `dia`, `he`; not `him`).
+    pub fn can_be_subject(&self) -> bool {
+        matches!(self.case, Case::Subject | Case::Any)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounLanguage {
+    Indonesian,
+    English,
+}
+
+/// Whom a pronoun refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refers {
+    /// A third person, named before ("dia", "she").
+    One,
+    /// Several people, or the speaker's side ("mereka", "kami", "we"): no one speaker.
+    Group,
+    /// The speaker ("saya", "I").
+    SelfSpeaker,
+    /// The reader or listener ("anda", "you").
+    Addressee,
+    /// No person ("it", "this").
+    Thing,
+}
+
+/// Where a pronoun may stand in a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Only as a subject: "ia" (never after a preposition), "he".
+    Subject,
+    Object,
+    Possessive,
+    /// Subject and object: "dia", "beliau" ("menurut dia").
+    Any,
+}
+
+/// The rules of the quote stage that read [`Lexicon::attribution_words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttributionUse {
+    /// May stand between an attribution's subject and its cue ("X juga mengatakan").
+    CueAdverb,
+    /// May stand between a source and its verb of saying ("X sudah menegaskan").
+    SourceFiller,
+    /// Opens the occasion before a quote (`X dalam keterangannya, "…"`).
+    Occasion,
+    /// Opens a phrase between a source and its verb ("X saat dihubungi menjelaskan").
+    SourcePhrase,
+    /// Ends a description after a cue ("kata juru bicara dinas saat …").
+    DescriptionEnd,
+    /// Starts no description after a cue.
+    NotDescription,
+    /// Ends a description that refers back to a person ("kata politisi partai itu ini").
+    PointsBack,
+}
+
+/// The rules of the quote stage that read [`Lexicon::name_titles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleUse {
+    /// Written with a period inside a name's capitalized run ("Prof. Dr. H. Ahmad").
+    Token,
+    /// Written with a period that ends no English phrase ("said of Mr. Ode's plan").
+    Phrase,
+    /// Lowercase before a name set off by commas ("Pakar X, dr. Budi, menilai").
+    Bare,
+    /// Lowercase medical title before a name, with or without a period ("dr Maya").
+    Medical,
+}
+
+/// The rules that read [`Lexicon::name_particles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParticleUse {
+    /// A PERSON span of the entity stage does not stop at it.
+    Span,
+    /// A speaker's capitalized run in the quote stage may hold it.
+    Run,
+}
+
+/// The column values of the tagged lists, as written in the files.
+macro_rules! column_values {
+    ($($ty:ty { $($text:literal => $value:expr),* $(,)? })*) => {$(
+        impl std::str::FromStr for $ty {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s {
+                    $($text => Ok($value),)*
+                    _ => Err(()),
+                }
+            }
+        }
+    )*};
+}
+
+column_values! {
+    PronounLanguage { "id" => PronounLanguage::Indonesian, "en" => PronounLanguage::English }
+    Refers {
+        "one" => Refers::One,
+        "group" => Refers::Group,
+        "self" => Refers::SelfSpeaker,
+        "addressee" => Refers::Addressee,
+        "thing" => Refers::Thing,
+    }
+    Case {
+        "subject" => Case::Subject,
+        "object" => Case::Object,
+        "possessive" => Case::Possessive,
+        "any" => Case::Any,
+    }
+    AttributionUse {
+        "cue-adverb" => AttributionUse::CueAdverb,
+        "source-filler" => AttributionUse::SourceFiller,
+        "occasion" => AttributionUse::Occasion,
+        "source-phrase" => AttributionUse::SourcePhrase,
+        "description-end" => AttributionUse::DescriptionEnd,
+        "not-description" => AttributionUse::NotDescription,
+        "points-back" => AttributionUse::PointsBack,
+    }
+    ParticleUse { "span" => ParticleUse::Span, "run" => ParticleUse::Run }
+    TitleUse {
+        "token" => TitleUse::Token,
+        "phrase" => TitleUse::Phrase,
+        "bare" => TitleUse::Bare,
+        "medical" => TitleUse::Medical,
+    }
 }
 
 #[cfg(test)]
@@ -190,7 +418,6 @@ mod tests {
                 "function_words_english",
                 lexicon.function_words_english.len(),
             ),
-            ("name_links", lexicon.name_links.len()),
             ("currency_prefixes", lexicon.currency_prefixes.len()),
             (
                 "name_forming_honorifics",
@@ -219,7 +446,7 @@ mod tests {
             assert!(size > 0, "{name} is empty");
         }
         assert_eq!(lexicon.dateline_cities.len(), 115);
-        assert_eq!(lexicon.non_name_words.len(), 381);
+        assert_eq!(lexicon.non_name_words.len(), 356);
     }
 
     #[test]
@@ -272,10 +499,6 @@ mod tests {
             (
                 "function-words-english",
                 include_str!("../../../data/lexicon/function-words-english.txt"),
-            ),
-            (
-                "name-links",
-                include_str!("../../../data/lexicon/name-links.txt"),
             ),
             (
                 "currency-prefixes",
@@ -359,6 +582,104 @@ mod tests {
             for entry in list {
                 assert!(seen.insert(*entry), "{entry} is listed twice");
             }
+        }
+    }
+
+    #[test]
+    fn tagged_and_pronoun_rows_read_their_columns() {
+        let titles: Vec<Tagged<TitleUse>> =
+            tagged("# source: test\n# licence: MIT\nDr   token,phrase\ndrg  medical\n");
+        assert_eq!(used_by(&titles, TitleUse::Phrase), vec!["Dr"]);
+        assert_eq!(used_by(&titles, TitleUse::Medical), vec!["drg"]);
+        assert!(used_by(&titles, TitleUse::Bare).is_empty());
+        assert_eq!(
+            pronouns("ia  id  one  subject\nthem en group object"),
+            vec![
+                Pronoun {
+                    word: "ia",
+                    language: PronounLanguage::Indonesian,
+                    refers: Refers::One,
+                    case: Case::Subject,
+                },
+                Pronoun {
+                    word: "them",
+                    language: PronounLanguage::English,
+                    refers: Refers::Group,
+                    case: Case::Object,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "does not have 2 columns")]
+    fn a_tagged_row_without_its_uses_is_refused() {
+        tagged::<TitleUse>("Dr\n");
+    }
+
+    #[test]
+    #[should_panic(expected = "\"tokens\" is not known")]
+    fn an_unknown_use_is_refused() {
+        tagged::<TitleUse>("Dr tokens\n");
+    }
+
+    #[test]
+    fn the_quote_lists_are_read_and_headed_by_their_source_and_licence() {
+        let lexicon = Lexicon::embedded();
+        let sizes = [
+            ("pronouns", lexicon.pronouns.len()),
+            ("speech_verbs_source", lexicon.speech_verbs_source.len()),
+            (
+                "speech_participles_english",
+                lexicon.speech_participles_english.len(),
+            ),
+            ("attribution_words", lexicon.attribution_words.len()),
+            ("occasion_nouns", lexicon.occasion_nouns.len()),
+            ("name_titles", lexicon.name_titles.len()),
+            ("name_particles", lexicon.name_particles.len()),
+            ("place_kinds", lexicon.place_kinds.len()),
+            ("discourse_openers", lexicon.discourse_openers.len()),
+        ];
+        for (name, size) in sizes {
+            assert!(size > 0, "{name} is empty");
+        }
+        assert_eq!(lexicon.pronouns.len(), 32);
+        let files = [
+            include_str!("../../../data/lexicon/pronouns.txt"),
+            include_str!("../../../data/lexicon/speech-verbs-source.txt"),
+            include_str!("../../../data/lexicon/speech-participles-english.txt"),
+            include_str!("../../../data/lexicon/attribution-words.txt"),
+            include_str!("../../../data/lexicon/occasion-nouns.txt"),
+            include_str!("../../../data/lexicon/name-titles.txt"),
+            include_str!("../../../data/lexicon/name-particles.txt"),
+            include_str!("../../../data/lexicon/place-kinds.txt"),
+            include_str!("../../../data/lexicon/discourse-openers.txt"),
+        ];
+        for text in files {
+            let mut lines = text.lines();
+            let first = lines.next().unwrap_or("");
+            assert!(first.starts_with("# source:"), "{first}");
+            assert!(
+                lines.next().is_some_and(|l| l.starts_with("# licence:")),
+                "{first}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_word_is_both_a_name_part_and_a_pronoun_or_place_kind() {
+        // Names read the non-name words together with the subject pronouns and the place
+        // kinds: a pronoun or place kind listed as a non-name word too is defined twice.
+        let lexicon = Lexicon::embedded();
+        let non_name: std::collections::HashSet<&str> =
+            lexicon.non_name_words.iter().copied().collect();
+        for word in lexicon
+            .pronouns
+            .iter()
+            .map(|p| p.word)
+            .chain(lexicon.place_kinds.iter().copied())
+        {
+            assert!(!non_name.contains(word), "{word} is listed twice");
         }
     }
 }

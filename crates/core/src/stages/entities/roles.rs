@@ -20,7 +20,7 @@ use super::gazetteer::{Hit, Kind};
 use super::model::spans;
 use super::tokens::Token;
 use super::Found;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{used_by, Lexicon, ParticleUse};
 use crate::output::EntityType;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -203,7 +203,7 @@ pub struct Rules {
 impl Rules {
     pub fn with_lexicon(lexicon: &Lexicon) -> Rules {
         Rules {
-            name_links: lexicon.name_links.clone(),
+            name_links: used_by(&lexicon.name_particles, ParticleUse::Span),
             currency_prefixes: lexicon.currency_prefixes.clone(),
             name_forming_honorifics: lexicon.name_forming_honorifics.clone(),
             not_names: lexicon.not_names.clone(),

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::marks::{self, Pair};
 use super::speaker::after_cue;
-use super::{Found, QuoteRules, Who};
+use super::{floor_boundary, Found, QuoteRules, Who};
 use crate::output::QuoteKind;
 use crate::stages::segment::Segments;
 
@@ -25,13 +25,7 @@ fn inner_text(body: &str, inner: Range<usize>) -> Option<Range<usize>> {
 /// the bound keeps a paragraph with thousands of quotes linear.
 const WINDOW: usize = 300;
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
+/// The smallest char boundary of `s` at or after byte `i`.
 fn ceil_boundary(s: &str, mut i: usize) -> usize {
     while i < s.len() && !s.is_char_boundary(i) {
         i += 1;
@@ -39,6 +33,9 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The speaker of a pattern's subject (`base` is where the pattern's text starts): the
+/// person or office of a name, nobody for a group (`Mereka mengatakan`), else the
+/// pronoun's antecedent.
 fn subject_who(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures) -> Who {
     match c.name("name") {
         Some(n) => rules.who_in_run(body, base + n.start()..base + n.end()),
@@ -55,12 +52,12 @@ fn post_attribution(
     close_end: usize,
 ) -> Option<(String, Who)> {
     let after = &body[close_end..floor_boundary(body, para_end.min(close_end + WINDOW))];
-    if let Some(c) = rules.post_cue.captures(after) {
+    if let Some(c) = rules.patterns.post_cue.captures(after) {
         let cue = c.name("cue")?;
         let who = after_cue(rules, body, close_end + cue.end(), cue.as_str());
         return Some((cue.as_str().to_string(), who));
     }
-    if let Some(c) = rules.post_name_cue.captures(after) {
+    if let Some(c) = rules.patterns.post_name_cue.captures(after) {
         let cue = c.name("cue")?.as_str().to_string();
         return Some((cue, en_subject(rules, body, close_end, &c)));
     }
@@ -98,29 +95,29 @@ fn pre_attribution(
 ) -> Option<(String, Who)> {
     let before_start = ceil_boundary(body, from.max(open.saturating_sub(WINDOW)));
     let before = &body[before_start..open];
-    for re in [&rules.pre_cue, &rules.pre_context] {
+    for re in [&rules.patterns.pre_cue, &rules.patterns.pre_context] {
         if let Some(c) = re.captures(before) {
             let cue = c.name("cue")?.as_str().trim().to_string();
             return Some((cue, subject_who(rules, body, before_start, &c)));
         }
     }
-    if let Some(c) = rules.according.captures(before) {
+    if let Some(c) = rules.patterns.according.captures(before) {
         let cue = c.name("cue")?.as_str().to_string();
         let n = c.name("name")?;
         let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
         return Some((cue, who));
     }
-    if let Some(c) = rules.pre_cue_en.captures(before) {
+    if let Some(c) = rules.patterns.pre_cue_en.captures(before) {
         let cue = c.name("cue")?.as_str().to_string();
         return Some((cue, en_subject(rules, body, before_start, &c)));
     }
     if sentence_final {
-        if let Some(c) = rules.pre_mixed.captures(before) {
+        if let Some(c) = rules.patterns.pre_mixed.captures(before) {
             let cue = c.name("cue")?.as_str().to_string();
             return Some((cue, en_subject(rules, body, before_start, &c)));
         }
     }
-    if let Some(c) = rules.participle.captures(before) {
+    if let Some(c) = rules.patterns.participle.captures(before) {
         return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun));
     }
     None
@@ -149,6 +146,7 @@ fn continues(rules: &QuoteRules, body: &str, gap: Range<usize>) -> bool {
                     .any(|w| rules.en_cues.contains(&w))))
 }
 
+/// Every direct quote of the body, paragraph by paragraph, in text order.
 pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // Whether the last quote of the previous paragraph was left open (a running quote).
@@ -226,4 +224,58 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inside_drops_spaces_and_the_comma_before_the_cue() {
+        let body = "“ Harga turun , ” kata Budi.";
+        let open = "“".len();
+        let close = body.find('”').unwrap();
+        let r = inner_text(body, open..close).unwrap();
+        assert_eq!(&body[r], "Harga turun");
+        assert_eq!(inner_text("“ , ”", 3..6), None);
+    }
+
+    #[test]
+    fn title_case_marks_a_title_not_speech() {
+        assert!(title_case("Morning Tide Report."));
+        assert!(title_case("Sahabat di Perdamaian"));
+        assert!(!title_case("Harga turun lagi"));
+    }
+
+    #[test]
+    fn a_short_gap_ending_a_sentence_or_an_english_cue_clause_continues_the_quote() {
+        let rules = QuoteRules::new();
+        let gap = |body: &str, from: &str, to: char| {
+            let a = body.find(from).unwrap() + from.len();
+            continues(&rules, body, a..body.rfind(to).unwrap())
+        };
+        assert!(gap("“A,” kata Budi. “B”", "”", '“'));
+        assert!(gap("“A,” she said, looking up, “and B”", "”", '“'));
+        assert!(!gap("“A,” she said, looking up, “But B”", "”", '“'));
+        assert!(!gap(
+            "“A,” kata Budi kepada wartawan di kantornya “B”",
+            "”",
+            '“'
+        ));
+    }
+
+    #[test]
+    fn an_english_description_with_the_points_back_and_with_a_is_an_office() {
+        let re = regex::Regex::new(r"(?P<desc>\w+ \w+)").unwrap();
+        let who =
+            |text: &str| described_subject(10, re.captures(text).unwrap().name("desc").unwrap());
+        assert_eq!(who("the mayor"), Who::Described(10..19));
+        assert_eq!(who("a spokesman"), Who::Role(12..21));
+    }
+
+    #[test]
+    fn char_boundaries_round_up() {
+        assert_eq!(ceil_boundary("né", 2), 3);
+        assert_eq!(ceil_boundary("né", 1), 1);
+    }
 }

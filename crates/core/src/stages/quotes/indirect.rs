@@ -9,10 +9,13 @@ use super::{Found, QuoteRules, Who};
 use crate::output::QuoteKind;
 use crate::stages::segment::Segments;
 
+/// True when two byte ranges share a byte.
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// Every sentence's reported speech, in text order; `direct` holds the direct quotes'
+/// spans, sorted, whose sentences are left out.
 pub(super) fn find(
     rules: &QuoteRules,
     body: &str,
@@ -34,9 +37,9 @@ pub(super) fn find(
         if text.contains(['"', '“', '”', '«', '»']) {
             continue;
         }
-        let (c, according) = match rules.indirect_according.captures(text) {
+        let (c, according) = match rules.patterns.indirect_according.captures(text) {
             Some(c) => (c, true),
-            None => match rules.indirect.captures(text) {
+            None => match rules.patterns.indirect.captures(text) {
                 Some(c) => (c, false),
                 None => continue,
             },
@@ -67,4 +70,54 @@ pub(super) fn find(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::CharMap;
+    use crate::stages::segment::Segmenter;
+
+    /// (cue, clause) of every indirect quote of `body`, with the direct spans given.
+    fn indirect(body: &str, direct: &[Range<usize>]) -> Vec<(String, String)> {
+        let segments = Segmenter::new().segment(body, &CharMap::new(body));
+        find(&QuoteRules::new(), body, &segments, direct)
+            .into_iter()
+            .map(|f| (f.cue.unwrap_or_default(), body[f.text].to_string()))
+            .collect()
+    }
+
+    fn one(cue: &str, clause: &str) -> Vec<(String, String)> {
+        vec![(cue.to_string(), clause.to_string())]
+    }
+
+    #[test]
+    fn the_clause_after_a_verb_or_menurut_is_reported_speech() {
+        assert_eq!(
+            indirect("Budi Santoso menegaskan bahwa harga turun.", &[]),
+            one("menegaskan", "harga turun")
+        );
+        assert_eq!(
+            indirect("Namun, menurut dia, harga turun.", &[]),
+            one("menurut", "harga turun")
+        );
+    }
+
+    #[test]
+    fn menurut_a_body_or_data_cites_no_speaker() {
+        assert!(indirect("Menurut data BPS, harga turun.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_with_a_direct_quote_or_quotation_marks_is_left_out() {
+        let body = "Budi menegaskan bahwa harga turun.";
+        assert!(indirect(body, std::slice::from_ref(&(0..4))).is_empty());
+        assert!(indirect("Budi menegaskan bahwa “harga” turun.", &[]).is_empty());
+    }
+
+    #[test]
+    fn ranges_overlap_when_they_share_a_byte() {
+        assert!(overlaps(&(0..3), &(2..5)));
+        assert!(!overlaps(&(0..3), &(3..5)));
+    }
 }

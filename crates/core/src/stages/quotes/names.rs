@@ -9,59 +9,19 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::lexicon::Lexicon;
-
-/// A capitalized token: a dotted title or initial ("Dr.", "H.", "Prof."), or a word. Any
-/// other word's period ends the sentence, so it is not part of the token.
-pub const TOKEN: &str =
-    r"(?:(?:Dr|Prof|Ir|Drs|Hj|KH|Sdr|Tn|Ny|Mr|Mrs|Ms|\p{Lu})\.|\p{Lu}[\p{L}\p{M}'’\-]*)";
-
-/// A run of capitalized tokens, allowing the particles of Arabic and Dutch names.
-pub fn run_pattern() -> String {
-    format!(r"{TOKEN}(?:\s(?:(?:bin|binti|van|von|de)\s)?{TOKEN})*")
-}
-
-/// Words naming a kind of place or local body; the capitalized word after one is that
-/// place's name, not the start of a person's.
-pub(super) const PLACE_WORDS: &[&str] = &[
-    "kabupaten",
-    "kab.",
-    "kota",
-    "provinsi",
-    "kecamatan",
-    "kelurahan",
-    "desa",
-    "dusun",
-    "kampung",
-    "pulau",
-    "puskesmas",
-    "rsud",
-    "kodim",
-    "korem",
-    "kodam",
-    "polres",
-    "polsek",
-    "polda",
-    "polresta",
-    "kejari",
-    "kejati",
-    "pengadilan",
-    "universitas",
-    "sekolah",
-    "dinas",
-    "badan",
-    "biro",
-    "suku",
-    "balai",
-    "kantor",
-    "lembaga",
-    "komisi",
-    "dewan",
-    "satuan",
-];
+use super::patterns::alternation;
+use super::pronouns::Pronouns;
+use crate::lexicon::{used_by, Lexicon, ParticleUse, TitleUse};
 
 pub struct Names {
+    /// Lowercase words of offices, bodies and places, and the subject pronouns.
     non_name: HashSet<&'static str>,
+    /// Kinds of place: the capitalized word after one names the place.
+    place_kinds: Vec<&'static str>,
+    /// Particles inside a name ("bin", "van").
+    particles: Vec<&'static str>,
+    /// The source of [`Names::run_pattern`].
+    run_source: String,
     run: Regex,
     run_at_start: Regex,
 }
@@ -72,20 +32,61 @@ impl Default for Names {
     }
 }
 
+/// A capitalized token: a dotted title or initial ("Dr.", "H.", "Prof."), or a word. Any
+/// other word's period ends the sentence, so it is not part of the token.
+fn token_pattern(titles: &[&str]) -> String {
+    format!(
+        r"(?:(?:{}|\p{{Lu}})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*)",
+        alternation(titles)
+    )
+}
+
+/// A run of capitalized tokens, allowing the particles of Arabic and Dutch names between
+/// two of them.
+fn run_pattern(token: &str, particles: &[&str]) -> String {
+    format!(
+        r"{token}(?:\s(?:(?:{})\s)?{token})*",
+        alternation(particles)
+    )
+}
+
 impl Names {
     /// The name rules with the shipped lexicon.
     pub fn new() -> Names {
         Names::with_lexicon(&Lexicon::embedded())
     }
 
-    /// The name rules, cutting runs after the non-name words of `lexicon`.
+    /// The name rules, cutting runs after the non-name words, pronouns and kinds of place
+    /// of `lexicon`.
     pub fn with_lexicon(lexicon: &Lexicon) -> Names {
-        let run = run_pattern();
+        let pronouns = Pronouns::with_lexicon(lexicon);
+        let token = token_pattern(&used_by(&lexicon.name_titles, TitleUse::Token));
+        let particles = used_by(&lexicon.name_particles, ParticleUse::Run);
+        let run = run_pattern(&token, &particles);
         Names {
-            non_name: lexicon.non_name_words.iter().copied().collect(),
+            non_name: lexicon
+                .non_name_words
+                .iter()
+                .copied()
+                .chain(pronouns.person_subjects(None))
+                .chain(pronouns.group_subjects(None))
+                .collect(),
+            place_kinds: lexicon.place_kinds.clone(),
+            particles,
             run: Regex::new(&format!(r"\b{run}")).expect("name run"),
             run_at_start: Regex::new(&format!("^{run}")).expect("name run"),
+            run_source: run,
         }
+    }
+
+    /// A capitalized run, for the attribution patterns that hold one.
+    pub(super) fn run_pattern(&self) -> &str {
+        &self.run_source
+    }
+
+    /// A word naming a kind of place ("Kabupaten", "kab.", "Polres"), in any case.
+    pub(super) fn is_place_kind(&self, word: &str) -> bool {
+        self.place_kinds.contains(&word.to_lowercase().as_str())
     }
 
     /// A word that belongs to an office, body or place rather than to a person.
@@ -101,7 +102,7 @@ impl Names {
             && ["ke", "pe"].iter().any(|p| lower.starts_with(p));
         acronym
             || nominal
-            || PLACE_WORDS.contains(&lower.as_str())
+            || self.place_kinds.contains(&lower.as_str())
             || self.non_name.contains(token.to_lowercase().as_str())
             || self.non_name.contains(bare.to_lowercase().as_str())
     }
@@ -125,7 +126,7 @@ impl Names {
             }
             tokens.push(r);
         }
-        let particle = |t: &str| matches!(t, "bin" | "binti" | "van" | "von" | "de");
+        let particle = |t: &str| self.particles.contains(&t);
         let mut first = tokens.len();
         while first > 0 {
             let t = &text[tokens[first - 1].clone()];
@@ -142,7 +143,7 @@ impl Names {
         // ("Kabupaten Bekasi Siti Nurhaliza"): the person starts after it.
         if first > 0
             && first + 1 < tokens.len()
-            && PLACE_WORDS.contains(&text[tokens[first - 1].clone()].to_lowercase().as_str())
+            && self.is_place_kind(&text[tokens[first - 1].clone()])
         {
             first += 1;
         }
@@ -279,5 +280,36 @@ mod tests {
         let got = resolve_entities(text, &cands, &[at..at + 5, xi..xi + 2]);
         assert_eq!(got[&(at, at + 5)], "Vladimir Putin");
         assert_eq!(got[&(xi, xi + 2)], "Xi");
+    }
+
+    #[test]
+    fn a_run_holds_dotted_titles_and_name_particles() {
+        let names = Names::new();
+        let run = |text: &'static str| names.run_at(text, 0).map(|r| &text[r]);
+        assert_eq!(
+            run("Prof. Dr. H. Ahmad bin Yusuf berkata"),
+            Some("Prof. Dr. H. Ahmad bin Yusuf")
+        );
+        // A word's period ends the sentence: the run stops before it.
+        assert_eq!(run("Yusuf. Ia pergi"), Some("Yusuf"));
+        assert_eq!(run("Sen. Warren said"), Some("Sen"));
+        assert_eq!(run("bin Yusuf"), None);
+    }
+
+    #[test]
+    fn subject_pronouns_and_kinds_of_place_are_no_part_of_a_name() {
+        let names = Names::new();
+        let text = "Dia Rudi";
+        assert_eq!(names.person_at(text, 0).map(|r| &text[r]), Some("Rudi"));
+        assert_eq!(names.person_or_title("Mereka", 0..6), Some((0..6, false)));
+        assert!(names.is_place_kind("Kabupaten"));
+        assert!(names.is_place_kind("kab."));
+        assert!(!names.is_place_kind("Rudi"));
+        // The place's own name follows its kind: the person starts after it.
+        let text = "Kabupaten Bekasi Siti Nurhaliza";
+        assert_eq!(
+            names.person_at(text, 0).map(|r| &text[r]),
+            Some("Siti Nurhaliza")
+        );
     }
 }

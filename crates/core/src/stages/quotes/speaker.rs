@@ -9,35 +9,45 @@
 
 use std::ops::Range;
 
-use super::names::PLACE_WORDS;
-use super::{QuoteRules, Who};
+use super::pronouns::Pronouns;
+use super::{floor_boundary, QuoteRules, Who};
+use crate::lexicon::{used_by, AttributionUse, Lexicon, TitleUse};
 
-/// Lowercase words after a cue that start no description of the speaker: pronouns,
-/// group subjects (handled elsewhere) and the words of the circumstances.
-const NOT_DESCRIPTION: &[&str] = &[
-    "dia", "ia", "beliau", "mereka", "kami", "kita", "saya", "aku", "lagi", "pula", "juga",
-    "kepada", "pada", "di", "dengan", "sambil", "seraya", "saat", "ketika", "sembari", "dalam",
-    "yang", "itu", "ini", "tersebut", "seusai", "usai", "melalui", "lewat", "dari", "untuk",
-    "soal", "tentang", "kemudian", "lalu", "pun", "sang", "he", "she", "they", "we", "the", "a",
-    "an", "in", "on", "at", "to", "of", "as", "after", "before", "when", "while",
-];
+/// The words that shape a lowercase description after a cue.
+pub(super) struct DescriptionWords {
+    /// Words that start no description of the speaker: the subject pronouns (handled
+    /// elsewhere) and the words of the circumstances.
+    not_start: Vec<&'static str>,
+    /// Words after which a description ends: the circumstances of the statement.
+    end: Vec<&'static str>,
+    /// ` ini`, ` tersebut`: a description ending with one points back.
+    points_back: Vec<String>,
+    /// `dr. `, `dr `: a lowercase medical title before a name.
+    medical: Vec<String>,
+}
 
-/// Words after which a description ends: the circumstances of the statement.
-const DESCRIPTION_END: &[&str] = &[
-    "saat", "ketika", "kepada", "dalam", "seusai", "usai", "sambil", "seraya", "sembari",
-    "melalui", "lewat",
-];
+impl DescriptionWords {
+    pub(super) fn with_lexicon(lexicon: &Lexicon, pronouns: &Pronouns) -> DescriptionWords {
+        let words = |rule| used_by(&lexicon.attribution_words, rule);
+        let mut not_start = pronouns.speaking_subjects();
+        not_start.extend(words(AttributionUse::NotDescription));
+        DescriptionWords {
+            not_start,
+            end: words(AttributionUse::DescriptionEnd),
+            points_back: words(AttributionUse::PointsBack)
+                .iter()
+                .map(|w| format!(" {w}"))
+                .collect(),
+            medical: used_by(&lexicon.name_titles, TitleUse::Medical)
+                .iter()
+                .flat_map(|t| [format!("{t}. "), format!("{t} ")])
+                .collect(),
+        }
+    }
+}
 
 /// How many capitalized runs an office may chain over.
 const MAX_RUNS: usize = 8;
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 /// The speaker after a cue ending at byte `at`: a pronoun, a name, an office, a
 /// description pointing back, or nothing.
@@ -46,7 +56,7 @@ pub(super) fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) ->
         return Who::Pronoun;
     }
     let rest = &body[at..];
-    if rules.pronoun_after.is_match(rest) {
+    if rules.patterns.pronoun_after.is_match(rest) {
         return Who::Pronoun;
     }
     let spaces = rest.len() - rest.trim_start_matches(' ').len();
@@ -74,9 +84,9 @@ fn office_like(who: &Who, run: &Range<usize>) -> bool {
 
 /// A run after a comma that starts with a kind of place ("Kabupaten Tangerang") is a
 /// place, not a person.
-fn place_led(body: &str, run: &Range<usize>) -> bool {
+fn place_led(rules: &QuoteRules, body: &str, run: &Range<usize>) -> bool {
     let first = body[run.clone()].split(' ').next().unwrap_or("");
-    PLACE_WORDS.contains(&first.to_lowercase().as_str())
+    rules.names.is_place_kind(first)
 }
 
 /// The speaker of a capitalized attribution starting with `first`: when it opens with
@@ -91,7 +101,7 @@ fn office_chain(rules: &QuoteRules, body: &str, first: Range<usize>) -> Who {
     let mut end = first.end;
     for _ in 0..MAX_RUNS {
         let window = &body[end..floor_boundary(body, end + 120)];
-        let Some(c) = rules.connector.find(window) else {
+        let Some(c) = rules.patterns.connector.find(window) else {
             break;
         };
         let next = end + c.end();
@@ -100,7 +110,7 @@ fn office_chain(rules: &QuoteRules, body: &str, first: Range<usize>) -> Who {
         };
         end = m.end;
         if let w @ Who::Named(_) = rules.who_in_run(body, m.clone()) {
-            if !place_led(body, &m) {
+            if !place_led(rules, body, &m) {
                 best = w;
             }
         }
@@ -113,9 +123,11 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
     let window = &body[start..floor_boundary(body, start + 200)];
     // "ucap dr. Maya Lestari": a medical title is written lowercase, and its full stop
     // would otherwise end the "description" at "dr".
-    if let Some(rest) = ["dr. ", "drg. ", "dr ", "drg "]
+    let words = &rules.description;
+    if let Some(rest) = words
+        .medical
         .iter()
-        .find_map(|t| window.strip_prefix(t))
+        .find_map(|t| window.strip_prefix(t.as_str()))
     {
         if let Some(m) = rules
             .names
@@ -128,7 +140,7 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
         .split(|c: char| !c.is_alphabetic() && c != '-')
         .next()
         .unwrap_or("");
-    if NOT_DESCRIPTION.contains(&first) {
+    if words.not_start.contains(&first) {
         return Who::Unknown;
     }
     // The description runs to the end of the sentence.
@@ -146,7 +158,7 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
         let at = start + pos + k + 2;
         if let Some(m) = rules.names.run_at(body, at) {
             if let Who::Named(r) = rules.who_in_run(body, m.clone()) {
-                if r.start == m.start && !place_led(body, &m) {
+                if r.start == m.start && !place_led(rules, body, &m) {
                     return Who::Named(r);
                 }
             }
@@ -157,7 +169,7 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
     let mut len = phrase.find(',').unwrap_or(phrase.len());
     let mut offset = 0;
     for w in phrase[..len].split(' ') {
-        if offset > 0 && DESCRIPTION_END.contains(&w) {
+        if offset > 0 && words.end.contains(&w) {
             len = offset - 1;
             break;
         }
@@ -165,8 +177,8 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
     }
     let text = phrase[..len].trim_end();
     // "kata politisi senior partai itu ini" points back to a person named before.
-    for tail in [" ini", " tersebut"] {
-        if let Some(head) = text.strip_suffix(tail) {
+    for tail in &words.points_back {
+        if let Some(head) = text.strip_suffix(tail.as_str()) {
             return Who::Described(start..start + head.trim_end().len());
         }
     }
@@ -174,4 +186,112 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
         return Who::Unknown;
     }
     Who::Role(start..start + text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The speaker after the cue `cue` that ends at the first `cue` in `body`, as text.
+    fn after(body: &str, cue: &str) -> (&'static str, Option<String>) {
+        let rules = QuoteRules::new();
+        let at = body.find(cue).unwrap() + cue.len();
+        match after_cue(&rules, body, at, cue) {
+            Who::Named(r) => ("named", Some(body[r].to_string())),
+            Who::Role(r) => ("role", Some(body[r].to_string())),
+            Who::Described(r) => ("described", Some(body[r].to_string())),
+            Who::Pronoun => ("pronoun", None),
+            Who::Unknown => ("unknown", None),
+            w => panic!("{w:?}"),
+        }
+    }
+
+    fn named(s: &str) -> (&'static str, Option<String>) {
+        ("named", Some(s.to_string()))
+    }
+
+    #[test]
+    fn a_nya_cue_or_a_pronoun_after_the_cue_refers_back() {
+        assert_eq!(after("“Siap,” ujarnya.", "ujarnya"), ("pronoun", None));
+        assert_eq!(after("“Siap,” kata beliau.", "kata"), ("pronoun", None));
+    }
+
+    #[test]
+    fn a_glued_lowercase_word_is_no_speaker() {
+        assert_eq!(after("“Siap,” katakan saja.", "kata"), ("unknown", None));
+    }
+
+    #[test]
+    fn an_office_chains_over_connectors_to_the_name_at_its_end() {
+        for (body, who) in [
+            (
+                "“Siap,” kata Menteri Kelautan dan Perikanan Arif Wibowo.",
+                "Arif Wibowo",
+            ),
+            (
+                "“Siap,” kata Ketua Umum Ikatan Pedagang Pasar (IPP) Sri Lestari.",
+                "Sri Lestari",
+            ),
+            (
+                "“Siap,” kata Camat Cibinong, Kabupaten Bogor, Rudi Hartono.",
+                "Rudi Hartono",
+            ),
+            ("“Siap,” kata Rudi Hartono, Jakarta.", "Rudi Hartono"),
+        ] {
+            assert_eq!(after(body, "kata"), named(who), "{body}");
+        }
+        assert_eq!(
+            after("“Siap,” kata Kapolres.", "kata"),
+            ("role", Some("Kapolres".into()))
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_comma_is_no_speaker() {
+        let rules = QuoteRules::new();
+        let body = "Kabupaten Tangerang";
+        assert!(place_led(&rules, body, &(0..body.len())));
+        assert!(!place_led(&rules, "Rudi Hartono", &(0..12)));
+    }
+
+    #[test]
+    fn a_lowercase_description_names_holds_or_points_back() {
+        assert_eq!(
+            after(
+                "“Siap,” kata juru bicara dinas kesehatan, Hana Pertiwi.",
+                "kata"
+            ),
+            named("Hana Pertiwi")
+        );
+        assert_eq!(
+            after(
+                "“Siap,” kata juru bicara rumah sakit saat dihubungi.",
+                "kata"
+            ),
+            ("role", Some("juru bicara rumah sakit".into()))
+        );
+        assert_eq!(
+            after("“Siap,” kata politisi partai itu ini.", "kata"),
+            ("described", Some("politisi partai itu".into()))
+        );
+        assert_eq!(
+            after("“Siap,” ucap dr. Maya Lestari.", "ucap"),
+            named("Maya Lestari")
+        );
+        assert_eq!(
+            after("“Siap,” ucap drg Maya Lestari.", "ucap"),
+            named("Maya Lestari")
+        );
+    }
+
+    #[test]
+    fn circumstances_and_subject_pronouns_start_no_description() {
+        for body in [
+            "“Siap,” kata juga Budi.",
+            "“Siap,” kata saya.",
+            "“Siap,” kata kepada wartawan.",
+        ] {
+            assert_eq!(after(body, "kata"), ("unknown", None), "{body}");
+        }
+    }
 }

@@ -1,0 +1,279 @@
+//! End-to-end cases of the quote rules: one body in, its quotes and speakers out.
+
+use super::*;
+use crate::stages::segment::Segmenter;
+
+fn quotes(body: &str) -> Vec<Quote> {
+    let map = CharMap::new(body);
+    let segments = Segmenter::new().segment(body, &map);
+    QuoteRules::new().extract(body, &segments, &map)
+}
+
+fn summary(
+    q: &Quote,
+) -> (
+    String,
+    QuoteKind,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+) {
+    (
+        q.text.clone(),
+        q.kind,
+        q.cue.clone(),
+        q.speaker.as_ref().map(|s| s.name.clone()),
+        q.speaker.as_ref().and_then(|s| s.entity.clone()),
+    )
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn post_quote_attribution_with_title() {
+    let q = quotes("\"Harga turun,\" kata Menteri Perdagangan Budi Santoso di Jakarta.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        summary(&q[0]),
+        (
+            "Harga turun".into(),
+            QuoteKind::Direct,
+            s("kata"),
+            s("Budi Santoso"),
+            s("Budi Santoso")
+        )
+    );
+    let sp = q[0].speaker.as_ref().unwrap();
+    assert_eq!((sp.start, sp.end), (40, 52));
+}
+
+#[test]
+fn pronoun_cues_resolve_to_recent_speaker() {
+    let body = "“Kami siap,” ujar Rina Wulandari.\n\n“Semua sudah beres,” ujarnya.\n\n\"Tidak ada masalah,\" kata dia.";
+    let q = quotes(body);
+    assert_eq!(q.len(), 3);
+    assert_eq!(q[1].cue.as_deref(), Some("ujarnya"));
+    assert_eq!(q[1].speaker.as_ref().unwrap().name, "Rina Wulandari");
+    assert_eq!(q[2].cue.as_deref(), Some("kata"));
+    assert_eq!(q[2].speaker.as_ref().unwrap().name, "Rina Wulandari");
+}
+
+#[test]
+fn pronoun_without_antecedent_is_null() {
+    let q = quotes("\"Kami siap,\" katanya.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue.as_deref(), Some("katanya"));
+}
+
+#[test]
+fn right_double_quote_as_opener() {
+    let q = quotes("”Ini bukan akhir,” tutur Andi.");
+    assert_eq!(summary(&q[0]).0, "Ini bukan akhir");
+    assert_eq!(summary(&q[0]).3, s("Andi"));
+}
+
+#[test]
+fn pre_quote_attribution() {
+    let q = quotes("Gubernur Jawa Barat Dedi Mulyadi mengatakan, \"Sekolah tetap buka.\"\n\nMenurut Siti Aminah, \"Banjir sudah surut.\"");
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        summary(&q[0]),
+        (
+            "Sekolah tetap buka.".into(),
+            QuoteKind::Direct,
+            s("mengatakan"),
+            s("Dedi Mulyadi"),
+            s("Dedi Mulyadi")
+        )
+    );
+    assert_eq!(summary(&q[1]).2, s("Menurut"));
+    assert_eq!(summary(&q[1]).3, s("Siti Aminah"));
+}
+
+#[test]
+fn indirect_speech_and_entity_resolution() {
+    let body = "Presiden Rusia Vladimir Putin menerima tamu.\n\nDi sisi lain, Presiden Putin menyebut bahwa Moskwa siap berunding.";
+    let q = quotes(body);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        summary(&q[0]),
+        (
+            "Moskwa siap berunding".into(),
+            QuoteKind::Indirect,
+            s("menyebut"),
+            s("Putin"),
+            s("Vladimir Putin")
+        )
+    );
+}
+
+#[test]
+fn english_attributions() {
+    let q = quotes("\"We are ready,\" Putin said. \"Talks will continue,\" said Sergei Lavrov.");
+    assert_eq!(summary(&q[0]).3, s("Putin"));
+    assert_eq!(summary(&q[0]).2, s("said"));
+    assert_eq!(summary(&q[1]).3, s("Sergei Lavrov"));
+}
+
+#[test]
+fn glued_cue_and_group_subjects() {
+    let q =
+        quotes("\"Pelat sudah dicopot,\" kataFaruk.\n\nMereka mengatakan bahwa razia berlanjut.");
+    assert_eq!(summary(&q[0]).3, s("Faruk"));
+    assert_eq!(
+        summary(&q[1]),
+        (
+            "razia berlanjut".into(),
+            QuoteKind::Indirect,
+            s("mengatakan"),
+            None,
+            None
+        )
+    );
+}
+
+#[test]
+fn english_appositions_descriptions_and_phrases() {
+    let body = "\"The bridge stays shut,\" Ada Brook, the harbor commissioner, said.\n\n\
+        \"We need more hours,\" the mayor said.\n\n\
+        ''Nothing is decided,'' said Mr. Olsen, a spokesman for the port.\n\n\
+        Olsen said in a statement Tuesday, \"The ferry will run.\"\n\n\
+        Brook says the closure \"will cost us a season.\"";
+    let q = quotes(body);
+    let got: Vec<(String, Option<String>)> =
+        q.iter().map(|q| (q.text.clone(), summary(q).3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("The bridge stays shut".into(), s("Ada Brook")),
+            ("We need more hours".into(), s("the mayor")),
+            ("Nothing is decided".into(), s("Olsen")),
+            ("The ferry will run.".into(), s("Olsen")),
+            ("will cost us a season.".into(), s("Brook")),
+        ]
+    );
+    // A quote inside a sentence that it does not finish is not a statement, nor is a
+    // title finishing one.
+    assert!(quotes("Brook says the \"closure\" is temporary.").is_empty());
+    assert!(quotes("Brook said on Harbor Radio's \"Morning Tide Report.\"").is_empty());
+}
+
+#[test]
+fn english_interrupted_quote_and_pronoun_sources() {
+    let body = "Port director Ada Brook said on Monday that the pier would reopen.\n\n\
+        \"We tried,\" she said, pointing at the cranes, \"and we will try again.\"\n\n\
+        \"It is done,\" He added.";
+    let direct: Vec<String> = quotes(body)
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.text)
+        .collect();
+    assert_eq!(
+        direct,
+        vec!["We tried", "and we will try again.", "It is done"]
+    );
+    assert_eq!(
+        speakers(body),
+        vec![
+            (s("Ada Brook"), s("Ada Brook")),
+            (s("Ada Brook"), s("Ada Brook")),
+            (s("Ada Brook"), s("Ada Brook")),
+        ]
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_speech() {
+    assert!(quotes("Program \"Sahabat Perdamaian\" diluncurkan tahun lalu.").is_empty());
+}
+
+fn speakers(body: &str) -> Vec<(Option<String>, Option<String>)> {
+    quotes(body)
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| (summary(q).3, summary(q).4))
+        .collect()
+}
+
+#[test]
+fn lowercase_medical_title_before_the_name() {
+    for body in [
+        "“Tidur cukup membantu pemulihan,” ucap dr. Maya Lestari kepada wartawan.",
+        "“Tidur cukup membantu pemulihan,” kata dr Maya Lestari, Sp.PD.",
+        "“Sikat gigi dua kali sehari,” ujar drg. Maya Lestari.",
+    ] {
+        assert_eq!(speakers(body)[0].0, s("Maya Lestari"), "{body}");
+    }
+}
+
+#[test]
+fn pronoun_cue_refers_to_the_source_not_a_person_talked_about() {
+    let body = "Kepala Dinas Perhubungan Kota Malang Hendra Wijaya mengatakan, jalur sepeda \
+        diperluas tahun depan. Rencana itu sejalan dengan arahan Gubernur Jawa Timur \
+        Khofifah Indar Parawansa yang ingin kota lebih ramah pesepeda.\n\n\
+        “Kami mulai dari pusat kota,” ujarnya.";
+    assert_eq!(speakers(body)[0].0, s("Hendra Wijaya"));
+}
+
+#[test]
+fn lowercase_descriptions_after_the_cue() {
+    let body = "“Tes usap gratis,” kata juru bicara Dinas Kesehatan Kota Depok, Hana Pertiwi.\n\n\
+        “Ruang isolasi penuh,” ujar juru bicara rumah sakit daerah.\n\n\
+        Anggota DPR Rahmat Saleh mengatakan, anggaran pendidikan harus naik. \
+        “Guru honorer menunggu kepastian,” kata politisi Partai Demokrat ini.";
+    let got = speakers(body);
+    assert_eq!(got[0].0, s("Hana Pertiwi"));
+    assert_eq!(got[1].0, s("juru bicara rumah sakit daerah"));
+    assert_eq!(got[2], (s("politisi Partai Demokrat"), s("Rahmat Saleh")));
+}
+
+#[test]
+fn pronoun_cue_after_a_source_introduced_with_age_and_residence() {
+    let body = "Pedagang sayur Dewi Anggraini (41), warga Cempaka Putih, Jakarta Pusat, \
+        mengatakan, harga cabai naik sejak pekan lalu.\n\n\
+        “Pembeli sekarang cuma beli seperempat kilo,” katanya.";
+    assert_eq!(speakers(body)[0].0, s("Dewi Anggraini"));
+}
+
+fn found(who: Who) -> Found {
+    Found {
+        text: 0..1,
+        kind: QuoteKind::Direct,
+        cue: None,
+        who,
+    }
+}
+
+#[test]
+fn open_paragraphs_take_the_attribution_of_the_part_after_them() {
+    let mut f = vec![
+        found(Who::Next),
+        found(Who::Next),
+        found(Who::Named(5..9)),
+        found(Who::Next),
+        found(Who::Next),
+    ];
+    hand_back_next(&mut f);
+    let who: Vec<Who> = f.into_iter().map(|f| f.who).collect();
+    assert_eq!(
+        who,
+        vec![
+            Who::Named(5..9),
+            Who::Named(5..9),
+            Who::Named(5..9),
+            Who::Unknown,
+            Who::Next
+        ]
+    );
+}
+
+#[test]
+fn windows_are_cut_where_a_character_starts() {
+    let s = "né";
+    assert_eq!(floor_boundary(s, 2), 1);
+    assert_eq!(floor_boundary(s, 3), 3);
+    assert_eq!(floor_boundary(s, 40), 3);
+}
