@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use crate::augment;
 use crate::conll::{self, Sentence};
+use crate::eval::metrics::Counts;
 use crate::Error as CommandError;
 use warta_core::stages::entities::features::{
     F_CLUSTER, F_GAZ_CONTEXT, F_MORE, F_TRANS_MORE, F_VITERBI,
@@ -21,6 +22,7 @@ use warta_core::stages::entities::model::{self, Example, Scratch};
 use warta_core::stages::entities::roles;
 use warta_core::stages::entities::tokens::Token;
 
+use warta_core::article::RawArticle;
 use warta_core::lexicon::Lexicon;
 use warta_core::output::EntityType;
 
@@ -87,38 +89,36 @@ impl Options {
     }
 }
 
-/// Exact-span counts: true positives, predicted, gold; per type 1..=3 and in total.
+/// Exact-span counts, in total and per entity type (1 PERSON, 2 ORGANIZATION, 3 PLACE).
 #[derive(Default)]
-struct Counts([(usize, usize, usize); 4]);
+struct Scores([Counts; 4]);
 
-impl Counts {
+impl Scores {
     fn add(&mut self, pred: &[(u8, usize, usize)], gold: &[(u8, usize, usize)]) {
         for p in pred {
-            let tp = usize::from(gold.contains(p));
+            let correct = usize::from(gold.contains(p));
             for k in [0, p.0 as usize] {
-                self.0[k].0 += tp;
-                self.0[k].1 += 1;
+                self.0[k].correct += correct;
+                self.0[k].predicted += 1;
             }
         }
         for g in gold {
             for k in [0, g.0 as usize] {
-                self.0[k].2 += 1;
+                self.0[k].gold += 1;
             }
         }
     }
 
     fn line(&self) -> String {
-        let f1 = |(tp, np, ng): (usize, usize, usize)| {
-            let p = tp as f64 / np.max(1) as f64;
-            let r = tp as f64 / ng.max(1) as f64;
-            (p, r, 2.0 * p * r / (p + r).max(1e-9))
-        };
-        let (p, r, f) = f1(self.0[0]);
+        let all = self.0[0];
         format!(
-            "P {p:.4} R {r:.4} F1 {f:.4} (PER {:.4} ORG {:.4} LOC {:.4})",
-            f1(self.0[1]).2,
-            f1(self.0[2]).2,
-            f1(self.0[3]).2
+            "P {:.4} R {:.4} F1 {:.4} (PER {:.4} ORG {:.4} LOC {:.4})",
+            all.precision(),
+            all.recall(),
+            all.f1(),
+            self.0[1].f1(),
+            self.0[2].f1(),
+            self.0[3].f1()
         )
     }
 }
@@ -147,15 +147,10 @@ fn example(s: &Sentence, gaz: &Gazetteer) -> Example {
     }
 }
 
+/// The bodies of a scraped JSONL file, read as `process` reads it.
 fn article_texts(raw: &str) -> Vec<String> {
     raw.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| {
-            v.get("isi_berita")
-                .or_else(|| v.get("body"))
-                .and_then(|b| b.as_str())
-                .map(str::to_string)
-        })
+        .filter_map(|line| RawArticle::decode_offline(line).ok()?.body)
         .collect()
 }
 
@@ -220,7 +215,7 @@ pub fn run(data: &[PathBuf], out: &Path, options: &Options) -> Result<String, Co
     if !held.is_empty() {
         // Raw tagger spans, and the spans after the role and name rules of the
         // pipeline (`roles::Rules::mentions`), on held-out sentences.
-        let (mut raw, mut rules) = (Counts::default(), Counts::default());
+        let (mut raw, mut rules) = (Scores::default(), Scores::default());
         let mut scratch = Scratch::default();
         let name_rules = roles::Rules::with_lexicon(&Lexicon::embedded());
         for (_, s) in &held {

@@ -43,6 +43,14 @@ impl Counts {
     }
 }
 
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.correct += other.correct;
+        self.predicted += other.predicted;
+        self.gold += other.gold;
+    }
+}
+
 /// Jaccard overlap of two sets of positions; 0 when both are empty.
 pub fn jaccard(a: &[usize], b: &[usize]) -> f64 {
     let a: HashSet<usize> = a.iter().copied().collect();

@@ -19,33 +19,9 @@
 //! and the whole linear in the input.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the word list is fixed and trusted, and SipHash costs more than the rest of
-/// a lookup for these short keys.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = BuildHasherDefault<Fnv>;
+// The word tables are keyed by the core's one FNV hasher: the keys are shipped data.
+use crate::hash::FnvBuild;
 
 const WORDS: &str = include_str!("../../../../../data/clean/words.tsv");
 const KEEP: &str = include_str!("../../../../../data/clean/keep.txt");

@@ -33,7 +33,7 @@ mod gold;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::metrics::{f1, jaccard, ratio};
+use super::metrics::{jaccard, ratio, Counts};
 use super::quote_match::{
     counted, enrich_in, find, match_one_to_one, Matching, SpeakerWords, MIN_JACCARD,
 };
@@ -109,9 +109,8 @@ fn positions(text: &[char], map: &[Option<usize>], q: &Quote) -> Vec<usize> {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Scores {
     pub articles: usize,
-    pub gold: usize,
-    pub predicted_direct: usize,
-    pub matched: usize,
+    /// Direct quotes: matched, predicted and gold.
+    pub quotes: Counts,
     pub speaker_total: usize,
     pub speaker_right: usize,
     pub pronoun_total: usize,
@@ -124,24 +123,13 @@ pub struct Scores {
 }
 
 impl Scores {
-    pub fn precision(&self) -> f64 {
-        ratio(self.matched, self.predicted_direct)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.matched, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        f1(self.precision(), self.recall())
-    }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_total)
     }
 
     fn add(&mut self, o: &Scores) {
         self.articles += o.articles;
-        self.gold += o.gold;
-        self.predicted_direct += o.predicted_direct;
-        self.matched += o.matched;
+        self.quotes += o.quotes;
         self.speaker_total += o.speaker_total;
         self.speaker_right += o.speaker_right;
         self.pronoun_total += o.pronoun_total;
@@ -156,12 +144,12 @@ impl Scores {
         format!(
             "articles {}  gold {}  predicted {}  matched {}  P {:.3} R {:.3} F1 {:.3}  speakers {:.3} ({}/{})",
             self.articles,
-            self.gold,
-            self.predicted_direct,
-            self.matched,
-            self.precision(),
-            self.recall(),
-            self.f1(),
+            self.quotes.gold,
+            self.quotes.predicted,
+            self.quotes.correct,
+            self.quotes.precision(),
+            self.quotes.recall(),
+            self.quotes.f1(),
             self.speaker_accuracy(),
             self.speaker_right,
             self.speaker_total
@@ -173,14 +161,14 @@ impl Scores {
         let _ = writeln!(
             s,
             "articles {}  gold direct quotes {}  predicted direct {}  matched {}",
-            self.articles, self.gold, self.predicted_direct, self.matched
+            self.articles, self.quotes.gold, self.quotes.predicted, self.quotes.correct
         );
         let _ = writeln!(
             s,
             "quotes    precision {:.3}  recall {:.3}  F1 {:.3}",
-            self.precision(),
-            self.recall(),
-            self.f1()
+            self.quotes.precision(),
+            self.quotes.recall(),
+            self.quotes.f1()
         );
         let _ = writeln!(
             s,
@@ -195,9 +183,9 @@ impl Scores {
         let _ = writeln!(
             s,
             "predicted direct inside a gold Content: {:.3} ({}/{})",
-            ratio(self.in_content, self.predicted_direct),
+            ratio(self.in_content, self.quotes.predicted),
             self.in_content,
-            self.predicted_direct
+            self.quotes.predicted
         );
         let _ = write!(
             s,
@@ -221,8 +209,11 @@ pub fn score_article(art: &PolnearArticle, body: &str, quotes: &[Quote], verbose
         .collect();
     let mut s = Scores {
         articles: 1,
-        gold: art.quotes.len(),
-        predicted_direct: predicted.len(),
+        quotes: Counts {
+            correct: 0,
+            predicted: predicted.len(),
+            gold: art.quotes.len(),
+        },
         partial: art.partial.len(),
         ..Scores::default()
     };
@@ -257,7 +248,7 @@ pub fn score_article(art: &PolnearArticle, body: &str, quotes: &[Quote], verbose
         gold_used,
         pred_used,
     } = match_one_to_one(&gold_positions, &predicted_positions, |g, p| {
-        s.matched += 1;
+        s.quotes.correct += 1;
         let gq = &art.quotes[g];
         let q = predicted[p].1;
         if let Some(want) = &gq.speaker {
@@ -550,10 +541,13 @@ mod tests {
             quote(&body, "a bad bargain", "Ode"),
         ];
         let s = score_article(&art, &body, &preds, false);
-        assert_eq!((s.gold, s.predicted_direct, s.matched), (3, 4, 2));
+        assert_eq!(
+            (s.quotes.gold, s.quotes.predicted, s.quotes.correct),
+            (3, 4, 2)
+        );
         assert_eq!((s.speaker_right, s.speaker_total), (1, 2));
         assert_eq!((s.in_content, s.partial, s.partial_predicted), (3, 1, 1));
-        assert!((s.precision() - 0.5).abs() < 1e-9);
-        assert!((s.recall() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((s.quotes.precision() - 0.5).abs() < 1e-9);
+        assert!((s.quotes.recall() - 2.0 / 3.0).abs() < 1e-9);
     }
 }

@@ -27,7 +27,7 @@ mod gold;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::metrics::{f1, jaccard, ratio};
+use super::metrics::{jaccard, ratio, Counts};
 use super::quote_match::{counted, enrich_in, find, match_one_to_one, Matching, SpeakerWords};
 use crate::Error as CommandError;
 use warta_core::lexicon::entries;
@@ -76,10 +76,9 @@ fn predicted_positions(text: &[char], body: &[char], q: &Quote) -> Vec<usize> {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Scores {
     pub articles: usize,
-    pub gold: usize,
-    pub predicted_direct: usize,
+    /// Direct quotes: matched, predicted and gold.
+    pub quotes: Counts,
     pub predicted_all: usize,
-    pub matched: usize,
     pub matched_all: usize,
     pub speaker_total: usize,
     pub speaker_right: usize,
@@ -88,15 +87,6 @@ pub struct Scores {
 }
 
 impl Scores {
-    pub fn precision(&self) -> f64 {
-        ratio(self.matched, self.predicted_direct)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.matched, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        f1(self.precision(), self.recall())
-    }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_total)
     }
@@ -109,14 +99,14 @@ impl Scores {
         let _ = writeln!(
             s,
             "articles {}  gold statements {}  predicted direct {}  matched {}",
-            self.articles, self.gold, self.predicted_direct, self.matched
+            self.articles, self.quotes.gold, self.quotes.predicted, self.quotes.correct
         );
         let _ = writeln!(
             s,
             "quotes    precision {:.3}  recall {:.3}  F1 {:.3}",
-            self.precision(),
-            self.recall(),
-            self.f1()
+            self.quotes.precision(),
+            self.quotes.recall(),
+            self.quotes.f1()
         );
         let _ = writeln!(
             s,
@@ -148,12 +138,12 @@ fn score_article(
     verbose: bool,
 ) {
     scores.articles += 1;
-    scores.gold += gold.statements.len();
+    scores.quotes.gold += gold.statements.len();
     scores.predicted_all += predicted.len();
     let direct: Vec<usize> = (0..predicted.len())
         .filter(|&i| predicted[i].1.kind == QuoteKind::Direct)
         .collect();
-    scores.predicted_direct += direct.len();
+    scores.quotes.predicted += direct.len();
     let titles = titles();
     let speaker_words = SpeakerWords {
         ignored: &titles,
@@ -171,7 +161,7 @@ fn score_article(
             // An indirect prediction over a direct statement does not count as found.
             return false;
         }
-        scores.matched += 1;
+        scores.quotes.correct += 1;
         let st = &gold.statements[g];
         if let Some(want) = &st.speaker {
             let right = q
@@ -401,14 +391,14 @@ mod tests {
             quote("Warga mengungsi", at("Warga"), QuoteKind::Indirect, None),
         ];
         let s = score(&arts, |_| Some((body.clone(), preds.clone())), false);
-        assert_eq!(s.gold, 3);
-        assert_eq!(s.predicted_direct, 3);
-        assert_eq!(s.matched, 2);
+        assert_eq!(s.quotes.gold, 3);
+        assert_eq!(s.quotes.predicted, 3);
+        assert_eq!(s.quotes.correct, 2);
         assert_eq!(s.speaker_total, 2);
         assert_eq!(s.speaker_right, 1);
         assert_eq!((s.coref_total, s.coref_right), (1, 1));
-        assert!((s.precision() - 2.0 / 3.0).abs() < 1e-9);
-        assert!((s.recall() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((s.quotes.precision() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((s.quotes.recall() - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(s.predicted_all, 4);
     }
 }
