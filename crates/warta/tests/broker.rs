@@ -12,21 +12,6 @@ use common::*;
 const LONG: Duration = Duration::from_secs(240);
 const SETTLE: Duration = Duration::from_secs(3);
 
-fn spec<'a>(brokers: &'a str, topics: &'a Topics, group: &'a str) -> WorkerSpec<'a> {
-    // A killed member holds its partitions until its session times out; 10 s instead of
-    // the default 45 s keeps the crash tests short without changing what they show.
-    let env = vec![(
-        "WARTA_KAFKA__CONSUMER_PROPERTIES__SESSION_TIMEOUT_MS".to_string(),
-        "10000".to_string(),
-    )];
-    WorkerSpec {
-        brokers,
-        topics,
-        group,
-        env,
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn ten_thousand_articles_land_exactly_once_each() {
     let Some(brokers) = brokers("ten_thousand_articles_land_exactly_once_each") else {
@@ -37,7 +22,7 @@ async fn ten_thousand_articles_land_exactly_once_each() {
         inputs,
         group,
     } = scenario(&brokers, "tenk", 6, 10_000).await;
-    let worker = spec(&brokers, &topics, &group).spawn();
+    let worker = WorkerSpec::new(&brokers, &topics, &group).spawn();
     let started = Instant::now();
     let landed = read_back(
         &brokers,
@@ -80,7 +65,7 @@ async fn sigkill_mid_stream_loses_nothing_and_offsets_trail_output() {
         group,
     } = scenario(&brokers, "kill", 3, 4_000).await;
     let max_in_flight = 500;
-    let mut worker_spec = spec(&brokers, &topics, &group);
+    let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", max_in_flight);
     worker_spec.set("WARTA_PROCESSING__COMMIT_INTERVAL_MS", "200");
     let mut worker = worker_spec.spawn();
@@ -153,7 +138,7 @@ async fn sigterm_drains_commits_and_exits_zero_within_grace() {
         group,
     } = scenario(&brokers, "term", 3, 4_000).await;
     let grace = Duration::from_secs(10);
-    let mut worker_spec = spec(&brokers, &topics, &group);
+    let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__SHUTDOWN_GRACE_MS", grace.as_millis());
     let mut worker = worker_spec.spawn();
     assert!(
@@ -353,7 +338,7 @@ async fn poison_inputs_are_dead_lettered_with_headers_and_the_worker_goes_on() {
     }
     produce(&brokers, &topics.input, &inputs).await;
     let group = unique("g-poison");
-    let worker = spec(&brokers, &topics, &group).spawn();
+    let worker = WorkerSpec::new(&brokers, &topics, &group).spawn();
     let landed = read_back(
         &brokers,
         &[&topics.output, &topics.dead_letter],
@@ -424,7 +409,7 @@ async fn metrics_health_and_readiness_endpoints_answer() {
     create_worker_topics(&brokers, &topics, 2).await;
     let inputs = articles("http", 50);
     let group = unique("g-http");
-    let mut worker = spec(&brokers, &topics, &group).spawn();
+    let mut worker = WorkerSpec::new(&brokers, &topics, &group).spawn();
     assert!(
         worker.wait_for_status("/healthz", 200, Duration::from_secs(30)),
         "healthz:\n{}",
@@ -492,7 +477,7 @@ async fn exactly_once_survives_sigkill_for_read_committed_readers() {
         inputs,
         group,
     } = scenario(&brokers, "eos", 3, 3_000).await;
-    let mut worker_spec = spec(&brokers, &topics, &group);
+    let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__GUARANTEE", "exactly_once");
     worker_spec.set("WARTA_PROCESSING__TRANSACTIONAL_ID", unique("txn"));
     worker_spec.set("WARTA_PROCESSING__BATCH_SIZE", "200");
@@ -541,7 +526,7 @@ async fn passthrough_copies_records_byte_identical_and_commits_offsets() {
     });
     produce(&brokers, &topics.input, &inputs).await;
     let group = unique("g-pass");
-    let mut worker_spec = spec(&brokers, &topics, &group);
+    let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__MODE", "passthrough");
     let mut worker = worker_spec.spawn();
     let landed = read_back(
@@ -613,7 +598,7 @@ async fn two_runs_over_the_same_input_give_byte_identical_records() {
     let mut runs = Vec::new();
     for (t, threads) in [(&topics, 1), (&second, 4)] {
         let group = unique("g-determinism");
-        let mut spec = spec(&brokers, t, &group);
+        let mut spec = WorkerSpec::new(&brokers, t, &group);
         spec.set("WARTA_PROCESSING__CONCURRENCY", threads);
         let worker = spec.spawn();
         let landed = read_back(

@@ -8,126 +8,10 @@
 mod common;
 
 use std::collections::HashSet;
-use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::faults::*;
 use common::*;
-
-const LONG: Duration = Duration::from_secs(300);
-const SETTLE: Duration = Duration::from_secs(3);
-
-fn spec<'a>(brokers: &'a str, topics: &'a Topics, group: &'a str) -> WorkerSpec<'a> {
-    let mut s = WorkerSpec {
-        brokers,
-        topics,
-        group,
-        env: vec![],
-    };
-    s.set(
-        "WARTA_KAFKA__CONSUMER_PROPERTIES__SESSION_TIMEOUT_MS",
-        10_000,
-    );
-    s
-}
-
-fn kafka_script() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scripts/kafka.sh")
-}
-
-/// The broker may be stopped and started by this test only when it is the one that
-/// `scripts/kafka.sh` manages here.
-fn controllable_broker(test: &str) -> Option<String> {
-    let brokers = brokers(test)?;
-    let managed = Command::new("bash")
-        .arg(kafka_script())
-        .arg("status")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !managed || brokers != "127.0.0.1:9092" {
-        eprintln!(
-            "SKIPPED {test}: the broker at {brokers} is not managed by scripts/kafka.sh here"
-        );
-        return None;
-    }
-    Some(brokers)
-}
-
-fn kafka(cmd: &str) {
-    let status = Command::new("bash")
-        .arg(kafka_script())
-        .arg(cmd)
-        .status()
-        .unwrap();
-    assert!(status.success(), "scripts/kafka.sh {cmd} failed");
-}
-
-/// Stops a worker of a 6-partition scenario with SIGTERM, expects a clean exit, and
-/// checks that the group's committed offsets then reach the end of the input.
-fn stop_and_assert_all_committed(
-    worker: &mut Worker,
-    brokers: &str,
-    group: &str,
-    topics: &Topics,
-    inputs: usize,
-) {
-    worker.signal("TERM");
-    assert!(worker
-        .wait_timeout(Duration::from_secs(40))
-        .is_some_and(|s| s.success()));
-    let committed: i64 = committed(brokers, group, &topics.input, 6).values().sum();
-    assert_eq!(
-        committed as usize, inputs,
-        "after the last clean exit every input offset is committed"
-    );
-}
-
-/// Kills the worker with SIGKILL three times during a 20,000-article run, restarting it
-/// each time, and returns what landed on the output and dead-letter topics.
-async fn three_sigkills(
-    name: &str,
-    configure: impl Fn(&mut WorkerSpec<'_>),
-    progress_metric: &str,
-    progress: f64,
-    read_committed: bool,
-) -> (Vec<Input>, Vec<Landed>, Vec<i64>) {
-    let brokers = brokers(name).expect("checked by the caller");
-    let Scenario {
-        topics,
-        inputs,
-        group,
-    } = scenario(&brokers, name, 6, 20_000).await;
-    let mut worker_spec = spec(&brokers, &topics, &group);
-    configure(&mut worker_spec);
-    let mut worker = worker_spec.spawn();
-    let mut committed_at_kill = Vec::new();
-    for crash in 1..=3 {
-        // Each incarnation's counters start at zero: let it make real progress first.
-        assert!(
-            worker.wait_for_metric(progress_metric, progress, LONG),
-            "no progress before crash {crash}:\n{}",
-            worker.log_text()
-        );
-        worker.signal("KILL");
-        worker
-            .wait_timeout(Duration::from_secs(10))
-            .expect("killed");
-        let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
-        committed_at_kill.push(committed);
-        worker = worker_spec.spawn();
-    }
-    let landed = read_back(
-        &brokers,
-        &[&topics.output, &topics.dead_letter],
-        inputs.len(),
-        LONG,
-        SETTLE,
-        read_committed,
-    );
-    worker.assert_alive();
-    stop_and_assert_all_committed(&mut worker, &brokers, &group, &topics, inputs.len());
-    (inputs, landed, committed_at_kill)
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn three_sigkills_in_twenty_thousand_lose_nothing() {
@@ -204,7 +88,7 @@ async fn broker_restart_is_ridden_through_without_a_worker_restart() {
     let inputs = articles("restart", 8_000);
     produce(&brokers, &topics.input, &inputs[..4_000]).await;
     let group = unique("g-restart");
-    let mut worker = spec(&brokers, &topics, &group).spawn();
+    let mut worker = WorkerSpec::new(&brokers, &topics, &group).spawn();
     assert!(
         worker.wait_for_status("/readyz", 200, Duration::from_secs(60)),
         "{}",
@@ -265,7 +149,7 @@ async fn rebalances_by_join_term_and_kill_lose_nothing() {
         inputs,
         group,
     } = scenario(&brokers, "rebal", 6, 20_000).await;
-    let mut worker_spec = spec(&brokers, &topics, &group);
+    let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     // Slow the first worker down so the others join while most work is still ahead.
     worker_spec.set("WARTA_PROCESSING__CONCURRENCY", 1);
     worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", 200);
@@ -379,7 +263,7 @@ async fn output_topic_rejecting_records_sends_them_to_dead_letter_without_spinni
     }
     produce(&brokers, &topics.input, &inputs).await;
     let group = unique("g-reject");
-    let mut worker_spec = spec(&brokers, &topics, &group);
+    let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     // The topic limit applies to whole record batches; with batch.size under it, a refusal
     // means the record itself can never fit (the README's advice for real deployments).
     worker_spec.set("WARTA_KAFKA__PRODUCER_PROPERTIES__BATCH_SIZE", 3_000);
@@ -426,51 +310,6 @@ async fn output_topic_rejecting_records_sends_them_to_dead_letter_without_spinni
     assert_eq!(committed, inputs.len() as i64);
 }
 
-/// Collects the ids that land on `topics` while a scenario runs, and goes on through
-/// errors (a deleted topic), until told to stop.
-fn live_reader(
-    brokers: &str,
-    topics: &[&str],
-) -> (
-    std::sync::Arc<std::sync::atomic::AtomicBool>,
-    std::thread::JoinHandle<HashSet<String>>,
-) {
-    use rdkafka::consumer::{BaseConsumer, Consumer};
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let consumer: BaseConsumer = rdkafka::ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set("group.id", unique("live-reader"))
-        .set("enable.auto.commit", "false")
-        .set("auto.offset.reset", "earliest")
-        .set("fetch.message.max.bytes", "20000000")
-        .create()
-        .unwrap();
-    consumer.subscribe(topics).unwrap();
-    let flag = stop.clone();
-    let handle = std::thread::spawn(move || {
-        let mut ids = HashSet::new();
-        while !flag.load(std::sync::atomic::Ordering::Relaxed) {
-            if let Some(Ok(m)) = consumer.poll(Duration::from_millis(100)) {
-                ids.insert(landed_id(&m));
-            }
-        }
-        ids
-    });
-    (stop, handle)
-}
-
-fn landed_id(m: &rdkafka::message::BorrowedMessage<'_>) -> String {
-    use rdkafka::message::Message;
-    Landed {
-        topic: m.topic().to_string(),
-        key: m.key().map(<[u8]>::to_vec),
-        value: m.payload().map(<[u8]>::to_vec),
-        headers: Default::default(),
-        arrived: Instant::now(),
-    }
-    .id()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn deleted_output_topic_stops_the_worker_with_nothing_committed_past_output() {
     use rdkafka::admin::{AdminClient, AdminOptions};
@@ -485,7 +324,7 @@ async fn deleted_output_topic_stops_the_worker_with_nothing_committed_past_outpu
     produce(&brokers, &topics.input, &inputs).await;
     let (stop_reader, reader) = live_reader(&brokers, &[&topics.output, &topics.dead_letter]);
     let group = unique("g-deleted");
-    let mut worker_spec = spec(&brokers, &topics, &group);
+    let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     worker_spec.set("WARTA_PROCESSING__MAX_IN_FLIGHT", 500);
     worker_spec.set("WARTA_PROCESSING__COMMIT_INTERVAL_MS", 200);
     // Slow enough that the deletion lands mid-run.
@@ -591,88 +430,6 @@ async fn deleted_output_topic_stops_the_worker_with_nothing_committed_past_outpu
         .is_some_and(|s| s.success()));
 }
 
-/// Sends `good` at a steady pace, with `poison` spread evenly among them, and returns the
-/// time from each good record's send to its arrival on the output (or dead-letter) topic,
-/// sorted.
-async fn good_record_latencies(
-    brokers: &str,
-    topics: &Topics,
-    good: &[Input],
-    poison: &[Input],
-    pace: Duration,
-) -> Vec<Duration> {
-    use rdkafka::producer::{FutureProducer, FutureRecord};
-    let reader = {
-        let brokers = brokers.to_string();
-        let output = topics.output.clone();
-        let dead_letter = topics.dead_letter.clone();
-        let want = good.len() + poison.len();
-        std::thread::spawn(move || {
-            read_back(
-                &brokers,
-                &[&output, &dead_letter],
-                want,
-                LONG,
-                SETTLE,
-                false,
-            )
-        })
-    };
-    let producer: FutureProducer = rdkafka::ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set("linger.ms", "0")
-        .set("message.max.bytes", "16000000")
-        .create()
-        .unwrap();
-    let every = (good.len() / poison.len().max(1)).max(1);
-    let mut poison = poison.iter();
-    let mut sent = std::collections::HashMap::new();
-    for (i, input) in good.iter().enumerate() {
-        if i % every == every / 2 {
-            if let Some(p) = poison.next() {
-                let record = FutureRecord::<str, [u8]>::to(&topics.input)
-                    .key(&p.key)
-                    .payload(p.value.as_deref().unwrap_or_default());
-                producer
-                    .send(record, Duration::from_secs(30))
-                    .await
-                    .unwrap_or_else(|(e, _)| panic!("{e}"));
-            }
-        }
-        sent.insert(input.key.clone(), Instant::now());
-        let record = FutureRecord::<str, [u8]>::to(&topics.input)
-            .key(&input.key)
-            .payload(input.value.as_deref().unwrap_or_default());
-        producer
-            .send(record, Duration::from_secs(30))
-            .await
-            .unwrap_or_else(|(e, _)| panic!("{e}"));
-        tokio::time::sleep(pace).await;
-    }
-    for p in poison {
-        let record = FutureRecord::<str, [u8]>::to(&topics.input)
-            .key(&p.key)
-            .payload(p.value.as_deref().unwrap_or_default());
-        producer
-            .send(record, Duration::from_secs(30))
-            .await
-            .unwrap_or_else(|(e, _)| panic!("{e}"));
-    }
-    let landed = reader.join().unwrap();
-    let mut latencies: Vec<Duration> = landed
-        .iter()
-        .filter_map(|l| Some(l.arrived - *sent.get(&l.id())?))
-        .collect();
-    // A few shared articles are debris only and are dead-lettered: they count too.
-    assert_eq!(latencies.len(), good.len(), "every good record lands once");
-    latencies.sort();
-    latencies
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn good_records_keep_their_latency_among_hostile_inputs() {
     let Some(brokers) = brokers("good_records_keep_their_latency_among_hostile_inputs") else {
@@ -697,7 +454,7 @@ async fn good_records_keep_their_latency_among_hostile_inputs() {
     let mut latencies = Vec::new();
     for (topics, poison) in [(&baseline_topics, &[][..]), (&hostile_topics, &poison[..])] {
         let group = unique("g-latency");
-        let mut worker = spec(&brokers, topics, &group).spawn();
+        let mut worker = WorkerSpec::new(&brokers, topics, &group).spawn();
         assert!(
             worker.wait_for_status("/readyz", 200, Duration::from_secs(60)),
             "{}",
@@ -760,7 +517,7 @@ async fn a_panic_in_enrichment_dead_letters_that_record_only() {
     }
     produce(&brokers, &topics.input, &inputs).await;
     let group = unique("g-panic");
-    let mut worker = spec(&brokers, &topics, &group).spawn();
+    let mut worker = WorkerSpec::new(&brokers, &topics, &group).spawn();
     let landed = read_back(
         &brokers,
         &[&topics.output, &topics.dead_letter],
@@ -784,17 +541,6 @@ async fn a_panic_in_enrichment_dead_letters_that_record_only() {
     worker.signal("TERM");
 }
 
-fn sasl_env(spec: &mut WorkerSpec<'_>, password: &str) {
-    spec.set(
-        "WARTA_KAFKA__PROPERTIES__SECURITY_PROTOCOL",
-        "SASL_PLAINTEXT",
-    );
-    spec.set("WARTA_KAFKA__PROPERTIES__SASL_MECHANISM", "SCRAM-SHA-512");
-    spec.set("WARTA_KAFKA__PROPERTIES__SASL_USERNAME", "warta");
-    spec.set("WARTA_KAFKA__PROPERTIES__SASL_PASSWORD", password);
-    spec.set("WARTA_TELEMETRY__LOG_LEVEL", "debug");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn sasl_scram_authenticates_and_the_secret_never_shows() {
     let Some(plain) = brokers("sasl_scram_authenticates_and_the_secret_never_shows") else {
@@ -812,7 +558,7 @@ async fn sasl_scram_authenticates_and_the_secret_never_shows() {
     produce(&plain, &topics.input, &inputs).await;
     let group = unique("g-sasl");
 
-    let mut good_spec = spec(sasl, &topics, &group);
+    let mut good_spec = WorkerSpec::new(sasl, &topics, &group);
     sasl_env(&mut good_spec, &password);
     let mut worker = good_spec.spawn();
     let landed = read_back(
@@ -855,7 +601,7 @@ async fn sasl_scram_authenticates_and_the_secret_never_shows() {
     // A wrong password never gets ready and never prints either password.
     let wrong = "not-the-password-4711";
     let bad_group = unique("g-sasl-bad");
-    let mut bad_spec = spec(sasl, &topics, &bad_group);
+    let mut bad_spec = WorkerSpec::new(sasl, &topics, &bad_group);
     sasl_env(&mut bad_spec, wrong);
     let mut bad = bad_spec.spawn();
     assert!(
