@@ -148,8 +148,7 @@ pub fn enrich(
     let quotes = if resources.skip_quotes {
         Vec::new()
     } else {
-        c.quotes
-            .extract_with_entities(&body, &segments, &map, &entities)
+        c.quotes.extract_linked(&body, &segments, &map, &entities)
     };
     if quotes.len() > resources.limits.max_quotes {
         return Err(Rejected::OverLimit {

@@ -21,6 +21,7 @@ fn shared_corpus_enriches_cleanly() {
     let resources = Resources::default();
     let provenance = Provenance::offline("corpus", "2025-01-01T00:00:00Z");
     let mut lines = 0;
+    let mut linked_speakers = 0;
     let (mut n, mut quotes, mut speakers, mut dated, mut datelines) = (0, 0, 0, 0, 0);
     let mut removed: BTreeMap<String, usize> = BTreeMap::new();
     let mut unparsed: Vec<String> = Vec::new();
@@ -54,6 +55,18 @@ fn shared_corpus_enriches_cleanly() {
             };
             let second = enrich(&again, &resources, provenance.clone()).unwrap();
             assert_eq!(second.body, e.body, "not idempotent: {}", e.id);
+            // One person, one entity: a speaker's entity is an entity of the same record.
+            for q in &e.quotes {
+                if let Some(linked) = q.speaker.as_ref().and_then(|s| s.entity.as_deref()) {
+                    assert!(
+                        e.entities.iter().any(|x| x.name == linked),
+                        "{}: speaker entity {linked:?} of {:?} is no entity of the record",
+                        e.id,
+                        q.text
+                    );
+                    linked_speakers += 1;
+                }
+            }
             quotes += e.quotes.len();
             speakers += e.quotes.iter().filter(|q| q.speaker.is_some()).count();
             dated += usize::from(e.published_at.is_some());
@@ -70,7 +83,7 @@ fn shared_corpus_enriches_cleanly() {
             }
         }
     }
-    eprintln!("articles {n}, quotes {quotes} (with speaker {speakers}), published_at parsed {dated}, datelines {datelines}");
+    eprintln!("articles {n}, quotes {quotes} (with speaker {speakers}, linked to an entity {linked_speakers}), published_at parsed {dated}, datelines {datelines}");
     eprintln!("removed {removed:?}");
     eprintln!(
         "unparsed dates (first 10): {:?}",
@@ -80,4 +93,9 @@ fn shared_corpus_enriches_cleanly() {
     // The two shared dumps (909 Detik and 1,973 Indonews lines): a short read is a failure.
     assert_eq!(lines, 2882, "lines read from {}", dir.display());
     assert!(n >= 2800, "only {n} of {lines} articles enriched");
+    // About 9,700 speakers of these articles link to an entity; far fewer means linking broke.
+    assert!(
+        linked_speakers >= 9_000,
+        "only {linked_speakers} speakers linked"
+    );
 }

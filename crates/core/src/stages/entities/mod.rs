@@ -248,19 +248,15 @@ fn propagate(body: &str, mut found: Vec<Found>, gaz: &Gazetteer, before: &Preced
 }
 
 /// The canonical entity name a speaker name refers to, for linking quotes to entities:
-/// an exact mention, name or alias first, then a PERSON whose name contains every word
-/// of `speaker` ("Putin" → "Vladimir Putin").
+/// an exact mention, name or alias first ([`entity_named`]), then a PERSON whose name
+/// contains every word of `speaker` ("Putin" → "Vladimir Putin").
 pub fn entity_for<'e>(entities: &'e [Entity], speaker: &str) -> Option<&'e str> {
     let speaker = speaker.trim();
     if speaker.is_empty() {
         return None;
     }
-    if let Some(e) = entities.iter().find(|e| {
-        e.name == speaker
-            || e.aliases.iter().any(|a| a == speaker)
-            || e.mentions.iter().any(|m| m.text == speaker)
-    }) {
-        return Some(&e.name);
+    if let Some(e) = entity_named(entities, speaker) {
+        return Some(e);
     }
     let words: Vec<&str> = speaker.split_whitespace().collect();
     entities
@@ -270,6 +266,30 @@ pub fn entity_for<'e>(entities: &'e [Entity], speaker: &str) -> Option<&'e str> 
             let name: Vec<&str> = e.name.split_whitespace().collect();
             words.iter().all(|w| name.contains(w))
         })
+        .map(|e| e.name.as_str())
+}
+
+/// The entity whose name, alias or a mention is exactly `text`.
+pub fn entity_named<'e>(entities: &'e [Entity], text: &str) -> Option<&'e str> {
+    entities
+        .iter()
+        .find(|e| {
+            e.name == text
+                || e.aliases.iter().any(|a| a == text)
+                || e.mentions.iter().any(|m| m.text == text)
+        })
+        .map(|e| e.name.as_str())
+}
+
+/// A PERSON entity whose every name word is in `fuller`: the entity of a name written
+/// out in full where the tagger cut it short ("Sri Mulyani Indrawati" → "Sri Mulyani").
+pub fn person_within<'e>(entities: &'e [Entity], fuller: &str) -> Option<&'e str> {
+    let words: Vec<&str> = fuller.split_whitespace().collect();
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .filter(|e| e.name.split_whitespace().all(|w| words.contains(&w)))
+        .max_by_key(|e| e.name.len())
         .map(|e| e.name.as_str())
 }
 

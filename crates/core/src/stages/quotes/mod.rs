@@ -27,6 +27,7 @@ use std::ops::Range;
 use crate::lexicon::Lexicon;
 use crate::output::{Entity, Quote, QuoteKind, Speaker};
 use crate::span::CharMap;
+use crate::stages::entities::{entity_for, person_within};
 use crate::stages::segment::Segments;
 
 pub use marks::{pairs as quote_marks, Pair as QuoteMarks};
@@ -145,6 +146,36 @@ impl QuoteRules {
         hand_back_next(&mut found);
         let people = People::new(self, body, map, entities, &segments.sentences);
         resolve(&people, found, body, map)
+    }
+
+    /// The quotes of a record: [`QuoteRules::extract_with_entities`], each speaker then
+    /// linked to one of `entities` ([`link_speakers`]), so that `speaker.entity` always
+    /// names an entity of the same record.
+    pub fn extract_linked(
+        &self,
+        body: &str,
+        segments: &Segments,
+        map: &CharMap,
+        entities: &[Entity],
+    ) -> Vec<Quote> {
+        let mut quotes = self.extract_with_entities(body, segments, map, entities);
+        link_speakers(&mut quotes, entities);
+        quotes
+    }
+}
+
+/// Points each speaker's `entity` at the entity of the record it names, or at nothing.
+/// Speaker resolution may settle on a name the entity stage did not tag (an office with
+/// no holder, "Hakim"; a word the tagger left out) or on a fuller spelling than the
+/// entity's: such a speaker keeps its written `name`, but an `entity` that no entity
+/// carries would send an analyst's join to nothing.
+pub fn link_speakers(quotes: &mut [Quote], entities: &[Entity]) {
+    for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+        speaker.entity = speaker
+            .entity
+            .as_deref()
+            .and_then(|e| entity_for(entities, e).or_else(|| person_within(entities, e)))
+            .map(str::to_string);
     }
 }
 

@@ -11,6 +11,7 @@ use super::sources::{sources, Source};
 use super::QuoteRules;
 use crate::output::{Entity, EntityType, Speaker};
 use crate::span::CharMap;
+use crate::stages::entities::entity_named;
 use crate::stages::segment::Segment;
 
 /// How far back (in person mentions or capitalized runs) a role or a short name looks for
@@ -210,7 +211,12 @@ impl<'a> People<'a> {
                     ..self.speaker(r, None)
                 }
             }
-            None => self.speaker(r.clone(), Some(self.body[r].to_string())),
+            // An office nobody was introduced with names a person only where the entity
+            // stage has an entity of exactly that name ("kata Polri").
+            None => {
+                let entity = entity_named(self.entities, &self.body[r.clone()]).map(str::to_string);
+                self.speaker(r, entity)
+            }
         }
     }
 
@@ -330,9 +336,11 @@ mod tests {
             (s.name.as_str(), s.entity.as_deref()),
             ("Kapolres", Some("Budi Santoso"))
         );
+        // Nobody introduced as Kapolri, and no entity of that name: the speaker is the
+        // office as written, linked to no entity.
         let body = "“Aman,” kata Kapolri.";
         let s = with_people(body, &[], |p| p.role(at(body, "Kapolri")));
-        assert_eq!(s.entity.as_deref(), Some("Kapolri"));
+        assert_eq!((s.name.as_str(), s.entity), ("Kapolri", None));
     }
 
     #[test]

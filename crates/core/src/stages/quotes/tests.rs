@@ -277,3 +277,85 @@ fn windows_are_cut_where_a_character_starts() {
     assert_eq!(floor_boundary(s, 3), 3);
     assert_eq!(floor_boundary(s, 40), 3);
 }
+
+fn person(name: &str, aliases: &[&str]) -> Entity {
+    Entity {
+        name: name.to_string(),
+        kind: crate::output::EntityType::Person,
+        mentions: vec![],
+        count: 1,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        roles: vec![],
+    }
+}
+
+fn spoken_by(entity: Option<&str>) -> Quote {
+    Quote {
+        text: "Kami siap".to_string(),
+        start: 0,
+        end: 9,
+        kind: QuoteKind::Direct,
+        cue: None,
+        speaker: Some(Speaker {
+            name: entity.unwrap_or("Hakim").to_string(),
+            entity: entity.map(str::to_string),
+            start: 20,
+            end: 25,
+        }),
+    }
+}
+
+#[test]
+fn a_speaker_links_only_to_an_entity_of_the_record() {
+    let entities = [
+        person("Vladimir Putin", &[]),
+        person("Agus Harimurti Yudhoyono", &["AHY"]),
+        person("Sri Mulyani", &[]),
+        person("Lukman Hakim", &[]),
+    ];
+    let mut quotes: Vec<Quote> = [
+        Some("Putin"),
+        Some("AHY"),
+        Some("Sri Mulyani Indrawati"),
+        Some("Juli"),
+        None,
+    ]
+    .into_iter()
+    .map(spoken_by)
+    .collect();
+    link_speakers(&mut quotes, &entities);
+    let linked: Vec<Option<&str>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().unwrap().entity.as_deref())
+        .collect();
+    assert_eq!(
+        linked,
+        [
+            Some("Vladimir Putin"),
+            Some("Agus Harimurti Yudhoyono"),
+            Some("Sri Mulyani"),
+            None,
+            None
+        ]
+    );
+    link_speakers(&mut quotes, &[]);
+    assert!(quotes.iter().all(|q| q.speaker.as_ref().unwrap().entity.is_none()));
+}
+
+#[test]
+fn an_office_nobody_holds_links_to_no_person_that_shares_its_word() {
+    let body = "\"Sidang ditunda,\" kata Hakim. Lukman Hakim hadir sebagai saksi.";
+    let map = CharMap::new(body);
+    let segments = Segmenter::new().segment(body, &map);
+    let mut lukman = person("Lukman Hakim", &[]);
+    lukman.mentions.push(crate::output::Mention {
+        text: "Lukman Hakim".to_string(),
+        start: 30,
+        end: 42,
+    });
+    let q = QuoteRules::new().extract_linked(body, &segments, &map, &[lukman]);
+    assert_eq!(q.len(), 1);
+    let speaker = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.name, "Hakim");
+    assert_eq!(speaker.entity, None);
+}
