@@ -446,7 +446,7 @@ mod tests {
             assert!(size > 0, "{name} is empty");
         }
         assert_eq!(lexicon.dateline_cities.len(), 115);
-        assert_eq!(lexicon.non_name_words.len(), 356);
+        assert_eq!(lexicon.non_name_words.len(), 408);
     }
 
     #[test]

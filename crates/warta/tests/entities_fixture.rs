@@ -157,3 +157,37 @@ fn a_nickname_keeps_its_honorific_and_a_full_name_sheds_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn regional_military_legal_and_forecaster_titles_stay_out_of_names() {
+    let article = RawArticle {
+        body: Some(
+            "Prakirawan BMKG Dewi Lestari mengatakan hujan lebat masih akan turun hingga pekan depan. Kajari Bekasi Eddy Sumarman juga hadir di posko. “Kami siap membantu warga,” kata Wakapolres Bekasi Kompol Rudi Hartono."
+                .to_string(),
+        ),
+        ..RawArticle::default()
+    };
+    let e = enrich(&article, &Resources::default(), provenance()).unwrap();
+    let roles = |name: &str| {
+        e.entities
+            .iter()
+            .find(|x| x.name == name && x.kind == EntityType::Person)
+            .map(|x| x.roles.clone())
+            .unwrap_or_else(|| panic!("no PERSON {name:?} in {:#?}", e.entities))
+    };
+    assert!(roles("Dewi Lestari").contains(&"Prakirawan".to_string()));
+    assert!(roles("Eddy Sumarman").contains(&"Kajari".to_string()));
+    roles("Rudi Hartono");
+    // An office with its place is no organization.
+    for office in [
+        "Kajari Bekasi",
+        "Wakapolres Bekasi",
+        "Prakirawan BMKG Dewi Lestari",
+    ] {
+        assert!(
+            e.entities.iter().all(|x| x.name != office),
+            "{office:?} in {:#?}",
+            e.entities
+        );
+    }
+}

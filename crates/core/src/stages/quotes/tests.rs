@@ -339,7 +339,9 @@ fn a_speaker_links_only_to_an_entity_of_the_record() {
         ]
     );
     link_speakers(&mut quotes, &[]);
-    assert!(quotes.iter().all(|q| q.speaker.as_ref().unwrap().entity.is_none()));
+    assert!(quotes
+        .iter()
+        .all(|q| q.speaker.as_ref().unwrap().entity.is_none()));
 }
 
 #[test]
