@@ -40,6 +40,8 @@ pub struct Lexicon {
     pub function_words_english: Vec<&'static str>,
 
     // Lists of the entity stage's role and name rules (`stages::entities::roles`).
+    /// Phrases that give a person's other name after it ("alias", "akrab disapa").
+    pub alias_cues: Vec<&'static str>,
     /// Currency prefixes of a one-token amount ("Rp2", "USD20").
     pub currency_prefixes: Vec<&'static str>,
 
@@ -129,6 +131,7 @@ impl Lexicon {
             function_words_english: entries(include_str!(
                 "../../../data/lexicon/function-words-english.txt"
             )),
+            alias_cues: entries(include_str!("../../../data/lexicon/alias-cues.txt")),
             currency_prefixes: entries(include_str!("../../../data/lexicon/currency-prefixes.txt")),
             name_forming_honorifics: entries(include_str!(
                 "../../../data/lexicon/name-forming-honorifics.txt"
@@ -418,6 +421,7 @@ mod tests {
                 "function_words_english",
                 lexicon.function_words_english.len(),
             ),
+            ("alias_cues", lexicon.alias_cues.len()),
             ("currency_prefixes", lexicon.currency_prefixes.len()),
             (
                 "name_forming_honorifics",
@@ -499,6 +503,10 @@ mod tests {
             (
                 "function-words-english",
                 include_str!("../../../data/lexicon/function-words-english.txt"),
+            ),
+            (
+                "alias-cues",
+                include_str!("../../../data/lexicon/alias-cues.txt"),
             ),
             (
                 "currency-prefixes",

@@ -191,3 +191,27 @@ fn regional_military_legal_and_forecaster_titles_stay_out_of_names() {
         );
     }
 }
+
+#[test]
+fn a_stage_name_is_one_entity_with_the_person_it_belongs_to() {
+    let article = RawArticle {
+        body: Some(
+            "Penyanyi asal Jepara, Gusti Irwan Wibowo, yang dikenal dengan nama panggung Gustiwiw, tampil di Semarang. Penampilan Gustiwiw disambut ribuan penonton."
+                .to_string(),
+        ),
+        ..RawArticle::default()
+    };
+    let e = enrich(&article, &Resources::default(), provenance()).unwrap();
+    let gusti = entity(&e, "Gusti Irwan Wibowo");
+    assert_eq!(gusti.kind, EntityType::Person);
+    assert!(
+        gusti.aliases.contains(&"Gustiwiw".to_string()),
+        "{gusti:#?}"
+    );
+    assert!(gusti.mentions.len() >= 3, "{gusti:#?}");
+    assert!(
+        e.entities.iter().all(|x| x.name != "Gustiwiw"),
+        "{:#?}",
+        e.entities
+    );
+}

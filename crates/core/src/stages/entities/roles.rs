@@ -15,6 +15,9 @@
 //! 8. [`Rules::person_after_place`]: a person the tagger ran into a place before it;
 //! 9. [`acronym_alias`]: an acronym in parentheses after a name is its alias
 //!    ("Mahkamah Konstitusi (MK)"), after a person only when it is the person's initials.
+//!
+//! Then, over the whole sentence, [`Rules::nickname_aliases`]: the name after "alias",
+//! "akrab disapa" or "nama panggung" is another name of the last person before it.
 
 use super::gazetteer::{Hit, Kind};
 use super::model::spans;
@@ -51,6 +54,18 @@ fn is_initials(acronym: &str, name: &[&str]) -> bool {
         (Some(a), Some(b)) if a == b => wanted.all(|a| letters.any(|b| a == b)),
         _ => false,
     }
+}
+
+/// How many tokens may stand between a person and the alias cue after it.
+const MAX_ALIAS_GAP: usize = 8;
+
+/// Whether `words` begin with `phrase`, ignoring case.
+fn starts_with_words(words: &[&str], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len()
+        && words
+            .iter()
+            .zip(phrase)
+            .all(|(w, p)| w.eq_ignore_ascii_case(p))
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -193,6 +208,8 @@ impl<'a> Sentence<'a> {
 /// The word lists the rules consult, from the [`Lexicon`].
 pub struct Rules {
     name_links: Vec<&'static str>,
+    /// Each alias cue as its words.
+    alias_cues: Vec<Vec<&'static str>>,
     currency_prefixes: Vec<&'static str>,
     name_forming_honorifics: Vec<&'static str>,
     not_names: Vec<&'static str>,
@@ -204,6 +221,11 @@ impl Rules {
     pub fn with_lexicon(lexicon: &Lexicon) -> Rules {
         Rules {
             name_links: used_by(&lexicon.name_particles, ParticleUse::Span),
+            alias_cues: lexicon
+                .alias_cues
+                .iter()
+                .map(|c| c.split_whitespace().collect())
+                .collect(),
             currency_prefixes: lexicon.currency_prefixes.clone(),
             name_forming_honorifics: lexicon.name_forming_honorifics.clone(),
             not_names: lexicon.not_names.clone(),
@@ -278,7 +300,80 @@ impl Rules {
                 out.push(alias);
             }
         }
+        self.nickname_aliases(&st, &mut out);
         out.into_iter().map(|p| p.found).collect()
+    }
+
+    /// "Gusti Irwan Wibowo, yang dikenal dengan nama panggung Gustiwiw": the capitalized
+    /// words right after an alias cue ([`Lexicon::alias_cues`]) are an alias of the last
+    /// PERSON mention before the cue, so they and every later mention of them join that
+    /// person. A mention the tagger made of exactly those words becomes the alias, of
+    /// whatever type it had; one that only overlaps them is left alone.
+    fn nickname_aliases(&self, st: &Sentence, out: &mut Vec<Placed>) {
+        let words = st.words;
+        let mut i = 0;
+        while i < words.len() {
+            let Some(cue) = self
+                .alias_cues
+                .iter()
+                .find(|c| starts_with_words(&words[i..], c))
+            else {
+                i += 1;
+                continue;
+            };
+            let cue_start = i;
+            // "akrab disapa Pak Bas": the title is how he is addressed, not the alias.
+            let mut start = i + cue.len();
+            while start < words.len() && st.title_at(start).is_some() {
+                start += 1;
+            }
+            let end = start
+                + words[start..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| w.starts_with(char::is_uppercase))
+                    .count();
+            i = end.max(i + 1);
+            // The person is the last mention before the cue, close to it, or the last
+            // but a place between ("X, penyanyi asal Jepara yang dikenal …"); across an
+            // organization the cue names something else ("Kereta Cepat (KCJB) alias …").
+            let Some(person) = out
+                .iter()
+                .rev()
+                .filter(|p| p.end <= cue_start)
+                .find(|p| p.found.kind != EntityType::Location)
+                .filter(|p| {
+                    p.found.kind == EntityType::Person && cue_start - p.end <= MAX_ALIAS_GAP
+                })
+            else {
+                continue;
+            };
+            if end == start {
+                continue;
+            }
+            let alias = Found {
+                kind: EntityType::Person,
+                bytes: st.bytes(start, end),
+                entry: None,
+                roles: Vec::new(),
+                expands: Some(person.found.bytes.clone()),
+            };
+            match out.iter().position(|p| p.end > start && p.start < end) {
+                Some(k) if out[k].start == start && out[k].end == end => out[k].found = alias,
+                Some(_) => {}
+                None => {
+                    let at = out.partition_point(|p| p.start < start);
+                    out.insert(
+                        at,
+                        Placed {
+                            start,
+                            end,
+                            found: alias,
+                        },
+                    );
+                }
+            }
+        }
     }
 
     /// The titles at the start of a PERSON span `s..e` become its roles; returns the

@@ -308,3 +308,73 @@ fn an_acronym_after_a_name_is_its_alias_and_after_a_person_only_the_initials() {
     let sinta = f.at("Sinta");
     assert!(acronym_alias(&st, EntityType::Person, sinta, sinta + 1).is_none());
 }
+
+#[test]
+fn the_name_after_an_alias_cue_is_an_alias_of_the_person_before_it() {
+    let body = "Gusti Irwan Wibowo , yang dikenal dengan nama panggung Gustiwiw , tampil";
+    let toks = tokenize(body, 0);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+    let tags: Vec<u8> = [
+        "B-PER", "I-PER", "I-PER", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O",
+    ]
+    .iter()
+    .map(|t| tag_id(t))
+    .collect();
+    let (names, titles) = Gazetteer::new().hits(body, &toks);
+    let got = rules().mentions(body, &toks, &words, &tags, &names, &titles);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(&body[got[1].bytes.clone()], "Gustiwiw");
+    assert_eq!(got[1].kind, EntityType::Person);
+    assert_eq!(got[1].expands, Some(got[0].bytes.clone()));
+}
+
+#[test]
+fn an_untagged_nickname_after_akrab_disapa_is_added_without_its_title() {
+    let body = "Bambang Susilo atau yang akrab disapa Pak Bas hadir";
+    let toks = tokenize(body, 0);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+    let tags: Vec<u8> = ["B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"]
+        .iter()
+        .map(|t| tag_id(t))
+        .collect();
+    let (names, titles) = Gazetteer::new().hits(body, &toks);
+    let got = rules().mentions(body, &toks, &words, &tags, &names, &titles);
+    let texts: Vec<&str> = got.iter().map(|f| &body[f.bytes.clone()]).collect();
+    assert_eq!(texts, ["Bambang Susilo", "Bas"]);
+}
+
+#[test]
+fn an_alias_cue_without_a_person_before_it_or_a_name_after_it_adds_nothing() {
+    assert_eq!(
+        found(
+            "Harga naik alias mahal , kata Budi",
+            &["O", "O", "O", "O", "O", "O", "B-PER"]
+        ),
+        [("Budi".to_string(), EntityType::Person)]
+    );
+    assert_eq!(
+        found(
+            "Pasar ini akrab disapa Pasar Lama",
+            &["O", "O", "O", "O", "B-LOC", "I-LOC"]
+        ),
+        [("Pasar Lama".to_string(), EntityType::Location)]
+    );
+}
+
+#[test]
+fn an_alias_cue_after_an_organization_or_far_from_the_person_adds_nothing() {
+    let got = found(
+        "Menurut Budi , Kereta Cepat Jakarta Bandung alias Whoosh ramai",
+        &[
+            "O", "B-PER", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O",
+        ],
+    );
+    assert!(got.iter().all(|(t, _)| t != "Whoosh"), "{got:?}");
+    let got = found(
+        "Budi datang ke rumah itu pada pagi hari bersama anak alias Ucok",
+        &[
+            "B-PER", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O",
+        ],
+    );
+    assert!(got.iter().all(|(t, _)| t != "Ucok"), "{got:?}");
+}
