@@ -25,7 +25,7 @@ mod tests;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
-use crate::output::{Entity, Quote, QuoteKind, Speaker};
+use crate::output::{Entity, EntityType, Quote, QuoteKind, Speaker};
 use crate::span::CharMap;
 use crate::stages::entities::{entity_for, person_within};
 use crate::stages::segment::Segments;
@@ -160,7 +160,35 @@ impl QuoteRules {
     ) -> Vec<Quote> {
         let mut quotes = self.extract_with_entities(body, segments, map, entities);
         link_speakers(&mut quotes, entities);
+        organizations_speaking(&mut quotes, entities);
         quotes
+    }
+}
+
+/// "kata Bank Sentral Swiss": a speaker's name is the end of a capitalized run after its
+/// last office word, which cuts an organization that speaks ("Bank" is such a word) to
+/// "Sentral Swiss". When the speaker links to no entity of the record ([`link_speakers`]
+/// ran first) and an ORGANIZATION mention of the entity stage ends where the speaker
+/// does and starts before it, that organization is the speaker.
+pub fn organizations_speaking(quotes: &mut [Quote], entities: &[Entity]) {
+    for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+        if speaker.entity.is_some() {
+            continue;
+        }
+        let covering = entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Organization)
+            .find_map(|e| {
+                e.mentions
+                    .iter()
+                    .find(|m| m.end == speaker.end && m.start < speaker.start)
+                    .map(|m| (e, m))
+            });
+        if let Some((org, m)) = covering {
+            speaker.name = m.text.clone();
+            speaker.start = m.start;
+            speaker.entity = Some(org.name.clone());
+        }
     }
 }
 

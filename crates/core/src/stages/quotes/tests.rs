@@ -361,3 +361,32 @@ fn an_office_nobody_holds_links_to_no_person_that_shares_its_word() {
     assert_eq!(speaker.name, "Hakim");
     assert_eq!(speaker.entity, None);
 }
+
+#[test]
+fn an_organization_that_speaks_is_the_speaker_not_the_end_of_its_name() {
+    let bank = Entity {
+        name: "Bank Sentral Swiss".to_string(),
+        kind: crate::output::EntityType::Organization,
+        mentions: vec![crate::output::Mention {
+            text: "Bank Sentral Swiss".to_string(),
+            start: 15,
+            end: 25,
+        }],
+        count: 1,
+        aliases: vec![],
+        roles: vec![],
+    };
+    // The name rules kept "Sentral Swiss" (20..25) of "kata Bank Sentral Swiss".
+    let mut quotes = vec![spoken_by(None)];
+    organizations_speaking(&mut quotes, std::slice::from_ref(&bank));
+    let s = quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(
+        (s.name.as_str(), s.start, s.entity.as_deref()),
+        ("Bank Sentral Swiss", 15, Some("Bank Sentral Swiss"))
+    );
+    // A speaker linked to an entity of the record stays that entity.
+    let mut quotes = vec![spoken_by(Some("Lukman Hakim"))];
+    organizations_speaking(&mut quotes, &[bank, person("Lukman Hakim", &[])]);
+    let s = quotes[0].speaker.as_ref().unwrap();
+    assert_eq!((s.name.as_str(), s.start), ("Lukman Hakim", 20));
+}
