@@ -42,6 +42,15 @@ pub struct Lexicon {
     // Lists of the entity stage's role and name rules (`stages::entities::roles`).
     /// Phrases that give a person's other name after it ("alias", "akrab disapa").
     pub alias_cues: Vec<&'static str>,
+    /// Words before a club's name that are not part of it ("Tim Utama", "skuad", "kubu").
+    pub team_words: Vec<&'static str>,
+    /// Every word of the word-evidence list (`data/words/indonesian-words.tsv`, built by
+    /// `scripts/build_word_evidence.py`), lowercase.
+    pub listed_words: Vec<&'static str>,
+    /// The list's common words that are no dictionary name and that a POS-tagged news
+    /// corpus tags as a proper noun less than one time in five, with how often that
+    /// corpus has them.
+    pub common_words: Vec<(&'static str, u32)>,
     /// Currency prefixes of a one-token amount ("Rp2", "USD20").
     pub currency_prefixes: Vec<&'static str>,
 
@@ -132,6 +141,12 @@ impl Lexicon {
                 "../../../data/lexicon/function-words-english.txt"
             )),
             alias_cues: entries(include_str!("../../../data/lexicon/alias-cues.txt")),
+            team_words: entries(include_str!("../../../data/lexicon/team-words.txt")),
+            listed_words: word_evidence().map(|(w, _, _)| w).collect(),
+            common_words: word_evidence()
+                .filter(|&(_, common, _)| common)
+                .map(|(w, _, tagged)| (w, tagged))
+                .collect(),
             currency_prefixes: entries(include_str!("../../../data/lexicon/currency-prefixes.txt")),
             name_forming_honorifics: entries(include_str!(
                 "../../../data/lexicon/name-forming-honorifics.txt"
@@ -186,6 +201,24 @@ impl Default for Lexicon {
 
 /// The entries of a lexicon file: every line that is neither blank nor a `#` comment,
 /// trimmed, in file order (order matters where the first match wins).
+/// The words of `data/words/indonesian-words.tsv` (columns word, common, proper, tagged,
+/// nnp), whether each is a common word (marked common, not a dictionary name, and tagged
+/// NNP in under a fifth of its POS-corpus sightings) and its POS-corpus count.
+fn word_evidence() -> impl Iterator<Item = (&'static str, bool, u32)> {
+    entries(include_str!("../../../data/words/indonesian-words.tsv"))
+        .into_iter()
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let word = cols.next()?;
+            let n: Vec<u32> = cols.map(|c| c.parse().unwrap_or(0)).collect();
+            let [common, proper, tagged, nnp] = n[..] else {
+                return None;
+            };
+            let is_common = common == 1 && proper == 0 && nnp * 5 < tagged.max(1);
+            Some((word, is_common, tagged))
+        })
+}
+
 pub fn entries(text: &'static str) -> Vec<&'static str> {
     text.lines()
         .map(str::trim)
@@ -422,6 +455,9 @@ mod tests {
                 lexicon.function_words_english.len(),
             ),
             ("alias_cues", lexicon.alias_cues.len()),
+            ("team_words", lexicon.team_words.len()),
+            ("listed_words", lexicon.listed_words.len()),
+            ("common_words", lexicon.common_words.len()),
             ("currency_prefixes", lexicon.currency_prefixes.len()),
             (
                 "name_forming_honorifics",
@@ -507,6 +543,10 @@ mod tests {
             (
                 "alias-cues",
                 include_str!("../../../data/lexicon/alias-cues.txt"),
+            ),
+            (
+                "team-words",
+                include_str!("../../../data/lexicon/team-words.txt"),
             ),
             (
                 "currency-prefixes",

@@ -215,3 +215,65 @@ fn a_stage_name_is_one_entity_with_the_person_it_belongs_to() {
         e.entities
     );
 }
+
+#[test]
+fn clubs_are_organizations_by_their_names_and_nicknames() {
+    let got = entities_of(
+        "Persijap Jepara menahan imbang Persebaya Surabaya di Stadion Gelora Bumi Kartini. Laskar Kalinyamat sempat unggul lewat sundulan Rendi Saputra. Pelatih Tim Utama Persebaya Surabaya mengakui anak asuhnya kesulitan. Di Italia, Napoli kalah dari Hellas Verona.",
+    );
+    for club in [
+        "Persijap Jepara",
+        "Persebaya Surabaya",
+        "SSC Napoli",
+        "Hellas Verona",
+    ] {
+        assert!(
+            got.contains(&(club.to_string(), EntityType::Organization)),
+            "{club}: {got:?}"
+        );
+    }
+    // The nickname is the club, neither a person nor a second organization, and the
+    // team words before the club are not part of its name.
+    for name in [
+        "Laskar Kalinyamat",
+        "Tim Utama Persebaya Surabaya",
+        "Jepara",
+    ] {
+        assert!(got.iter().all(|(n, _)| n != name), "{name}: {got:?}");
+    }
+    assert!(
+        got.contains(&("Rendi Saputra".to_string(), EntityType::Person)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_title_case_headline_makes_no_names_of_its_common_words() {
+    let got = entities_of(
+        "Akademi Promosi Tiga Pemain Muda ke Tim Senior\n\nManajemen Persib Bandung memanggil tiga pemain dari akademi untuk berlatih bersama tim utama, kata Direktur Akademi Persib Rudi Hartono.",
+    );
+    for common in [
+        "Akademi Promosi",
+        "Akademi Promosi Tiga Pemain Muda",
+        "Tim Senior",
+    ] {
+        assert!(got.iter().all(|(n, _)| n != common), "{common}: {got:?}");
+    }
+    assert!(
+        got.contains(&("Persib Bandung".to_string(), EntityType::Organization)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_word_glued_to_a_name_is_not_part_of_the_person() {
+    let got = entities_of(
+        "Konser itu menghadirkan Gusti Irwan Wibowo. Gustiwiwsebelum naik panggung menyapa penonton.",
+    );
+    assert!(got.iter().all(|(n, _)| n != "Gustiwiwsebelum"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(n, t)| n.starts_with("Gusti") && *t == EntityType::Person),
+        "{got:?}"
+    );
+}

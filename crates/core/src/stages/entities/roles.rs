@@ -9,6 +9,9 @@
 //! 3. [`trim_punctuation`] at both ends;
 //! 4. [`Rules::cut_at_lowercase`]: names are capitalized, and no amount ends one;
 //! 5. [`is_written_as_name`] and [`Rules::names_nothing`] drop what cannot be a name;
+//!    so does [`Rules::headline_words`] for common words in a title-case line;
+//!    [`Rules::listed_organization`]: a listed organization, also after team words
+//!    ("Tim Utama Persebaya Surabaya"), is that organization, whatever the tagger said;
 //! 6. [`country_after`]: a ministry followed by its country is one organization
 //!    ("Kementerian Luar Negeri China");
 //! 7. [`listed_place_pair`]: two listed places joined by "dan" are two places;
@@ -17,7 +20,9 @@
 //!    ("Mahkamah Konstitusi (MK)"), after a person only when it is the person's initials.
 //!
 //! Then, over the whole sentence, [`Rules::nickname_aliases`]: the name after "alias",
-//! "akrab disapa" or "nama panggung" is another name of the last person before it.
+//! "akrab disapa" or "nama panggung" is another name of the last person before it; and
+//! [`Glue::tail`]: a mention whose last word has the next word glued on by the scraper
+//! ("Gustiwiwsebelum") ends where the name does.
 
 use super::gazetteer::{Hit, Kind};
 use super::model::spans;
@@ -25,7 +30,7 @@ use super::tokens::Token;
 use super::Found;
 use crate::lexicon::{used_by, Lexicon, ParticleUse};
 use crate::output::EntityType;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 fn entity_type(kind: u8) -> EntityType {
@@ -53,6 +58,72 @@ fn is_initials(acronym: &str, name: &[&str]) -> bool {
     match (wanted.next(), letters.next()) {
         (Some(a), Some(b)) if a == b => wanted.all(|a| letters.any(|b| a == b)),
         _ => false,
+    }
+}
+
+/// Where a glued word may start: the prefixes of Indonesian derived words ("me-",
+/// "ber-", "se-", "di-", "ter-", "ke-", "pe-"), which is what follows a name in most
+/// glued tokens ("Gustiwiwsebelum", "Alexander-Arnoldberbagi"). Plain "te-" is left
+/// out: village names end in "tengah" ("Karangtengah").
+const GLUE_TAIL_STARTS: [&str; 7] = ["me", "ber", "se", "di", "ter", "ke", "pe"];
+/// The shortest glued word taken off a name, and the shortest name left, in characters:
+/// shorter tails ("yang") and heads ("Ber-kemajuan") are too often one real word.
+const MIN_GLUE_TAIL: usize = 6;
+const MIN_GLUE_HEAD: usize = 4;
+/// How often the POS corpus must have a word for it to count as glued on: what follows
+/// a name in news is a frequent verb or connective, while the rare words a place or
+/// person name ends in ("Karangsembung") are not.
+const MIN_GLUE_TAIL_COUNT: u32 = 20;
+
+/// Words a scraper glued to a name: the common words a name can end in by accident, and
+/// every listed word, which is never split.
+pub struct Glue {
+    listed: HashSet<&'static str>,
+    tails: HashSet<&'static str>,
+}
+
+impl Glue {
+    fn with_lexicon(lexicon: &Lexicon) -> Glue {
+        Glue {
+            listed: lexicon.listed_words.iter().copied().collect(),
+            tails: lexicon
+                .common_words
+                .iter()
+                .filter(|&&(_, count)| count >= MIN_GLUE_TAIL_COUNT)
+                .map(|&(w, _)| w)
+                .filter(|w| {
+                    w.chars().count() >= MIN_GLUE_TAIL
+                        && w.chars().all(char::is_lowercase)
+                        && GLUE_TAIL_STARTS.iter().any(|p| w.starts_with(p))
+                })
+                .collect(),
+        }
+    }
+
+    /// The length in bytes of the common word glued to the end of `word`, if any: the
+    /// longest one after a different lowercase letter that leaves a name of at least
+    /// [`MIN_GLUE_HEAD`] characters, in a word (after its last hyphen) that is no
+    /// listed word itself.
+    pub fn tail(&self, word: &str) -> Option<usize> {
+        let part = word.rsplit('-').next().unwrap_or(word);
+        if !part.starts_with(char::is_uppercase)
+            || !part.chars().all(char::is_alphabetic)
+            || self.listed.contains(part.to_lowercase().as_str())
+        {
+            return None;
+        }
+        let mut prev: Option<char> = None;
+        for (k, (i, c)) in part.char_indices().enumerate() {
+            let tail = &part[i..];
+            // "Mbappe" + "yang" is no "Mbap" + "peyang": a name does not end in the
+            // letter the glued word starts with, so a doubled letter is one word's.
+            let boundary = prev.is_some_and(|p| p.is_lowercase() && p != c);
+            if k >= MIN_GLUE_HEAD && boundary && self.tails.contains(tail) {
+                return Some(tail.len());
+            }
+            prev = Some(c);
+        }
+        None
     }
 }
 
@@ -94,6 +165,8 @@ struct Sentence<'a> {
     title_end: HashMap<usize, usize>,
     name_end: HashMap<usize, usize>,
     name_start: HashMap<usize, Vec<usize>>,
+    /// Whether the sentence is written in title case ([`is_title_case`]).
+    title_case: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -130,6 +203,7 @@ impl<'a> Sentence<'a> {
             title_end,
             name_end,
             name_start,
+            title_case: is_title_case(words),
         }
     }
 
@@ -210,6 +284,10 @@ pub struct Rules {
     name_links: Vec<&'static str>,
     /// Each alias cue as its words.
     alias_cues: Vec<Vec<&'static str>>,
+    team_words: Vec<&'static str>,
+    /// Common words ([`Lexicon::common_words`]), lowercase.
+    common: HashSet<&'static str>,
+    glue: Glue,
     currency_prefixes: Vec<&'static str>,
     name_forming_honorifics: Vec<&'static str>,
     not_names: Vec<&'static str>,
@@ -226,6 +304,9 @@ impl Rules {
                 .iter()
                 .map(|c| c.split_whitespace().collect())
                 .collect(),
+            team_words: lexicon.team_words.clone(),
+            common: lexicon.common_words.iter().map(|&(w, _)| w).collect(),
+            glue: Glue::with_lexicon(lexicon),
             currency_prefixes: lexicon.currency_prefixes.clone(),
             name_forming_honorifics: lexicon.name_forming_honorifics.clone(),
             not_names: lexicon.not_names.clone(),
@@ -252,7 +333,7 @@ impl Rules {
         while k < raw.len() {
             let (kind, s, e) = raw[k];
             k += 1;
-            let ty = entity_type(kind);
+            let mut ty = entity_type(kind);
             let (s, roles) = if ty == EntityType::Person {
                 let (s, mut roles) = self.strip_titles(&st, s, e);
                 if let Some(role) = title_before(&st, s, out.last()) {
@@ -266,9 +347,19 @@ impl Rules {
             };
             let (s, e) = trim_punctuation(words, s, e);
             let mut e = self.cut_at_lowercase(words, ty, s, e);
-            if !is_written_as_name(words, ty, s, e) || self.names_nothing(&st, s, e) {
+            if !is_written_as_name(words, ty, s, e)
+                || self.names_nothing(&st, s, e)
+                || self.headline_words(&st, ty, s, e)
+            {
                 continue;
             }
+            let (s, roles) = match self.listed_organization(&st, s, e) {
+                Some(start) => {
+                    ty = EntityType::Organization;
+                    (start, Vec::new())
+                }
+                None => (s, roles),
+            };
             if ty == EntityType::Organization {
                 if let Some(end) = country_after(&st, e) {
                     e = end;
@@ -301,6 +392,11 @@ impl Rules {
             }
         }
         self.nickname_aliases(&st, &mut out);
+        for p in &mut out {
+            if let Some(glued) = self.glue.tail(words[p.end - 1]) {
+                p.found.bytes.end -= glued;
+            }
+        }
         out.into_iter().map(|p| p.found).collect()
     }
 
@@ -444,6 +540,34 @@ impl Rules {
             || self.not_names.contains(&st.text(s, e))
     }
 
+    /// "Akademi Promosi Tiga Pemain Muda ke Tim Senior": in a title-case sentence an
+    /// ORGANIZATION or PERSON span that ends in a common word ([`Lexicon::common_words`])
+    /// and is no listed name is headline words, not a name. Organization heads the POS
+    /// corpus often tags as proper nouns ("Komisi", "Badan") are no common words there.
+    fn headline_words(&self, st: &Sentence, ty: EntityType, s: usize, e: usize) -> bool {
+        st.title_case
+            && ty != EntityType::Location
+            && self
+                .common
+                .contains(st.words[e - 1].to_lowercase().as_str())
+            && st.name_ending(e).is_none_or(|h| h.tokens.start < s)
+    }
+
+    /// Where the listed organization begins in span `s..e` when the span is one
+    /// ("Laskar Kalinyamat", a club's nickname the tagger took for a person), or is one
+    /// after team words ("Tim Utama Persebaya Surabaya"): clubs carry town names and
+    /// nicknames like people's, and the list knows them better than the tagger does.
+    fn listed_organization(&self, st: &Sentence, s: usize, e: usize) -> Option<usize> {
+        let hit = st
+            .name_ending(e)
+            .filter(|h| h.kind == Kind::Organization && h.tokens.start >= s)?;
+        let start = hit.tokens.start;
+        st.words[s..start]
+            .iter()
+            .all(|w| self.team_words.iter().any(|t| t.eq_ignore_ascii_case(w)))
+            .then_some(start)
+    }
+
     /// Where the person begins in "Kabupaten Bekasi Siti Nurhaliza", a LOCATION span
     /// `s..e` the tagger ran on from a listed place (possibly after its administrative
     /// word) into the name after it: the words past the place, two or more, all
@@ -495,6 +619,19 @@ fn trim_punctuation(words: &[&str], s: usize, e: usize) -> (usize, usize) {
         s += 1;
     }
     (s, e)
+}
+
+/// Whether most words of a sentence (at least two in three of three or more) begin with
+/// a capital, as in a headline or a subheading: there a capital says nothing of a name.
+fn is_title_case(words: &[&str]) -> bool {
+    let (mut alphabetic, mut capitalized) = (0, 0);
+    for w in words {
+        if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
+            alphabetic += 1;
+            capitalized += usize::from(c.is_uppercase());
+        }
+    }
+    alphabetic >= 3 && capitalized * 3 >= alphabetic * 2
 }
 
 /// Whether tokens `s..e` can be written as a name at all: not empty, with a capital or a

@@ -378,3 +378,78 @@ fn an_alias_cue_after_an_organization_or_far_from_the_person_adds_nothing() {
     );
     assert!(got.iter().all(|(t, _)| t != "Ucok"), "{got:?}");
 }
+
+#[test]
+fn a_listed_club_is_an_organization_also_by_its_nickname_or_after_team_words() {
+    let f = Fixture::new("Tim Utama Persebaya Surabaya menjamu Laskar Kalinyamat");
+    let st = f.sentence();
+    let r = rules();
+    let persebaya = f.at("Persebaya");
+    assert_eq!(
+        r.listed_organization(&st, 0, persebaya + 2),
+        Some(persebaya)
+    );
+    let laskar = f.at("Laskar");
+    assert_eq!(r.listed_organization(&st, laskar, laskar + 2), Some(laskar));
+    // "menjamu" is no team word, and a span that ends before the club is not the club.
+    assert_eq!(r.listed_organization(&st, persebaya + 2, laskar + 2), None);
+    assert_eq!(r.listed_organization(&st, 0, persebaya + 1), None);
+}
+
+#[test]
+fn a_club_the_tagger_called_a_person_or_a_place_is_the_club() {
+    let got = found(
+        "Tim Utama Persebaya Surabaya menjamu Laskar Kalinyamat di Gelora Bung Tomo",
+        &[
+            "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC",
+            "I-LOC",
+        ],
+    );
+    assert!(
+        got.contains(&("Persebaya Surabaya".to_string(), EntityType::Organization)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Laskar Kalinyamat".to_string(), EntityType::Organization)),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, t)| *t != EntityType::Person), "{got:?}");
+}
+
+#[test]
+fn a_common_word_glued_to_a_name_comes_off_and_listed_words_stay_whole() {
+    let glue = &rules().glue;
+    fn head<'w>(glue: &Glue, w: &'w str) -> Option<&'w str> {
+        glue.tail(w).map(|n| &w[..w.len() - n])
+    }
+    let tail = |w: &'static str| head(glue, w);
+    assert_eq!(tail("Gustiwiwsebelum"), Some("Gustiwiw"));
+    assert_eq!(tail("Quarymengaku"), Some("Quary"));
+    assert_eq!(tail("Alexander-Arnoldberbagi"), Some("Alexander-Arnold"));
+    // Listed words, a short head, a short tail and a lowercase word are left alone.
+    for whole in ["Kalimantan", "Berkemajuan", "Mbappeyang", "sebelum", "Budi"] {
+        assert_eq!(glue.tail(whole), None, "{whole}");
+    }
+}
+
+#[test]
+fn a_mention_ends_where_the_glued_name_does() {
+    let body = "Penampilan Gustiwiwsebelum konser memukau";
+    let got = found(body, &["O", "B-PER", "O", "O"]);
+    assert_eq!(got, [("Gustiwiw".to_string(), EntityType::Person)]);
+}
+
+#[test]
+fn common_words_in_a_title_case_line_are_no_name_but_listed_names_there_are() {
+    let r = rules();
+    let f = Fixture::new("Akademi Promosi Tiga Pemain Muda ke Persebaya Surabaya");
+    let st = f.sentence();
+    assert!(st.title_case);
+    assert!(r.headline_words(&st, EntityType::Organization, 0, 2));
+    let club = f.at("Persebaya");
+    assert!(!r.headline_words(&st, EntityType::Organization, club, club + 2));
+    // The same words in an ordinary sentence are left to the tagger.
+    let f = Fixture::new("Akademi Promosi merekrut tiga pemain dari daerah");
+    assert!(!f.sentence().title_case);
+    assert!(!r.headline_words(&f.sentence(), EntityType::Organization, 0, 2));
+}
