@@ -361,9 +361,8 @@ fn english_article() {
         })
     );
     assert_eq!(removed(&e, "advertisement"), 1);
-    // A speaker's entity is an entity of the record. The entity stage, trained on
-    // Indonesian only (English entities are issue 17), keeps "Powell" apart from "Jerome
-    // Powell" here, so the later quotes link to "Powell".
+    // A speaker's entity is an entity of the record: the later "Powell" quotes link to
+    // "Jerome Powell", whose short form the entity stage merged into it.
     assert_eq!(
         quotes(&e),
         vec![
@@ -379,21 +378,21 @@ fn english_article() {
                 Indirect,
                 Some("said"),
                 Some("Powell"),
-                Some("Powell")
+                Some("Jerome Powell")
             ),
             (
                 "The economy is in a solid position",
                 Direct,
                 Some("said"),
                 Some("Powell"),
-                Some("Powell")
+                Some("Jerome Powell")
             ),
             (
                 "Our policy is not on a preset course",
                 Direct,
                 Some("said"),
                 Some("Powell"),
-                Some("Powell")
+                Some("Jerome Powell")
             ),
         ]
     );

@@ -44,6 +44,14 @@ fn subject_who(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures)
     }
 }
 
+/// Whether a capitalized cue after a quote that ended its sentence ("berarti \"anak dari
+/// seseorang.\" Kata bin digunakan …") opens the next sentence: there "Kata" is "the
+/// word", not "said". An attribution follows a comma inside the marks, or a lowercase cue.
+fn starts_new_sentence(body: &str, close_end: usize, cue: &str) -> bool {
+    let mut before_close = body[..close_end].chars().rev().skip(1);
+    cue.starts_with(char::is_uppercase) && matches!(before_close.next(), Some('.' | '!' | '?'))
+}
+
 /// The cue and speaker after a closing mark ending at `close_end`.
 fn post_attribution(
     rules: &QuoteRules,
@@ -54,8 +62,10 @@ fn post_attribution(
     let after = &body[close_end..floor_boundary(body, para_end.min(close_end + WINDOW))];
     if let Some(c) = rules.patterns.post_cue.captures(after) {
         let cue = c.name("cue")?;
-        let who = after_cue(rules, body, close_end + cue.end(), cue.as_str());
-        return Some((cue.as_str().to_string(), who));
+        if !starts_new_sentence(body, close_end, cue.as_str()) {
+            let who = after_cue(rules, body, close_end + cue.end(), cue.as_str());
+            return Some((cue.as_str().to_string(), who));
+        }
     }
     if let Some(c) = rules.patterns.post_name_cue.captures(after) {
         let cue = c.name("cue")?.as_str().to_string();

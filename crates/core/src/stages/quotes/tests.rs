@@ -390,3 +390,18 @@ fn an_organization_that_speaks_is_the_speaker_not_the_end_of_its_name() {
     let s = quotes[0].speaker.as_ref().unwrap();
     assert_eq!((s.name.as_str(), s.start), ("Lukman Hakim", 20));
 }
+
+#[test]
+fn a_capitalized_cue_after_a_finished_sentence_is_the_next_sentence() {
+    let q = quotes(
+        "Istilah itu berarti \"anak dari seseorang.\" Kata bin dipakai untuk anak laki-laki.",
+    );
+    assert!(
+        q.iter().all(|x| x.speaker.is_none()),
+        "{:?}",
+        q.iter().map(summary).collect::<Vec<_>>()
+    );
+    // A comma inside the marks, or a lowercase cue, still attributes the quote.
+    let q = quotes("\"Kami siap.\" kata Budi Santoso di Jakarta.");
+    assert_eq!(summary(&q[0]).3, s("Budi Santoso"));
+}
