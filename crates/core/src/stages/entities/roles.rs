@@ -9,7 +9,7 @@
 //! 3. [`trim_punctuation`] at both ends;
 //! 4. [`Rules::cut_at_lowercase`]: names are capitalized, and no amount ends one;
 //! 5. [`is_written_as_name`] and [`Rules::names_nothing`] drop what cannot be a name;
-//!    so does [`Rules::headline_words`] for common words in a title-case line;
+//!    so does [`Rules::headline_words`] for common words in a headline;
 //!    [`Rules::listed_organization`]: a listed organization, also after team words
 //!    ("Tim Utama Persebaya Surabaya"), is that organization, whatever the tagger said;
 //! 6. [`country_after`]: a ministry followed by its country is one organization
@@ -165,8 +165,8 @@ struct Sentence<'a> {
     title_end: HashMap<usize, usize>,
     name_end: HashMap<usize, usize>,
     name_start: HashMap<usize, Vec<usize>>,
-    /// Whether the sentence is written in title case ([`is_title_case`]).
-    title_case: bool,
+    /// Whether the sentence is a headline or a subheading ([`is_headline`]).
+    headline: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -203,7 +203,7 @@ impl<'a> Sentence<'a> {
             title_end,
             name_end,
             name_start,
-            title_case: is_title_case(words),
+            headline: is_headline(words),
         }
     }
 
@@ -540,12 +540,12 @@ impl Rules {
             || self.not_names.contains(&st.text(s, e))
     }
 
-    /// "Akademi Promosi Tiga Pemain Muda ke Tim Senior": in a title-case sentence an
+    /// "Akademi Promosi Tiga Pemain Muda ke Tim Senior": in a headline an
     /// ORGANIZATION or PERSON span that ends in a common word ([`Lexicon::common_words`])
     /// and is no listed name is headline words, not a name. Organization heads the POS
     /// corpus often tags as proper nouns ("Komisi", "Badan") are no common words there.
     fn headline_words(&self, st: &Sentence, ty: EntityType, s: usize, e: usize) -> bool {
-        st.title_case
+        st.headline
             && ty != EntityType::Location
             && self
                 .common
@@ -621,9 +621,14 @@ fn trim_punctuation(words: &[&str], s: usize, e: usize) -> (usize, usize) {
     (s, e)
 }
 
-/// Whether most words of a sentence (at least two in three of three or more) begin with
-/// a capital, as in a headline or a subheading: there a capital says nothing of a name.
-fn is_title_case(words: &[&str]) -> bool {
+/// Whether a sentence is a headline or a subheading: most of its words (at least two in
+/// three of three or more) begin with a capital, and it ends without a full stop, a
+/// question or an exclamation mark. There a capital says nothing of a name. A title-case
+/// sentence that ends like one is mostly names ("Partai Patriot, Partai Pelopor, ...").
+fn is_headline(words: &[&str]) -> bool {
+    if words.last().is_some_and(|w| w.ends_with(['.', '!', '?'])) {
+        return false;
+    }
     let (mut alphabetic, mut capitalized) = (0, 0);
     for w in words {
         if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
