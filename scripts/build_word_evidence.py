@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Builds data/words/indonesian-words.tsv, the word evidence the entity tagger is
-trained with (`warta train ner --words`): whether a word is a common Indonesian word
+"""Builds data/words/indonesian-words.tsv, the word evidence the entity rules read
+(`roles::Glue`, `Rules::headline_words`): whether a word is a common Indonesian word
 and how often kumparan's POS-tagged news corpus tags it as a proper noun.
 
 Sources (fetch them first; nothing here reaches the network):
