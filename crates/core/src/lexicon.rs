@@ -111,6 +111,8 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lists shipped in `data/lexicon/`, embedded in the binary.
     pub fn embedded() -> Lexicon {
+        // The word list is 44k lines: read it once for both of its views.
+        let evidence: Vec<(&'static str, bool, u32)> = word_evidence().collect();
         Lexicon {
             dateline_cities: entries(include_str!("../../../data/lexicon/dateline-cities.txt")),
             speech_verbs_after: entries(include_str!(
@@ -142,10 +144,11 @@ impl Lexicon {
             )),
             alias_cues: entries(include_str!("../../../data/lexicon/alias-cues.txt")),
             team_words: entries(include_str!("../../../data/lexicon/team-words.txt")),
-            listed_words: word_evidence().map(|(w, _, _)| w).collect(),
-            common_words: word_evidence()
-                .filter(|&(_, common, _)| common)
-                .map(|(w, _, tagged)| (w, tagged))
+            listed_words: evidence.iter().map(|&(w, _, _)| w).collect(),
+            common_words: evidence
+                .iter()
+                .filter(|&&(_, common, _)| common)
+                .map(|&(w, _, tagged)| (w, tagged))
                 .collect(),
             currency_prefixes: entries(include_str!("../../../data/lexicon/currency-prefixes.txt")),
             name_forming_honorifics: entries(include_str!(
