@@ -636,3 +636,49 @@ async fn two_runs_over_the_same_input_give_byte_identical_records() {
         );
     }
 }
+
+/// Two replicas started with one `kafka.group_instance_id`: the broker fences the older
+/// member, which stops with exit code 1 and an error that names the key to fix. The
+/// newer one goes on and the input still lands in full.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_shared_group_instance_id_stops_the_fenced_replica_with_the_key_named() {
+    let Some(brokers) =
+        brokers("a_shared_group_instance_id_stops_the_fenced_replica_with_the_key_named")
+    else {
+        return;
+    };
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, "fenced", 3, 2_000).await;
+    let mut spec = WorkerSpec::new(&brokers, &topics, &group);
+    spec.set("WARTA_KAFKA__GROUP_INSTANCE_ID", "warta-0");
+    let mut first = spec.spawn();
+    assert!(
+        first.wait_for_metric("warta_records_produced_total", 1.0, LONG),
+        "{}",
+        first.log_text()
+    );
+    let mut second = spec.spawn();
+    let status = first
+        .wait_timeout(Duration::from_secs(60))
+        .unwrap_or_else(|| panic!("the fenced replica kept running:\n{}", first.log_text()));
+    assert_eq!(status.code(), Some(1), "{}", first.log_text());
+    let log = first.log_text();
+    assert!(
+        log.contains("kafka.group_instance_id `warta-0` is in use by another consumer"),
+        "{log}"
+    );
+    let landed = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        false,
+    );
+    assert_all_landed(&inputs, &landed);
+    second.assert_alive();
+    second.signal("TERM");
+}

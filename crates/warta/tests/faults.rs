@@ -20,7 +20,13 @@ async fn three_sigkills_in_twenty_thousand_lose_nothing() {
         return;
     }
     let max_in_flight = 1000;
-    let (inputs, landed, committed_at_kill) = three_sigkills(
+    let CrashRun {
+        inputs,
+        landed,
+        committed_at_kill,
+        first_output_after_restart,
+        elapsed,
+    } = three_sigkills(
         name,
         |s| s.set("WARTA_PROCESSING__MAX_IN_FLIGHT", max_in_flight),
         "warta_records_produced_total",
@@ -30,7 +36,7 @@ async fn three_sigkills_in_twenty_thousand_lose_nothing() {
     .await;
     let duplicates = assert_all_landed(&inputs, &landed);
     eprintln!(
-        "3 SIGKILLs (committed offsets at each: {committed_at_kill:?}): {} records landed for {} ids, {duplicates} duplicates ({:.0} per crash, in-flight bound {max_in_flight})",
+        "3 SIGKILLs (committed offsets at each: {committed_at_kill:?}): {} records landed for {} ids, {duplicates} duplicates ({:.0} per crash, in-flight bound {max_in_flight}); first output after each restart {first_output_after_restart:.1?}, whole run {elapsed:.1?} (dynamic membership, 10 s session)",
         landed.len(),
         inputs.len(),
         duplicates as f64 / 3.0
@@ -50,7 +56,12 @@ async fn exactly_once_three_sigkills_read_committed_sees_each_id_once() {
         return;
     }
     let transactional_id = unique("txn-eos3");
-    let (inputs, landed, committed_at_kill) = three_sigkills(
+    let CrashRun {
+        inputs,
+        landed,
+        committed_at_kill,
+        ..
+    } = three_sigkills(
         name,
         |s| {
             s.set("WARTA_PROCESSING__GUARANTEE", "exactly_once");
@@ -74,6 +85,208 @@ async fn exactly_once_three_sigkills_read_committed_sees_each_id_once() {
         "aborted transactions must stay invisible to read_committed"
     );
     assert_eq!(landed.len(), inputs.len());
+}
+
+/// Static membership with the shipped session timeout (45 s): a worker restarted within
+/// two seconds of a SIGKILL rejoins under the same `kafka.group_instance_id` and gets its
+/// partitions back at once, instead of after the dead member's session runs out.
+#[tokio::test(flavor = "multi_thread")]
+async fn static_membership_three_sigkills_back_to_work_within_seconds() {
+    let name = "static3";
+    if brokers(name).is_none() {
+        return;
+    }
+    let instance = unique("pod");
+    let shipped_session_timeout = warta::config::Config::load_with_env(None, Vec::new())
+        .unwrap()
+        .kafka
+        .consumer_properties["session.timeout.ms"]
+        .clone();
+    let CrashRun {
+        inputs,
+        landed,
+        committed_at_kill,
+        first_output_after_restart,
+        elapsed,
+    } = three_sigkills(
+        name,
+        |s| {
+            s.set("WARTA_KAFKA__GROUP_INSTANCE_ID", &instance);
+            s.set(
+                "WARTA_KAFKA__CONSUMER_PROPERTIES__SESSION_TIMEOUT_MS",
+                &shipped_session_timeout,
+            );
+        },
+        PRODUCED_METRIC,
+        1500.0,
+        false,
+    )
+    .await;
+    let duplicates = assert_all_landed(&inputs, &landed);
+    eprintln!(
+        "static membership, shipped session.timeout.ms={shipped_session_timeout}, 3 SIGKILLs (committed offsets at each: {committed_at_kill:?}): {} records for {} ids, {duplicates} duplicates; first output after each restart {first_output_after_restart:.1?}; whole run {elapsed:.1?}",
+        landed.len(),
+        inputs.len(),
+    );
+    let session = Duration::from_millis(shipped_session_timeout.parse().unwrap());
+    for (i, took) in first_output_after_restart.iter().enumerate() {
+        assert!(
+            *took < session / 3,
+            "restart {}: first output after {took:?}, as if the dead member's session ({session:?}) had to expire",
+            i + 1
+        );
+    }
+    assert!(
+        elapsed < Duration::from_secs(90),
+        "20,000 articles with 3 crashes took {elapsed:?}"
+    );
+}
+
+/// Kafka 4's consumer group protocol (KIP-848, `group.protocol=consumer`) measured
+/// against the classic one above: there the broker keeps a crashed static member's id
+/// until its session (`group.consumer.session.timeout.ms`, 45 s) times out, and refuses
+/// a restart under the same id with UNRELEASED_INSTANCE_ID. warta therefore stays on the
+/// classic protocol; a user who chooses the new one gets an error that names the key
+/// and says why, not a silent stall.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_consumer_group_protocol_refuses_a_static_restart_after_a_crash_with_the_key_named() {
+    let name = "kip848";
+    let Some(brokers) = brokers(name) else {
+        return;
+    };
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, name, 6, 2_000).await;
+    let mut spec = WorkerSpec::new(&brokers, &topics, &group);
+    spec.env.retain(|(k, _)| !k.ends_with("SESSION_TIMEOUT_MS"));
+    spec.set(
+        "WARTA_KAFKA__CONSUMER_PROPERTIES__GROUP_PROTOCOL",
+        "consumer",
+    );
+    spec.set("WARTA_KAFKA__GROUP_INSTANCE_ID", unique("pod"));
+    let mut worker = spec.spawn();
+    assert!(
+        worker.wait_for_metric(PRODUCED_METRIC, 100.0, LONG),
+        "the consumer protocol works until the crash:\n{}",
+        worker.log_text()
+    );
+    worker.signal("KILL");
+    worker
+        .wait_timeout(Duration::from_secs(10))
+        .expect("killed");
+    let restarted = Instant::now();
+    let mut worker = spec.spawn();
+    let status = worker
+        .wait_timeout(Duration::from_secs(30))
+        .unwrap_or_else(|| {
+            panic!(
+                "the restart under the same id was accepted:\n{}",
+                worker.log_text()
+            )
+        });
+    assert_eq!(status.code(), Some(1));
+    let log = worker.log_text();
+    assert!(
+        log.contains("kafka.group_instance_id") && log.contains("still held"),
+        "{log}"
+    );
+    eprintln!(
+        "group.protocol=consumer: a static restart {:.1?} after a SIGKILL was refused (UNRELEASED_INSTANCE_ID); {} inputs",
+        restarted.elapsed(),
+        inputs.len()
+    );
+}
+
+/// The exactly-once abort path: the second transaction fails between producing its
+/// batch and committing it. The worker aborts it and re-reads the batch; the aborted
+/// records are on the output topic (a read_uncommitted reader sees them) but a
+/// read_committed reader sees every id exactly once.
+#[cfg(feature = "fault-injection")]
+#[tokio::test(flavor = "multi_thread")]
+async fn exactly_once_a_transaction_failed_before_commit_stays_invisible() {
+    exactly_once_abort_path("eosfail", "fail:2", false).await;
+}
+
+/// Like the test above, but the worker dies inside the open transaction; its restart,
+/// under the same transactional id, fences it and the broker aborts it.
+#[cfg(feature = "fault-injection")]
+#[tokio::test(flavor = "multi_thread")]
+async fn exactly_once_a_crash_inside_an_open_transaction_stays_invisible() {
+    exactly_once_abort_path("eoscrash", "crash:2", true).await;
+}
+
+#[cfg(feature = "fault-injection")]
+async fn exactly_once_abort_path(name: &str, fault: &str, crashes: bool) {
+    let Some(brokers) = brokers(name) else {
+        return;
+    };
+    let Scenario {
+        topics,
+        inputs,
+        group,
+    } = scenario(&brokers, name, 6, 3_000).await;
+    let transactional_id = unique(&format!("txn-{name}"));
+    let mut spec = WorkerSpec::new(&brokers, &topics, &group);
+    spec.set("WARTA_PROCESSING__GUARANTEE", "exactly_once");
+    spec.set("WARTA_PROCESSING__TRANSACTIONAL_ID", &transactional_id);
+    spec.set("WARTA_PROCESSING__BATCH_SIZE", 200);
+    let mut faulty = spec.clone();
+    faulty.set("FAULT_INJECTION_EOS", fault);
+    let mut worker = faulty.spawn();
+    if crashes {
+        let status = worker
+            .wait_timeout(LONG)
+            .expect("the worker aborts inside its second transaction");
+        assert!(!status.success(), "{status}");
+        assert!(worker
+            .log_text()
+            .contains("aborting the process inside an open transaction"));
+        worker = spec.spawn();
+    }
+    let committed_view = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len(),
+        LONG,
+        SETTLE,
+        true,
+    );
+    worker.assert_alive();
+    if !crashes {
+        let log = worker.log_text();
+        assert!(
+            log.contains("failing the transaction before its commit"),
+            "{log}"
+        );
+        assert!(
+            log.contains("transaction aborted; re-reading its input"),
+            "{log}"
+        );
+    }
+    let duplicates = assert_all_landed(&inputs, &committed_view);
+    assert_eq!(duplicates, 0, "read_committed saw an aborted record");
+    assert_eq!(committed_view.len(), inputs.len());
+    let everything = read_back(
+        &brokers,
+        &[&topics.output, &topics.dead_letter],
+        inputs.len() + 1,
+        Duration::from_secs(30),
+        SETTLE,
+        false,
+    );
+    eprintln!(
+        "{fault}: read_committed saw {} records for {} ids; read_uncommitted saw {} (the aborted batch)",
+        committed_view.len(),
+        inputs.len(),
+        everything.len()
+    );
+    assert!(
+        everything.len() > inputs.len(),
+        "the aborted batch should be on the topic, visible to read_uncommitted only"
+    );
+    stop_and_assert_all_committed(&mut worker, &brokers, &group, &topics, inputs.len());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -100,8 +313,10 @@ async fn broker_restart_is_ridden_through_without_a_worker_restart() {
         worker.log_text()
     );
 
+    let stopping_wall = chrono::Utc::now();
     kafka("stop");
     let down_at = Instant::now();
+    let stopped_wall = chrono::Utc::now();
     assert!(
         worker.wait_for_status("/readyz", 503, Duration::from_secs(30)),
         "/readyz stayed 200 with the broker down:\n{}",
@@ -111,6 +326,7 @@ async fn broker_restart_is_ridden_through_without_a_worker_restart() {
     std::thread::sleep(Duration::from_secs(15).saturating_sub(down_at.elapsed()));
     kafka("restart");
     let up_at = Instant::now();
+    let up_wall = chrono::Utc::now();
     let downtime = up_at - down_at;
     assert!(
         worker.wait_for_status("/readyz", 200, Duration::from_secs(90)),
@@ -137,6 +353,68 @@ async fn broker_restart_is_ridden_through_without_a_worker_restart() {
         ready_again_after.as_secs_f64()
     );
     worker.signal("TERM");
+    worker.wait_timeout(Duration::from_secs(40));
+    assert_the_log_of_an_outage_is_timely_and_single(
+        &worker.log_text(),
+        stopping_wall,
+        stopped_wall,
+        up_wall,
+    );
+}
+
+/// One log line per client event, written when the event happens: the first line about
+/// the lost broker comes within 2 s of the broker's stop, no line says all brokers are
+/// down once it has been back for 2 s, and no line repeats.
+fn assert_the_log_of_an_outage_is_timely_and_single(
+    log: &str,
+    stopping: chrono::DateTime<chrono::Utc>,
+    stopped: chrono::DateTime<chrono::Utc>,
+    up: chrono::DateTime<chrono::Utc>,
+) {
+    let lines = log_lines(log);
+    assert!(
+        lines.len() > 3,
+        "the worker's JSON log did not parse:\n{log}"
+    );
+    let repeats = repeated_lines(&lines);
+    assert!(
+        repeats.is_empty(),
+        "log lines repeated within a second:\n{}",
+        repeats.join("\n")
+    );
+    let about_the_outage = |l: &&LogLine| {
+        matches!(l.level.as_str(), "WARN" | "ERROR")
+            && [
+                "brokers down",
+                "Disconnected",
+                "Connection refused",
+                "Kafka client error",
+            ]
+            .iter()
+            .any(|w| l.content.contains(w))
+    };
+    let first = lines
+        .iter()
+        .filter(|l| l.at >= stopping)
+        .find(about_the_outage)
+        .unwrap_or_else(|| panic!("no log line about the broker's outage:\n{log}"));
+    let two_seconds = chrono::Duration::seconds(2);
+    assert!(
+        first.at <= stopped + two_seconds,
+        "the first line about the outage came at {}, the broker had stopped at {stopped}: {}",
+        first.at,
+        first.content
+    );
+    let late: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.at > up + two_seconds && l.content.contains("brokers down"))
+        .map(|l| l.content.as_str())
+        .collect();
+    assert!(
+        late.is_empty(),
+        "'all brokers down' logged after the broker was back at {up}:\n{}",
+        late.join("\n")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

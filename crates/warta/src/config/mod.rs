@@ -34,7 +34,16 @@ const RESERVED_PROPERTIES: &[&str] = &[
     "transactional.id",
     "isolation.level",
     "group.id",
+    "group.instance.id",
     "bootstrap.servers",
+];
+
+/// Consumer properties of the classic group protocol that the broker owns under
+/// `group.protocol = "consumer"` (KIP-848); librdkafka refuses a consumer that sets them.
+pub const CLASSIC_PROTOCOL_ONLY: &[&str] = &[
+    "session.timeout.ms",
+    "heartbeat.interval.ms",
+    "partition.assignment.strategy",
 ];
 
 #[derive(Debug, Error)]
@@ -74,6 +83,11 @@ pub struct KafkaConfig {
     pub brokers: String,
     pub group_id: String,
     pub client_id: String,
+    /// Static group membership (KIP-345): a stable id per replica, such as a StatefulSet
+    /// pod name, so that a restarted replica gets its partitions back at once instead of
+    /// after `session.timeout.ms`. Empty: dynamic membership.
+    #[serde(default)]
+    pub group_instance_id: String,
     pub request_timeout_ms: u64,
     #[serde(default, deserialize_with = "property_map")]
     pub properties: BTreeMap<String, String>,
@@ -238,6 +252,7 @@ impl Config {
         };
         nonempty("kafka.brokers", &self.kafka.brokers)?;
         nonempty("kafka.group_id", &self.kafka.group_id)?;
+        self.validate_group_instance_id()?;
         nonempty("topics.input", &self.topics.input)?;
         nonempty("topics.output", &self.topics.output)?;
         nonempty("topics.dead_letter", &self.topics.dead_letter)?;
@@ -277,6 +292,7 @@ impl Config {
                 }
             }
         }
+        self.validate_group_protocol()?;
         let positive = |key: &str, value: u64| {
             if value == 0 {
                 Err(invalid(key, "must be greater than 0"))
@@ -340,6 +356,64 @@ impl Config {
         }
         self.metrics_addr()?;
         Ok(())
+    }
+
+    /// The broker accepts the characters and length of a topic name here; anything else
+    /// would fail only at the first join, far from the config that caused it.
+    fn validate_group_instance_id(&self) -> Result<(), ConfigError> {
+        let id = &self.kafka.group_instance_id;
+        if id.is_empty() {
+            return Ok(());
+        }
+        if id.len() > 249
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        {
+            return Err(invalid(
+                "kafka.group_instance_id",
+                format!(
+                    "`{id}` is not a valid group instance id (letters, digits, . _ -; at most 249)"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Under the consumer group protocol the shipped classic-protocol defaults are left
+    /// out (see [`Config::consumer_protocol`]); a value the user chose is an error rather
+    /// than silently dropped.
+    fn validate_group_protocol(&self) -> Result<(), ConfigError> {
+        if !self.consumer_protocol() {
+            return Ok(());
+        }
+        let shipped: BTreeMap<String, String> = Figment::from(Toml::string(DEFAULT_TOML))
+            .extract_inner("kafka.consumer_properties")
+            .expect("the built-in consumer properties are strings");
+        for key in CLASSIC_PROTOCOL_ONLY {
+            let value = self.kafka.consumer_properties.get(*key);
+            if value.is_some() && value != shipped.get(*key) {
+                return Err(invalid(
+                    format!("kafka.consumer_properties.\"{key}\""),
+                    "is not used with group.protocol = \"consumer\": the broker's group.consumer.* settings apply",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the consumer uses Kafka 4's consumer group protocol (KIP-848) instead of
+    /// the classic one.
+    pub fn consumer_protocol(&self) -> bool {
+        self.kafka
+            .consumer_properties
+            .get("group.protocol")
+            .is_some_and(|p| p.eq_ignore_ascii_case("consumer"))
+    }
+
+    /// The consumer's `group.instance.id`, when static membership is configured.
+    pub fn group_instance_id(&self) -> Option<&str> {
+        Some(self.kafka.group_instance_id.as_str()).filter(|id| !id.is_empty())
     }
 
     pub fn metrics_addr(&self) -> Result<SocketAddr, ConfigError> {
@@ -445,6 +519,54 @@ mod tests {
     }
 
     #[test]
+    fn static_membership_is_off_by_default_and_set_by_its_own_key() {
+        let c = Config::load_with_env(None, env(&[])).unwrap();
+        assert_eq!(c.group_instance_id(), None);
+        assert!(c.to_masked_toml().contains("group_instance_id = \"\""));
+        let c = Config::load_with_env(None, env(&[("WARTA_KAFKA__GROUP_INSTANCE_ID", "warta-2")]))
+            .unwrap();
+        assert_eq!(c.group_instance_id(), Some("warta-2"));
+        assert!(c
+            .to_masked_toml()
+            .contains("group_instance_id = \"warta-2\""));
+        let long = "w".repeat(250);
+        let err = Config::load_with_env(None, env(&[("WARTA_KAFKA__GROUP_INSTANCE_ID", &long)]))
+            .unwrap_err();
+        assert!(err.to_string().contains("kafka.group_instance_id"), "{err}");
+    }
+
+    #[test]
+    fn the_consumer_group_protocol_drops_the_classic_defaults_and_refuses_chosen_ones() {
+        let c = Config::load_with_env(
+            None,
+            env(&[(
+                "WARTA_KAFKA__CONSUMER_PROPERTIES__GROUP_PROTOCOL",
+                "consumer",
+            )]),
+        )
+        .unwrap();
+        assert!(c.consumer_protocol());
+        let err = Config::load_with_env(
+            None,
+            env(&[
+                (
+                    "WARTA_KAFKA__CONSUMER_PROPERTIES__GROUP_PROTOCOL",
+                    "consumer",
+                ),
+                (
+                    "WARTA_KAFKA__CONSUMER_PROPERTIES__SESSION_TIMEOUT_MS",
+                    "10000",
+                ),
+            ]),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("session.timeout.ms"), "{err}");
+        assert!(!Config::load_with_env(None, env(&[]))
+            .unwrap()
+            .consumer_protocol());
+    }
+
+    #[test]
     fn the_config_file_variable_is_not_a_config_key() {
         let c = Config::load_with_env(None, env(&[("WARTA_CONFIG", "/etc/warta.toml")])).unwrap();
         assert_eq!(c.topics.input, "articles.raw");
@@ -483,6 +605,16 @@ mod tests {
                 "WARTA_KAFKA__PROPERTIES__ENABLE_IDEMPOTENCE",
                 "false",
                 "enable.idempotence",
+            ),
+            (
+                "WARTA_KAFKA__GROUP_INSTANCE_ID",
+                "pod 0",
+                "kafka.group_instance_id",
+            ),
+            (
+                "WARTA_KAFKA__CONSUMER_PROPERTIES__GROUP_INSTANCE_ID",
+                "warta-0",
+                "group.instance.id",
             ),
         ];
         for (var, value, key) in cases {

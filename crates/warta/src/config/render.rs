@@ -39,6 +39,7 @@ impl std::fmt::Debug for KafkaConfig {
             .field("brokers", &mask_url_credentials(&self.brokers))
             .field("group_id", &self.group_id)
             .field("client_id", &self.client_id)
+            .field("group_instance_id", &self.group_instance_id)
             .field("request_timeout_ms", &self.request_timeout_ms)
             .field("properties", &masked(&self.properties))
             .field("consumer_properties", &masked(&self.consumer_properties))

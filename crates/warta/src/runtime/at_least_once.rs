@@ -2,8 +2,11 @@
 //! partition, store an offset only when every record up to it has been acknowledged.
 //!
 //! The select is `biased`: delivery failures, retries and finished jobs are handled before
-//! a new message is read, and no message is read at all while `max_in_flight` records are
-//! outstanding. That is the backpressure: memory stays flat however slow the output is.
+//! a new message is read. At `max_in_flight` outstanding records the assigned partitions
+//! are paused, and resumed once half the window has drained. That is the backpressure:
+//! memory stays flat however slow the output is. The consumer is polled all the while, as
+//! Kafka Streams does it, so that rebalances, client errors and their log lines are
+//! handled when they happen rather than when the window next opens.
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -47,12 +50,17 @@ impl AtLeastOnce {
         let max_in_flight = self.pipeline.config.processing.max_in_flight;
         let stall_timeout = Duration::from_millis(self.pipeline.config.processing.stall_timeout_ms);
         let mut last_progress = Instant::now();
+        let mut paused = false;
         let result: Result<(), RuntimeError> = loop {
             if let Some(fatal) = self.pipeline.shared.fatal.lock().unwrap().clone() {
                 break Err(RuntimeError::Fatal(fatal));
             }
             let in_flight = self.pipeline.shared.tracker().in_flight();
-            let can_consume = in_flight < max_in_flight;
+            match window(paused, in_flight, max_in_flight) {
+                Window::Pause => paused = self.set_paused(true),
+                Window::Resume => paused = self.set_paused(false),
+                Window::Keep => {}
+            }
             tokio::select! {
                 biased;
                 _ = shutdown.cancelled() => break Ok(()),
@@ -76,12 +84,17 @@ impl AtLeastOnce {
                     }
                     self.pipeline.shared.health.set_stalled(stalled);
                 }
-                _ = self.pipeline.shared.capacity.notified(), if !can_consume => {}
-                received = self.pipeline.consumer.recv(), if can_consume => {
+                _ = self.pipeline.shared.capacity.notified(), if paused => {}
+                received = self.pipeline.consumer.recv() => {
                     match received {
                         Ok(message) => {
                             last_progress = Instant::now();
                             metrics::counter!(m::CONSUMED).increment(1);
+                            if paused {
+                                // Fetched before the pause, or from a partition assigned
+                                // since: take it (it counts in the window), stop the rest.
+                                self.pause_partition(message.partition());
+                            }
                             let generation = self.pipeline.shared.tracker().begin(message.partition(), message.offset());
                             let input = Arc::new(InputRecord::from_message(&message));
                             let message_partition = input.partition;
@@ -90,9 +103,13 @@ impl AtLeastOnce {
                         }
                         Err(e) => {
                             if classify(&e) == FailureClass::Fatal {
-                                break Err(RuntimeError::Fatal(format!("consuming from {}: {e}", self.pipeline.config.topics.input)));
+                                // The client context saw the same event first and may have
+                                // put it in words an operator can act on.
+                                let recorded = self.pipeline.shared.fatal.lock().unwrap().clone();
+                                break Err(RuntimeError::Fatal(recorded.unwrap_or_else(|| format!("consuming from {}: {e}", self.pipeline.config.topics.input))));
                             }
-                            tracing::warn!(error = %e, "consumer error; continuing");
+                            // The client context has logged this event already.
+                            tracing::debug!(error = %e, "consumer error; continuing");
                         }
                     }
                 }
@@ -104,6 +121,37 @@ impl AtLeastOnce {
         }
         self.close().await;
         result
+    }
+
+    /// Pauses or resumes every assigned partition; returns the new state. A failure
+    /// leaves the old state, and the next turn of the loop tries again.
+    fn set_paused(&self, pause: bool) -> bool {
+        let consumer = &self.pipeline.consumer;
+        let result = consumer.assignment().and_then(|assigned| {
+            if pause {
+                consumer.pause(&assigned)
+            } else {
+                consumer.resume(&assigned)
+            }
+        });
+        match result {
+            Ok(()) => {
+                tracing::debug!(pause, "in-flight window");
+                pause
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, pause, "pausing or resuming the input failed");
+                !pause
+            }
+        }
+    }
+
+    fn pause_partition(&self, partition: i32) {
+        let mut tpl = rdkafka::TopicPartitionList::new();
+        tpl.add_partition(&self.pipeline.config.topics.input, partition);
+        if let Err(e) = self.pipeline.consumer.pause(&tpl) {
+            tracing::debug!(error = %e, partition, "pause of one partition");
+        }
     }
 
     async fn handle_done(
@@ -370,7 +418,7 @@ impl AtLeastOnce {
             .commit_consumer_state(CommitMode::Sync)
         {
             Ok(()) => metrics::counter!(m::OFFSETS_COMMITTED).increment(1),
-            Err(e) => log_commit_error(&e),
+            Err(e) => log_commit_error(&self.pipeline.shared, &e),
         }
         Ok(())
     }
@@ -384,5 +432,44 @@ impl AtLeastOnce {
         if let Err(e) = self.pipeline.producer.flush(timeout) {
             tracing::warn!(error = %e, "producer flush at exit did not finish; undelivered records stay uncommitted");
         }
+    }
+}
+
+/// What the in-flight window asks of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Window {
+    Pause,
+    Resume,
+    Keep,
+}
+
+/// Pause at `max` records in flight; resume once at most half of them are. The gap
+/// keeps a worker whose enrichment is the bottleneck from pausing and resuming on every
+/// record: librdkafka drops a paused partition's prefetched messages and fetches them
+/// again on resume.
+fn window(paused: bool, in_flight: usize, max: usize) -> Window {
+    if !paused && in_flight >= max {
+        Window::Pause
+    } else if paused && in_flight <= max / 2 {
+        Window::Resume
+    } else {
+        Window::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_pauses_when_full_and_resumes_at_half() {
+        assert_eq!(window(false, 1999, 2000), Window::Keep);
+        assert_eq!(window(false, 2000, 2000), Window::Pause);
+        assert_eq!(window(true, 2000, 2000), Window::Keep);
+        assert_eq!(window(true, 1001, 2000), Window::Keep);
+        assert_eq!(window(true, 1000, 2000), Window::Resume);
+        // A window of one record still pauses and resumes.
+        assert_eq!(window(false, 1, 1), Window::Pause);
+        assert_eq!(window(true, 0, 1), Window::Resume);
     }
 }

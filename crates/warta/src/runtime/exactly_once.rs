@@ -134,7 +134,8 @@ impl ExactlyOnce {
                         let generation = self.pipeline.shared.tracker().current_generation(message.partition());
                         records.push((Arc::new(InputRecord::from_message(&message)), generation));
                     }
-                    Err(e) => tracing::warn!(error = %e, "consumer error; continuing"),
+                    // The client context has logged this event (and recorded a fatal one).
+                    Err(e) => tracing::debug!(error = %e, "consumer error; continuing"),
                 }
             }
         }
@@ -268,6 +269,8 @@ impl TransactionWork {
                 }
             }
         }
+        #[cfg(feature = "fault-injection")]
+        super::fault::before_commit(producer, timeout)?;
         let mut tpl = TopicPartitionList::new();
         for (p, o) in &next {
             tpl.add_partition_offset(&self.config.topics.input, *p, Offset::Offset(*o))?;

@@ -69,6 +69,12 @@ pub struct Shared {
     pub producer: OnceLock<Arc<WartaProducer>>,
     /// Sum of consumer lag over assigned partitions, from the last statistics.
     pub lag: AtomicI64,
+    /// `kafka.group_id` and `kafka.group_instance_id`, to name them when the broker
+    /// fences this member.
+    pub group_id: String,
+    pub group_instance_id: Option<String>,
+    /// One event, one log line: see [`RepeatFilter`].
+    repeats: Mutex<RepeatFilter>,
 }
 
 impl Shared {
@@ -84,6 +90,9 @@ impl Shared {
             drain_timeout: config.shutdown_grace().min(Duration::from_secs(30)),
             producer: OnceLock::new(),
             lag: AtomicI64::new(0),
+            group_id: config.kafka.group_id.clone(),
+            group_instance_id: config.group_instance_id().map(str::to_string),
+            repeats: Mutex::new(RepeatFilter::default()),
         }
     }
 
@@ -108,34 +117,106 @@ impl Shared {
     }
 }
 
-fn client_log(level: RDKafkaLogLevel, fac: &str, message: &str) {
+/// librdkafka's own log lines, with the client that wrote them: the consumer and the
+/// producer have broker threads of the same names, and an outage shows in both.
+fn client_log(shared: &Shared, client: &str, level: RDKafkaLogLevel, fac: &str, message: &str) {
+    let loud = (level as i32) <= (RDKafkaLogLevel::Warning as i32);
+    if loud && !shared.first_sighting(format!("log {client} {fac} {message}")) {
+        return;
+    }
     match level {
         RDKafkaLogLevel::Emerg
         | RDKafkaLogLevel::Alert
         | RDKafkaLogLevel::Critical
         | RDKafkaLogLevel::Error => {
-            tracing::error!(target: "librdkafka", facility = fac, "{message}")
+            tracing::error!(target: "librdkafka", client, facility = fac, "{message}")
         }
         RDKafkaLogLevel::Warning => {
-            tracing::warn!(target: "librdkafka", facility = fac, "{message}")
+            tracing::warn!(target: "librdkafka", client, facility = fac, "{message}")
         }
         RDKafkaLogLevel::Notice | RDKafkaLogLevel::Info => {
-            tracing::info!(target: "librdkafka", facility = fac, "{message}")
+            tracing::info!(target: "librdkafka", client, facility = fac, "{message}")
         }
         RDKafkaLogLevel::Debug => {
-            tracing::debug!(target: "librdkafka", facility = fac, "{message}")
+            tracing::debug!(target: "librdkafka", client, facility = fac, "{message}")
         }
     }
 }
 
+/// Drops a log line that repeats one logged less than [`RepeatFilter::WINDOW`] ago,
+/// with the same client, kind and text. Three sources repeat themselves: rust-rdkafka
+/// 0.39 hands each producer error event to the context twice (in `Client::poll_event`
+/// and again in `BaseProducer::poll`); librdkafka re-raises "all brokers down" as each
+/// broker connection fails again; and queued offset commits all fail at once while the
+/// coordinator is away. A second line within the window tells an operator nothing new.
+#[derive(Debug, Default)]
+struct RepeatFilter {
+    recent: Vec<(String, std::time::Instant)>,
+}
+
+impl RepeatFilter {
+    const WINDOW: Duration = Duration::from_secs(1);
+
+    /// Whether this line is new (to be logged), at time `now`.
+    fn is_new(&mut self, line: String, now: std::time::Instant) -> bool {
+        self.recent
+            .retain(|(_, at)| now.saturating_duration_since(*at) < Self::WINDOW);
+        if self.recent.iter().any(|(seen, _)| *seen == line) {
+            return false;
+        }
+        self.recent.push((line, now));
+        true
+    }
+}
+
+impl Shared {
+    /// Whether a log line about `what` should be written now (see [`RepeatFilter`]).
+    fn first_sighting(&self, what: String) -> bool {
+        self.repeats
+            .lock()
+            .unwrap()
+            .is_new(what, std::time::Instant::now())
+    }
+}
+
+/// The fatal error's text, with the config key to fix when the broker refused this
+/// member's `kafka.group_instance_id`.
+fn fatal_message(shared: &Shared, client: &str, error: &KafkaError, reason: &str) -> String {
+    let Some(id) = &shared.group_instance_id else {
+        return format!("{client}: {error}: {reason}");
+    };
+    let group = &shared.group_id;
+    match error.rdkafka_error_code() {
+        Some(RDKafkaErrorCode::UnreleasedInstanceId) => format!(
+            "kafka.group_instance_id `{id}` is still held by a member of group `{group}` that has not left: under group.protocol=consumer the broker releases a crashed member's id only when its session times out. Restart later, or use the classic protocol, where a restart takes the id over at once ({client}: {reason})"
+        ),
+        Some(RDKafkaErrorCode::FencedInstanceId) => format!(
+            "kafka.group_instance_id `{id}` is in use by another consumer of group `{group}`: the broker fenced this one. Every replica needs its own id ({client}: {reason})"
+        ),
+        _ if reason.contains("group.instance.id") => format!(
+            "kafka.group_instance_id `{id}` is in use by another consumer of group `{group}`: the broker fenced this one. Every replica needs its own id ({client}: {reason})"
+        ),
+        _ => format!("{client}: {error}: {reason}"),
+    }
+}
+
 fn client_error(shared: &Shared, client: &str, error: KafkaError, reason: &str) {
+    if !shared.first_sighting(format!("error {client} {error} {reason}")) {
+        return;
+    }
     match error.rdkafka_error_code() {
         Some(RDKafkaErrorCode::AllBrokersDown) => {
             shared.health.set_broker_up(false);
             tracing::warn!(client, "all brokers down: {reason}");
         }
-        Some(RDKafkaErrorCode::Fatal) => {
-            shared.record_fatal(format!("{client}: {error}: {reason}"));
+        // librdkafka raises a fenced static member as a fatal error with the broker's
+        // code rather than its generic `Fatal`.
+        Some(
+            RDKafkaErrorCode::Fatal
+            | RDKafkaErrorCode::FencedInstanceId
+            | RDKafkaErrorCode::UnreleasedInstanceId,
+        ) => {
+            shared.record_fatal(fatal_message(shared, client, &error, reason));
         }
         _ => tracing::warn!(client, error = %error, "Kafka client error: {reason}"),
     }
@@ -147,7 +228,7 @@ pub struct ConsumerCtx {
 
 impl ClientContext for ConsumerCtx {
     fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
-        client_log(level, fac, message);
+        client_log(&self.shared, "consumer", level, fac, message);
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
@@ -183,6 +264,19 @@ impl ConsumerContext for ConsumerCtx {
             .iter()
             .map(|e| e.partition())
             .collect();
+        if consumer.assignment_lost() {
+            // The session timed out (the coordinator was unreachable for longer than
+            // session.timeout.ms): the partitions may have a new owner already, and a
+            // commit would be refused. Flushing the producer here would also block this
+            // callback, and with it every consumer event, until the broker is back.
+            self.shared
+                .tracker
+                .lock()
+                .unwrap()
+                .revoke(partitions.iter().copied());
+            tracing::warn!(?partitions, "partitions lost: the group session timed out; records after their last commit will be processed again");
+            return;
+        }
         if self.shared.guarantee == Guarantee::AtLeastOnce {
             // Let every record already handed to the producer land, so its offset can be
             // committed now rather than reprocessed by the partition's next owner.
@@ -192,21 +286,43 @@ impl ConsumerContext for ConsumerCtx {
                 }
             }
         }
-        let safe = self
+        for p in &partitions {
+            // The next owner reports this partition's lag; a stale figure here would
+            // count it twice on a dashboard.
+            metrics::gauge!(m::CONSUMER_LAG, "topic" => self.shared.input_topic.clone(), "partition" => p.to_string()).set(0.0);
+        }
+        let positions = self
             .shared
             .tracker
             .lock()
             .unwrap()
             .revoke(partitions.iter().copied());
-        if self.shared.guarantee == Guarantee::AtLeastOnce && !safe.is_empty() {
-            let tpl = offsets_tpl(&self.shared.input_topic, &safe);
-            store_offsets(consumer, &tpl);
-            match consumer.commit(&tpl, CommitMode::Sync) {
-                Ok(()) => metrics::counter!(m::OFFSETS_COMMITTED).increment(1),
-                Err(e) => log_commit_error(&e),
+        match self.shared.guarantee {
+            Guarantee::ExactlyOnce => tracing::info!(
+                ?partitions,
+                "partitions revoked; their offsets were committed with each transaction"
+            ),
+            Guarantee::AtLeastOnce if positions.is_empty() => tracing::info!(
+                ?partitions,
+                "partitions revoked; nothing was consumed from them since they were assigned"
+            ),
+            Guarantee::AtLeastOnce => {
+                // Every position is committed again here, also one already stored: the
+                // log line then states what the broker holds, not what changed.
+                let tpl = offsets_tpl(&self.shared.input_topic, &positions);
+                store_offsets(consumer, &tpl);
+                match consumer.commit(&tpl, CommitMode::Sync) {
+                    Ok(()) => {
+                        metrics::counter!(m::OFFSETS_COMMITTED).increment(1);
+                        tracing::info!(?partitions, committed = ?positions, "partitions revoked");
+                    }
+                    Err(e) => {
+                        log_commit_error(&self.shared, &e);
+                        tracing::warn!(?partitions, not_committed = ?positions, error = %e, "partitions revoked; their last offsets were not committed, so the next owner reprocesses records after the previous commit");
+                    }
+                }
             }
         }
-        tracing::info!(?partitions, committed = ?safe, "partitions revoked");
     }
 
     fn post_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
@@ -224,6 +340,11 @@ impl ConsumerContext for ConsumerCtx {
                     .unwrap()
                     .assign(partitions.iter().copied());
                 self.shared.health.set_assigned(true);
+                // A partition paused by the in-flight bound before it was revoked can come
+                // back still paused; the main loop pauses it again if it is still full.
+                if let Err(e) = consumer.resume(tpl) {
+                    tracing::debug!(error = %e, "resume of newly assigned partitions");
+                }
                 tracing::info!(?partitions, "partitions assigned");
             }
             Rebalance::Revoke(_) => {
@@ -246,19 +367,26 @@ impl ConsumerContext for ConsumerCtx {
                 metrics::counter!(m::OFFSETS_COMMITTED).increment(1);
                 tracing::trace!(offsets = ?offsets.to_topic_map(), "offsets committed");
             }
-            Err(e) => log_commit_error(&e),
+            Err(e) => log_commit_error(&self.shared, &e),
         }
     }
 }
 
 /// `NoOffset` (nothing stored since the last commit) and `__STATE` (partition no longer
 /// assigned) are expected around rebalances; only other failures deserve a warning.
-pub fn log_commit_error(e: &KafkaError) {
+pub fn log_commit_error(shared: &Shared, e: &KafkaError) {
     match e.rdkafka_error_code() {
         Some(RDKafkaErrorCode::NoOffset) | Some(RDKafkaErrorCode::State) => {
             tracing::debug!(error = %e, "benign commit result")
         }
-        _ => tracing::warn!(error = %e, "offset commit failed; it is retried with the next commit"),
+        // A fenced member stops with a fatal error that says why; no retry follows.
+        Some(RDKafkaErrorCode::FencedInstanceId) => {
+            tracing::debug!(error = %e, "commit refused: this member was fenced")
+        }
+        _ if shared.first_sighting(format!("commit {e}")) => {
+            tracing::warn!(error = %e, "offset commit failed; it is retried with the next commit")
+        }
+        _ => tracing::debug!(error = %e, "offset commit failed again"),
     }
 }
 
@@ -289,7 +417,7 @@ pub struct ProducerCtx {
 
 impl ClientContext for ProducerCtx {
     fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
-        client_log(level, fac, message);
+        client_log(&self.shared, "producer", level, fac, message);
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
@@ -370,8 +498,13 @@ pub fn classify(error: &KafkaError) -> FailureClass {
             | C::UnknownTopic
             | C::UnknownPartition
             | C::Fatal
+            | C::FencedInstanceId
+            | C::UnreleasedInstanceId
             | C::InvalidRecord,
         ) => FailureClass::Fatal,
+        // A consumer error librdkafka marks fatal (a fenced static member, say) ends the
+        // consumer; retrying it would spin.
+        _ if matches!(error, KafkaError::MessageConsumptionFatal(_)) => FailureClass::Fatal,
         _ => FailureClass::Retriable,
     }
 }
@@ -391,13 +524,22 @@ fn base_config(config: &Config) -> ClientConfig {
 pub fn consumer_config(config: &Config) -> ClientConfig {
     let mut c = base_config(config);
     c.set("statistics.interval.ms", "1000");
+    let consumer_protocol = config.consumer_protocol();
     for (k, v) in &config.kafka.consumer_properties {
+        // Validation has made sure these are the shipped defaults, meant for the classic
+        // protocol only.
+        if consumer_protocol && crate::config::CLASSIC_PROTOCOL_ONLY.contains(&k.as_str()) {
+            continue;
+        }
         c.set(k, v);
     }
     c.set("group.id", &config.kafka.group_id)
         .set("enable.partition.eof", "false")
         .set("enable.auto.offset.store", "false")
         .set("isolation.level", "read_committed");
+    if let Some(id) = config.group_instance_id() {
+        c.set("group.instance.id", id);
+    }
     match config.processing.guarantee {
         Guarantee::AtLeastOnce => c.set("enable.auto.commit", "true").set(
             "auto.commit.interval.ms",
@@ -460,5 +602,81 @@ pub async fn close_consumer(consumer: WartaConsumer, deadline: Duration) {
     });
     if tokio::time::timeout(deadline, closing).await.is_err() {
         tracing::warn!("consumer did not close within {deadline:?}; exiting anyway");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_event_handed_over_twice_is_logged_once() {
+        let mut filter = RepeatFilter::default();
+        let t0 = std::time::Instant::now();
+        assert!(filter.is_new("producer all brokers down 1/1".into(), t0));
+        assert!(!filter.is_new(
+            "producer all brokers down 1/1".into(),
+            t0 + Duration::from_micros(40)
+        ));
+        // Another event in between, or the same one a while later, is news again.
+        assert!(filter.is_new(
+            "producer connection refused".into(),
+            t0 + Duration::from_millis(1)
+        ));
+        assert!(filter.is_new(
+            "producer all brokers down 1/1".into(),
+            t0 + Duration::from_millis(2)
+        ));
+        assert!(filter.is_new(
+            "producer all brokers down 1/1".into(),
+            t0 + Duration::from_secs(5)
+        ));
+    }
+
+    fn shared(env: &[(&str, &str)]) -> Shared {
+        let config = Config::load_with_env(
+            None,
+            env.iter().map(|(k, v)| (k.to_string(), v.to_string())),
+        )
+        .unwrap();
+        Shared::new(&config, Arc::new(Health::default()))
+    }
+
+    #[test]
+    fn a_fenced_static_member_is_told_which_key_to_fix() {
+        let reason = "OffsetCommit failed: Broker: Static consumer fenced by other consumer with same group.instance.id";
+        let error = KafkaError::Global(RDKafkaErrorCode::FencedInstanceId);
+        let with_id = shared(&[("WARTA_KAFKA__GROUP_INSTANCE_ID", "warta-1")]);
+        let message = fatal_message(&with_id, "consumer", &error, reason);
+        assert!(
+            message.starts_with(
+                "kafka.group_instance_id `warta-1` is in use by another consumer of group `warta`"
+            ),
+            "{message}"
+        );
+        // Other fatal errors keep librdkafka's words.
+        let other = fatal_message(
+            &with_id,
+            "producer",
+            &KafkaError::Global(RDKafkaErrorCode::Fatal),
+            "Fatal idempotent producer error: out of sequence",
+        );
+        assert!(!other.contains("group_instance_id"), "{other}");
+    }
+
+    #[test]
+    fn fatal_consumer_errors_are_not_retried() {
+        assert_eq!(
+            classify(&KafkaError::MessageConsumptionFatal(
+                RDKafkaErrorCode::FencedInstanceId
+            )),
+            FailureClass::Fatal
+        );
+        assert_eq!(
+            classify(&KafkaError::MessageConsumption(
+                RDKafkaErrorCode::AllBrokersDown
+            )),
+            FailureClass::Retriable
+        );
     }
 }

@@ -5,6 +5,8 @@
 pub mod at_least_once;
 pub mod dead_letter;
 pub mod exactly_once;
+#[cfg(feature = "fault-injection")]
+mod fault;
 pub mod kafka;
 pub mod offsets;
 pub mod ordered;

@@ -60,17 +60,17 @@ impl OffsetTracker {
         }
     }
 
-    /// Stops tracking revoked partitions and returns, for each, the offset that is safe
-    /// to commit. In-flight work of these partitions is forgotten.
+    /// Stops tracking revoked partitions and returns, for each that consumed anything
+    /// since it was assigned, the offset that is safe to commit, also when it was stored
+    /// already: the revoke commits it once more, so that its log states what the broker
+    /// holds. In-flight work of these partitions is forgotten.
     pub fn revoke(&mut self, partitions: impl IntoIterator<Item = i32>) -> Vec<(i32, i64)> {
         let mut safe = Vec::new();
         for p in partitions {
             if let Some(state) = self.partitions.remove(&p) {
                 self.in_flight -= state.pending.len();
                 if let Some(offset) = state.committable() {
-                    if state.stored != Some(offset) {
-                        safe.push((p, offset));
-                    }
+                    safe.push((p, offset));
                 }
             }
         }
@@ -209,13 +209,14 @@ mod tests {
     }
 
     #[test]
-    fn revoke_of_an_already_stored_offset_returns_nothing_new() {
+    fn revoke_returns_the_final_position_also_when_it_was_stored_already() {
         let mut t = OffsetTracker::new();
-        t.assign([0]);
+        t.assign([0, 1]);
         let g = t.begin(0, 0);
         t.complete(0, 0, g);
         assert_eq!(t.take_committable(), vec![(0, 1)]);
-        assert_eq!(t.revoke([0]), vec![]);
+        // Partition 1 consumed nothing: it has no position to commit.
+        assert_eq!(t.revoke([0, 1]), vec![(0, 1)]);
     }
 
     #[test]

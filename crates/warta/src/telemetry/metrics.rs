@@ -19,6 +19,7 @@ pub const ENTITIES: &str = "warta_entities_extracted_total";
 pub const QUOTES: &str = "warta_quotes_extracted_total";
 pub const OFFSETS_COMMITTED: &str = "warta_offset_commits_total";
 pub const REBALANCES: &str = "warta_rebalances_total";
+pub const READY: &str = "warta_ready";
 
 /// Installs the process-wide recorder on first call and returns a handle that renders
 /// the text exposition format. Later calls (tests, `demo`) share the same recorder.
@@ -76,4 +77,20 @@ fn describe() {
         "Offset commits (and transaction commits in exactly_once)."
     );
     describe_counter!(REBALANCES, "Consumer group rebalances seen, by kind.");
+    // Counters start at zero, so that a dashboard's rate() has a series from the first
+    // scrape and a panel such as retries shows 0, not "no data".
+    for counter in [
+        CONSUMED,
+        PRODUCED,
+        RETRIES,
+        ENTITIES,
+        QUOTES,
+        OFFSETS_COMMITTED,
+    ] {
+        metrics::counter!(counter).increment(0);
+    }
+    describe_gauge!(
+        READY,
+        "1 while /readyz answers ready, 0 otherwise; read at each scrape."
+    );
 }

@@ -47,6 +47,10 @@ pub async fn serve(
 }
 
 async fn metrics_handler(State(state): State<AppState>) -> impl IntoResponse {
+    // Readiness as a series too, so that a dashboard can show when each replica was not
+    // ready; it is read here, at the scrape, so it is never stale.
+    let ready = state.health.readiness().is_ok();
+    metrics::gauge!(super::metrics::READY).set(if ready { 1.0 } else { 0.0 });
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),

@@ -63,15 +63,26 @@ pub fn stop_and_assert_all_committed(
     );
 }
 
+/// What a crash scenario saw: the inputs, what landed, the group's committed offsets
+/// at each kill, and how long each restarted worker took to produce its first record.
+pub struct CrashRun {
+    pub inputs: Vec<Input>,
+    pub landed: Vec<Landed>,
+    pub committed_at_kill: Vec<i64>,
+    pub first_output_after_restart: Vec<Duration>,
+    /// From the first worker's start until every input had landed.
+    pub elapsed: Duration,
+}
+
 /// Kills the worker with SIGKILL three times during a 20,000-article run, restarting it
-/// each time, and returns what landed on the output and dead-letter topics.
+/// at once each time, and returns what landed on the output and dead-letter topics.
 pub async fn three_sigkills(
     name: &str,
     configure: impl Fn(&mut WorkerSpec<'_>),
     progress_metric: &str,
     progress: f64,
     read_committed: bool,
-) -> (Vec<Input>, Vec<Landed>, Vec<i64>) {
+) -> CrashRun {
     let brokers = brokers(name).expect("checked by the caller");
     let Scenario {
         topics,
@@ -80,8 +91,10 @@ pub async fn three_sigkills(
     } = scenario(&brokers, name, 6, 20_000).await;
     let mut worker_spec = WorkerSpec::new(&brokers, &topics, &group);
     configure(&mut worker_spec);
+    let started = Instant::now();
     let mut worker = worker_spec.spawn();
     let mut committed_at_kill = Vec::new();
+    let mut first_output_after_restart = Vec::new();
     for crash in 1..=3 {
         // Each incarnation's counters start at zero: let it make real progress first.
         assert!(
@@ -95,7 +108,14 @@ pub async fn three_sigkills(
             .expect("killed");
         let committed: i64 = committed(&brokers, &group, &topics.input, 6).values().sum();
         committed_at_kill.push(committed);
+        let restarted = Instant::now();
         worker = worker_spec.spawn();
+        assert!(
+            worker.wait_for_metric(PRODUCED_METRIC, 1.0, LONG),
+            "no output after restart {crash}:\n{}",
+            worker.log_text()
+        );
+        first_output_after_restart.push(restarted.elapsed());
     }
     let landed = read_back(
         &brokers,
@@ -105,10 +125,20 @@ pub async fn three_sigkills(
         SETTLE,
         read_committed,
     );
+    // The reader's settle time is silence after the last record, not work.
+    let elapsed = started.elapsed().saturating_sub(SETTLE);
     worker.assert_alive();
     stop_and_assert_all_committed(&mut worker, &brokers, &group, &topics, inputs.len());
-    (inputs, landed, committed_at_kill)
+    CrashRun {
+        inputs,
+        landed,
+        committed_at_kill,
+        first_output_after_restart,
+        elapsed,
+    }
 }
+
+pub const PRODUCED_METRIC: &str = "warta_records_produced_total";
 
 /// Collects the ids that land on `topics` while a scenario runs, and goes on through
 /// errors (a deleted topic), until told to stop.
@@ -246,4 +276,43 @@ pub fn sasl_env(spec: &mut WorkerSpec<'_>, password: &str) {
     spec.set("WARTA_KAFKA__PROPERTIES__SASL_USERNAME", "warta");
     spec.set("WARTA_KAFKA__PROPERTIES__SASL_PASSWORD", password);
     spec.set("WARTA_TELEMETRY__LOG_LEVEL", "debug");
+}
+
+/// One line of a worker's JSON log: when it was written, its level, and the rest of
+/// the line without the timestamp (to compare lines for repeats).
+pub struct LogLine {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub level: String,
+    pub content: String,
+}
+
+pub fn log_lines(text: &str) -> Vec<LogLine> {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|mut v| {
+            let at = v.as_object_mut()?.remove("timestamp")?;
+            let at = chrono::DateTime::parse_from_rfc3339(at.as_str()?).ok()?;
+            Some(LogLine {
+                at: at.with_timezone(&chrono::Utc),
+                level: v["level"].as_str().unwrap_or_default().to_string(),
+                content: v.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Lines identical in everything but the timestamp and less than a second apart: one
+/// event logged twice.
+pub fn repeated_lines(lines: &[LogLine]) -> Vec<String> {
+    let mut repeats = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let twin = lines[i + 1..]
+            .iter()
+            .take_while(|l| (l.at - line.at).num_milliseconds() < 1000)
+            .any(|l| l.content == line.content);
+        if twin {
+            repeats.push(line.content.clone());
+        }
+    }
+    repeats
 }

@@ -417,6 +417,7 @@ pub struct Worker {
     pub log: PathBuf,
 }
 
+#[derive(Clone)]
 pub struct WorkerSpec<'a> {
     pub brokers: &'a str,
     pub topics: &'a Topics,
