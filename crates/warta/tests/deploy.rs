@@ -60,6 +60,14 @@ fn environment(container: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The container's `env` entry named `name`.
+fn env_entry<'a>(container: &'a Value, name: &str) -> &'a Value {
+    container["env"]
+        .as_sequence()
+        .and_then(|env| env.iter().find(|e| e["name"] == name))
+        .unwrap_or_else(|| panic!("{name} is not set"))
+}
+
 #[test]
 fn the_statefulset_sets_only_real_config_keys_and_fits_the_worker() {
     let docs = kubernetes_documents();
@@ -89,12 +97,7 @@ fn the_statefulset_sets_only_real_config_keys_and_fits_the_worker() {
         "check-config would show the Secret"
     );
     // The pod name comes from the downward API, so each replica has its own id.
-    let instance = container["env"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "WARTA_KAFKA__GROUP_INSTANCE_ID")
-        .unwrap();
+    let instance = env_entry(container, "WARTA_KAFKA__GROUP_INSTANCE_ID");
     assert_eq!(
         instance["valueFrom"]["fieldRef"]["fieldPath"], "metadata.name",
         "the instance id must be the pod name"
@@ -117,12 +120,7 @@ fn the_statefulset_sets_only_real_config_keys_and_fits_the_worker() {
         .iter()
         .find(|d| d["kind"] == "Secret")
         .expect("the Secret the password comes from");
-    let reference = container["env"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "WARTA_KAFKA__PROPERTIES__SASL_PASSWORD")
-        .unwrap();
+    let reference = env_entry(container, "WARTA_KAFKA__PROPERTIES__SASL_PASSWORD");
     assert_eq!(
         reference["valueFrom"]["secretKeyRef"]["name"],
         secret["metadata"]["name"]
