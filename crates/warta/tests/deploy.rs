@@ -127,6 +127,15 @@ fn the_statefulset_sets_only_real_config_keys_and_fits_the_worker() {
     );
 }
 
+/// The metric a series belongs to: a histogram's `_bucket`, `_count` and `_sum` series
+/// are its own.
+fn series_metric(series: &str) -> &str {
+    ["_bucket", "_count", "_sum"]
+        .iter()
+        .find_map(|suffix| series.strip_suffix(suffix))
+        .unwrap_or(series)
+}
+
 /// Every `warta_*` metric name in the dashboard's queries, with a histogram's `_bucket`
 /// suffix taken off.
 fn dashboard_metrics() -> BTreeSet<String> {
@@ -162,12 +171,7 @@ fn dashboard_metrics() -> BTreeSet<String> {
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
             rest = &rest[at + name.len()..];
-            let base = name
-                .strip_suffix("_bucket")
-                .or_else(|| name.strip_suffix("_count"))
-                .or_else(|| name.strip_suffix("_sum"))
-                .unwrap_or(&name);
-            names.insert(base.to_string());
+            names.insert(series_metric(&name).to_string());
         }
     }
     names
@@ -225,12 +229,7 @@ async fn every_metric_the_dashboard_queries_is_on_a_running_workers_metrics() {
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .filter_map(|l| l.split(['{', ' ']).next())
-        .map(|n| {
-            n.strip_suffix("_bucket")
-                .or_else(|| n.strip_suffix("_count"))
-                .or_else(|| n.strip_suffix("_sum"))
-                .unwrap_or(n)
-        })
+        .map(series_metric)
         .collect();
     let missing: Vec<&String> = wanted
         .iter()

@@ -261,11 +261,7 @@ impl Config {
             ("topics.output", &self.topics.output),
             ("topics.dead_letter", &self.topics.dead_letter),
         ] {
-            if !topic
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-                || topic.len() > 249
-            {
+            if !is_kafka_name(topic) {
                 return Err(invalid(
                     key,
                     format!("`{topic}` is not a valid Kafka topic name (letters, digits, . _ -; at most 249)"),
@@ -365,11 +361,7 @@ impl Config {
         if id.is_empty() {
             return Ok(());
         }
-        if id.len() > 249
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-        {
+        if !is_kafka_name(id) {
             return Err(invalid(
                 "kafka.group_instance_id",
                 format!(
@@ -459,6 +451,15 @@ impl Config {
     pub fn shutdown_grace(&self) -> Duration {
         Duration::from_millis(self.processing.shutdown_grace_ms)
     }
+}
+
+/// Kafka's rule for topic names, which the broker also applies to group instance ids:
+/// letters, digits, `.`, `_` and `-`, at most 249 characters.
+fn is_kafka_name(name: &str) -> bool {
+    name.len() <= 249
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 fn describe_figment_error(e: figment::Error) -> String {

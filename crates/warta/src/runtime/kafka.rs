@@ -106,6 +106,14 @@ impl Shared {
         self.lag.load(Ordering::Relaxed)
     }
 
+    /// Whether a log line about `what` should be written now (see [`RepeatFilter`]).
+    fn first_sighting(&self, what: String) -> bool {
+        self.repeats
+            .lock()
+            .unwrap()
+            .is_new(what, std::time::Instant::now())
+    }
+
     fn record_fatal(&self, what: String) {
         let mut slot = self.fatal.lock().unwrap();
         if slot.is_none() {
@@ -169,16 +177,6 @@ impl RepeatFilter {
     }
 }
 
-impl Shared {
-    /// Whether a log line about `what` should be written now (see [`RepeatFilter`]).
-    fn first_sighting(&self, what: String) -> bool {
-        self.repeats
-            .lock()
-            .unwrap()
-            .is_new(what, std::time::Instant::now())
-    }
-}
-
 /// The fatal error's text, with the config key to fix when the broker refused this
 /// member's `kafka.group_instance_id`.
 fn fatal_message(shared: &Shared, client: &str, error: &KafkaError, reason: &str) -> String {
@@ -190,12 +188,13 @@ fn fatal_message(shared: &Shared, client: &str, error: &KafkaError, reason: &str
         Some(RDKafkaErrorCode::UnreleasedInstanceId) => format!(
             "kafka.group_instance_id `{id}` is still held by a member of group `{group}` that has not left: under group.protocol=consumer the broker releases a crashed member's id only when its session times out. Restart later, or use the classic protocol, where a restart takes the id over at once ({client}: {reason})"
         ),
-        Some(RDKafkaErrorCode::FencedInstanceId) => format!(
-            "kafka.group_instance_id `{id}` is in use by another consumer of group `{group}`: the broker fenced this one. Every replica needs its own id ({client}: {reason})"
-        ),
-        _ if reason.contains("group.instance.id") => format!(
-            "kafka.group_instance_id `{id}` is in use by another consumer of group `{group}`: the broker fenced this one. Every replica needs its own id ({client}: {reason})"
-        ),
+        code if code == Some(RDKafkaErrorCode::FencedInstanceId)
+            || reason.contains("group.instance.id") =>
+        {
+            format!(
+                "kafka.group_instance_id `{id}` is in use by another consumer of group `{group}`: the broker fenced this one. Every replica needs its own id ({client}: {reason})"
+            )
+        }
         _ => format!("{client}: {error}: {reason}"),
     }
 }
