@@ -82,6 +82,30 @@ pub struct Lexicon {
     pub embed_captions: Vec<&'static str>,
     /// Words before a call-to-action verb ("Yuk", "Jangan lupa"), skipped.
     pub call_to_action_lead_ins: Vec<&'static str>,
+    /// Adverbs that make a teaser only right after the verb ("Tonton juga").
+    pub call_to_action_adverbs: Vec<&'static str>,
+    /// Passives of reading and watching that point away before a link text ("bisa dibaca di sini").
+    pub call_to_action_passives: Vec<&'static str>,
+    /// Link texts that name no target of their own ("di sini", "link berikut").
+    pub link_targets: Vec<&'static str>,
+    /// Nouns for an outlet's own output ("berita", "liputan"), which its promotions offer.
+    pub news_content_nouns: Vec<&'static str>,
+    /// Verbs that open an outlet's promotion ("Dapatkan", "Berlangganan").
+    pub promo_verbs: Vec<&'static str>,
+    /// Roles before a colon in a credit line ("Editor:", "Kontributor :").
+    pub credit_roles: Vec<&'static str>,
+    /// Openings of a credit line without a colon ("Laporan Wartawan …").
+    pub credit_leads: Vec<&'static str>,
+    /// Aspect and source words of a statement ("sudah", "menurut"), which a call to action lacks.
+    pub declarative_markers: Vec<&'static str>,
+    /// Labels before an embedded infographic's or video's headline ("Infografis:"), in their case.
+    pub media_labels: Vec<&'static str>,
+    /// Names on share and follow buttons; a line of only these is a row of buttons.
+    pub share_platforms: Vec<&'static str>,
+    /// Where a page asks for comments ("kolom komentar").
+    pub comment_places: Vec<&'static str>,
+    /// Words that address the reader ("kamu", "yuk").
+    pub reader_address: Vec<&'static str>,
 
     // The quote stage's lists (stages/quotes).
     /// Personal pronouns and demonstratives with their language, referent and case: a
@@ -178,6 +202,26 @@ impl Lexicon {
             call_to_action_lead_ins: entries(include_str!(
                 "../../../data/lexicon/call-to-action-lead-ins.txt"
             )),
+            call_to_action_adverbs: entries(include_str!(
+                "../../../data/lexicon/call-to-action-adverbs.txt"
+            )),
+            call_to_action_passives: entries(include_str!(
+                "../../../data/lexicon/call-to-action-passives.txt"
+            )),
+            link_targets: entries(include_str!("../../../data/lexicon/link-targets.txt")),
+            news_content_nouns: entries(include_str!(
+                "../../../data/lexicon/news-content-nouns.txt"
+            )),
+            promo_verbs: entries(include_str!("../../../data/lexicon/promo-verbs.txt")),
+            credit_roles: entries(include_str!("../../../data/lexicon/credit-roles.txt")),
+            credit_leads: entries(include_str!("../../../data/lexicon/credit-leads.txt")),
+            declarative_markers: entries(include_str!(
+                "../../../data/lexicon/declarative-markers.txt"
+            )),
+            media_labels: entries(include_str!("../../../data/lexicon/media-labels.txt")),
+            share_platforms: entries(include_str!("../../../data/lexicon/share-platforms.txt")),
+            comment_places: entries(include_str!("../../../data/lexicon/comment-places.txt")),
+            reader_address: entries(include_str!("../../../data/lexicon/reader-address.txt")),
 
             pronouns: pronouns(include_str!("../../../data/lexicon/pronouns.txt")),
             speech_verbs_source: entries(include_str!(

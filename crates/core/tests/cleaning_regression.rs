@@ -83,7 +83,7 @@ fn check(text: &str) -> (usize, usize, Vec<String>) {
 fn held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout.txt"));
     eprintln!("{}", report.join("\n"));
-    assert!(left <= 13 && lost <= 1, "{}", report.join("\n"));
+    assert!(left <= 2 && lost == 0, "{}", report.join("\n"));
 }
 
 #[test]
@@ -101,5 +101,15 @@ fn dev_corpus_has_no_debris_left_and_no_story_line_lost() {
 fn second_held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout-b.txt"));
     eprintln!("{}", report.join("\n"));
-    assert!(left <= 19 && lost <= 1, "{}", report.join("\n"));
+    assert!(left <= 8 && lost == 0, "{}", report.join("\n"));
+}
+
+/// A third held-out set (`heldout-c.txt`), written by another author who had seen neither
+/// the rules nor the other sets, after the rules were generalised from the misses of the
+/// first two; measured once, not used to change them.
+#[test]
+fn third_held_out_corpus_does_not_regress() {
+    let (left, lost, report) = check(include_str!("data/cleaning/heldout-c.txt"));
+    eprintln!("{}", report.join("\n"));
+    assert!(left <= 36 && lost == 0, "{}", report.join("\n"));
 }

@@ -61,6 +61,24 @@ fn every_embedded_list_is_read_and_headed_by_its_source_and_licence() {
             "call_to_action_lead_ins",
             lexicon.call_to_action_lead_ins.len(),
         ),
+        (
+            "call_to_action_adverbs",
+            lexicon.call_to_action_adverbs.len(),
+        ),
+        (
+            "call_to_action_passives",
+            lexicon.call_to_action_passives.len(),
+        ),
+        ("link_targets", lexicon.link_targets.len()),
+        ("news_content_nouns", lexicon.news_content_nouns.len()),
+        ("promo_verbs", lexicon.promo_verbs.len()),
+        ("credit_roles", lexicon.credit_roles.len()),
+        ("credit_leads", lexicon.credit_leads.len()),
+        ("declarative_markers", lexicon.declarative_markers.len()),
+        ("media_labels", lexicon.media_labels.len()),
+        ("share_platforms", lexicon.share_platforms.len()),
+        ("comment_places", lexicon.comment_places.len()),
+        ("reader_address", lexicon.reader_address.len()),
     ];
     for (name, size) in sizes {
         assert!(size > 0, "{name} is empty");
@@ -183,6 +201,54 @@ fn every_lexicon_file_names_its_source_and_licence() {
         (
             "call-to-action-lead-ins",
             include_str!("../../../../data/lexicon/call-to-action-lead-ins.txt"),
+        ),
+        (
+            "call-to-action-adverbs",
+            include_str!("../../../../data/lexicon/call-to-action-adverbs.txt"),
+        ),
+        (
+            "call-to-action-passives",
+            include_str!("../../../../data/lexicon/call-to-action-passives.txt"),
+        ),
+        (
+            "link-targets",
+            include_str!("../../../../data/lexicon/link-targets.txt"),
+        ),
+        (
+            "news-content-nouns",
+            include_str!("../../../../data/lexicon/news-content-nouns.txt"),
+        ),
+        (
+            "promo-verbs",
+            include_str!("../../../../data/lexicon/promo-verbs.txt"),
+        ),
+        (
+            "credit-roles",
+            include_str!("../../../../data/lexicon/credit-roles.txt"),
+        ),
+        (
+            "credit-leads",
+            include_str!("../../../../data/lexicon/credit-leads.txt"),
+        ),
+        (
+            "declarative-markers",
+            include_str!("../../../../data/lexicon/declarative-markers.txt"),
+        ),
+        (
+            "media-labels",
+            include_str!("../../../../data/lexicon/media-labels.txt"),
+        ),
+        (
+            "share-platforms",
+            include_str!("../../../../data/lexicon/share-platforms.txt"),
+        ),
+        (
+            "comment-places",
+            include_str!("../../../../data/lexicon/comment-places.txt"),
+        ),
+        (
+            "reader-address",
+            include_str!("../../../../data/lexicon/reader-address.txt"),
         ),
     ];
     for (name, text) in files {

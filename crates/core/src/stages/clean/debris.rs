@@ -6,6 +6,7 @@
 
 use regex::Regex;
 
+use super::credits::Credits;
 use super::furniture::{outside_quotes, Furniture};
 use crate::lexicon::Lexicon;
 
@@ -25,6 +26,8 @@ pub struct Debris {
     speech: Regex,
     /// Calls to action, embed residue and prompts, by class.
     furniture: Furniture,
+    /// Bylines, bracketed credits, notices of rights and photo captions.
+    credits: Credits,
 }
 
 impl Default for Debris {
@@ -57,10 +60,23 @@ impl Debris {
                 r"^(?i:(?:simak\s+)?(?:baca|berita)\s+selengkapnya)\b.{0,80}$",
                 true,
             ),
-            rule("advertisement", r"^(?i:advertisement|iklan)$", true),
+            // "ADVERTISEMENT", "- Advertisement -", "Konten Bersponsor", "Sponsored".
+            rule(
+                "advertisement",
+                r"^[\W_]*(?i:advertisement|iklan|sponsored(?:\s+content)?|konten\s+bersponsor|advertorial|ads|promoted|paid\s+content)[\W_]*$",
+                true,
+            ),
+            // "SCROLL TO CONTINUE WITH CONTENT", "Scroll ke bawah untuk melanjutkan membaca",
+            // "Advertisement - Scroll to continue".
             rule(
                 "scroll_prompt",
-                r"^(?i:scroll\s+to\s+continue\s+with\s+content)$",
+                r"^(?i:(?:advertisement\W*)?(?:scroll|gulir)\s+(?:to|down|ke\s+bawah|ke\s+atas|untuk)\b[^.]{0,60})$",
+                true,
+            ),
+            // "Halaman Selanjutnya", "Halaman 2 dari 3", "1 2 3 Selanjutnya »", "Next page".
+            rule(
+                "pagination",
+                r"^(?i:(?:halaman|hal\.?|page)\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+(?:dari|of)\s+\d+)?)|selanjutnya|berikutnya|sebelumnya|next\s+page|next|previous|load\s+more|muat\s+lebih\s+banyak|lihat\s+selengkapnya|(?:\d+\s+){1,9}\d*\s*(?:selanjutnya|next|berikutnya)?)\s*[>»›→]*$",
                 true,
             ),
             rule(
@@ -81,11 +97,6 @@ impl Debris {
                 true,
             ),
             rule(
-                "byline",
-                r"^(?:Editor|EDITOR|Penulis|PENULIS|Reporter|REPORTER|Pewarta|PEWARTA|Penyunting|Redaktur)\s*:\s*\S.{0,80}$",
-                true,
-            ),
-            rule(
                 "syndication",
                 r"^Artikel ini (?:telah|sudah|pertama kali|juga)\b.{0,40}?\b(?:naik|tayang|terbit|dimuat)\b.{0,120}$",
                 false,
@@ -97,13 +108,26 @@ impl Debris {
             ),
         ];
         let trailing = vec![
-            // "(ant/ded)", "(kha)", "(Arief Setyadi )": initials or a name in brackets.
+            // "(ant/ded)", "[fik]", "(kha)", "(Arief Setyadi )", "(*)": initials, a name
+            // or a star in brackets.
             rule(
                 "signoff",
-                r"^\((?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*|\p{Lu}[\p{L}.']*(?:\s+\p{Lu}[\p{L}.']*){0,3})\s*\)$",
+                r"^[(\[](?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*|\p{Lu}[\p{L}.']*(?:\s+\p{Lu}[\p{L}.']*){0,3}|\*{1,3})\s*[)\]]$",
                 false,
             ),
             rule("signoff", r"^[a-z]{2,6}(?:/[a-z]{2,6})+$", false),
+            rule(
+                "signoff",
+                r"^(?:\*\s*){3}$|^-+\s*(?i:selesai|tamat|end)\s*-+$",
+                true,
+            ),
+            // "ANDI SAPUTRA | DEWI NURITA", "BUDI SANTOSO (MAKASSAR)": reporters' names in
+            // capitals close some sites' articles.
+            rule(
+                "signoff",
+                r"^\p{Lu}[\p{Lu}.']+(?:[\s|,/()-]+\p{Lu}[\p{Lu}.']*\)?){1,9}$",
+                false,
+            ),
         ];
         let stems: Vec<String> = lexicon
             .speech_verbs_after
@@ -118,6 +142,7 @@ impl Debris {
             trailing,
             speech,
             furniture: Furniture::with_lexicon(lexicon),
+            credits: Credits::with_lexicon(lexicon),
         }
     }
 
@@ -132,6 +157,7 @@ impl Debris {
     /// Kind of debris a whole line is, anywhere in the article.
     pub fn kind(&self, line: &str) -> Option<&'static str> {
         self.matching(&self.rules, line)
+            .or_else(|| self.credits.kind(line))
             .or_else(|| self.furniture.kind(line))
     }
 

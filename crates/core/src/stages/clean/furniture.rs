@@ -7,7 +7,10 @@
 //!   somewhere (watch, read, see, follow, click, download) and points elsewhere;
 //! - [`Furniture::social_residue`]: what a social-media embed leaves behind;
 //! - [`Furniture::share_prompt`]: share, follow and comment prompts;
-//! - [`Furniture::related_heading`]: the heading of a block of related links.
+//! - [`Furniture::related_heading`]: the heading of a block of related links;
+//! - [`Furniture::news_promo`]: the outlet offering its own news through a channel, an
+//!   app, a newsletter or a subscription;
+//! - [`Furniture::media_teaser`]: the labelled headline of an embedded infographic or video.
 //!
 //! Every rule yields to a story sentence: a line with a speech verb outside its quoted
 //! titles, or one longer than a teaser ever is, is article text.
@@ -34,12 +37,28 @@ const MAX_FURNITURE_BYTES: usize = 1_000;
 /// How far after the verb a teaser word still makes the line a teaser ("Tonton berita
 /// video lainnya …").
 const TEASER_REACH: usize = 4;
+/// Most words of an outlet's promotion of itself: two short sentences at most.
+const MAX_PROMO_WORDS: usize = 30;
+/// Words of a headline: a related link's title or an embedded video's.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=16;
 
 /// The class rules and the word lists they read.
 pub struct Furniture {
     call_verbs: HashSet<&'static str>,
     link_verbs: HashSet<&'static str>,
     teasers: HashSet<&'static str>,
+    adverbs: HashSet<&'static str>,
+    passives: HashSet<&'static str>,
+    promo_verbs: HashSet<&'static str>,
+    declarative: HashSet<&'static str>,
+    platforms: HashSet<&'static str>,
+    reader_address: HashSet<&'static str>,
+    media_labels: Vec<&'static str>,
+    /// Link texts with one space after each ("di sini "), matched at the start of the
+    /// words after a link verb.
+    link_targets: Vec<String>,
+    content_nouns: Vec<String>,
+    comment_places: Vec<String>,
     /// Phrase lists are padded once here (" di sini "), so that the per-line search in
     /// [`word_string`]'s form allocates nothing.
     pointers: Vec<String>,
@@ -53,6 +72,7 @@ pub struct Furniture {
     handle: Regex,
     tweet_signature: Regex,
     lone_link: Regex,
+    follow_handle: Regex,
 }
 
 /// The line's words, lowercased, each flanked by one space (" baca juga "), so that a
@@ -100,6 +120,30 @@ pub(super) fn outside_quotes(line: &str) -> String {
     out
 }
 
+/// A headline: a few words, most of them capitalised, with no full stop at the end
+/// ("Harga Bawang Merah Ikut Naik, Emak-emak Menjerit"). A related link's title and an
+/// embedded video's have this shape; a sentence of the story does not.
+fn headline_shaped(text: &str) -> bool {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !HEADLINE_WORDS.contains(&words.len()) {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    // Short function words ("di", "ke", "dan") stay lowercase in many sites' headlines.
+    capitalised * 3 >= words.len() * 2
+}
+
 impl Furniture {
     /// The rules with the lists of `lexicon`; speech verbs come from the same lists the
     /// quote stage reads.
@@ -121,6 +165,20 @@ impl Furniture {
             call_verbs: lexicon.call_to_action_verbs.iter().copied().collect(),
             link_verbs: lexicon.link_verbs.iter().copied().collect(),
             teasers: lexicon.call_to_action_teasers.iter().copied().collect(),
+            adverbs: lexicon.call_to_action_adverbs.iter().copied().collect(),
+            passives: lexicon.call_to_action_passives.iter().copied().collect(),
+            promo_verbs: lexicon.promo_verbs.iter().copied().collect(),
+            declarative: lexicon.declarative_markers.iter().copied().collect(),
+            platforms: lexicon.share_platforms.iter().copied().collect(),
+            reader_address: lexicon.reader_address.iter().copied().collect(),
+            media_labels: lexicon.media_labels.clone(),
+            link_targets: lexicon
+                .link_targets
+                .iter()
+                .map(|t| format!("{t} "))
+                .collect(),
+            content_nouns: padded(&lexicon.news_content_nouns),
+            comment_places: padded(&lexicon.comment_places),
             pointers: padded(&lexicon.elsewhere_pointers),
             inward: padded(&lexicon.inward_pointers),
             share_prompts: padded(&lexicon.share_prompts),
@@ -137,6 +195,10 @@ impl Furniture {
             lone_link: re(
                 r"^(?:(?i:https?://|www\.)\S+|@\w{2,}|(?:#\w+\s*)+|pic\.twitter\.com/\S+)$",
             ),
+            // "follow @kabarkita", "ikuti akun @kabarkita": a prompt wherever it stands.
+            follow_handle: re(
+                r"(?i)\b(?:follow|ikuti|subscribe)\s+(?:akun\s+|kami\s+di\s+)?@\w{2,}",
+            ),
         }
     }
 
@@ -151,8 +213,10 @@ impl Furniture {
             Some("call_to_action")
         } else if self.share_prompt(line) {
             Some("share_prompt")
-        } else if self.related_heading(line) {
+        } else if self.related_heading(line) || self.media_teaser(line) {
             Some("related_links")
+        } else if self.news_promo(line) {
+            Some("promo")
         } else {
             None
         }
@@ -173,34 +237,128 @@ impl Furniture {
         let bare = outside_quotes(line);
         let words = self.without_lead_in(word_string(&bare));
         let tokens: Vec<&str> = words.split_whitespace().collect();
-        if tokens.len() > MAX_CALL_WORDS {
+        if tokens.len() > MAX_CALL_WORDS || self.tells_story(&bare) {
             return false;
+        }
+        // "… klik di sini", "bisa dibaca di sini": a link text sends the reader away
+        // wherever in the line it stands.
+        if self.clicks_away(&tokens) {
+            return true;
         }
         let Some(first) = tokens.first() else {
             return false;
         };
         let leaves_page = self.link_verbs.contains(first);
-        if !(leaves_page || self.call_verbs.contains(first)) || self.tells_story(&bare) {
+        if !(leaves_page || self.call_verbs.contains(first)) {
             return false;
         }
-        let linked = self.url.is_match(line) || self.handle.is_match(line);
+        let linked = self.linked(line);
         // "Lihat Foto", "Tonton Video": a button, not a sentence ("Simak informasinya!"
         // introduces the article's own text).
         if tokens.len() <= MAX_BUTTON_WORDS && !line.trim_end().ends_with(['.', '!', '?']) {
             return true;
         }
-        // "Saksikan Video Pilihan di Bawah Ini" announces an embed, whatever follows.
-        if tokens[1..]
-            .iter()
-            .take(TEASER_REACH)
-            .any(|w| self.teasers.contains(w))
+        // "Saksikan Video Pilihan di Bawah Ini" announces an embed, whatever follows;
+        // "Tonton juga" only when "juga" follows the verb ("Cek kesehatan gratis juga
+        // digelar …" is a sentence).
+        if tokens.get(1).is_some_and(|w| self.adverbs.contains(w))
+            || tokens[1..]
+                .iter()
+                .take(TEASER_REACH)
+                .any(|w| self.teasers.contains(w))
         {
             return true;
         }
         if !leaves_page && !linked && self.inward.iter().any(|p| words.contains(p.as_str())) {
             return false;
         }
-        linked || self.pointers.iter().any(|p| words.contains(p.as_str()))
+        linked || (self.points_away(&words) && !self.declares(&bare))
+    }
+
+    /// A link verb or a passive of reading right before a link text that names nothing
+    /// ("klik di sini", "dapat diunduh melalui tautan berikut").
+    fn clicks_away(&self, tokens: &[&str]) -> bool {
+        tokens.iter().enumerate().any(|(i, w)| {
+            (self.link_verbs.contains(w) || self.passives.contains(w)) && {
+                let mut after = tokens[i + 1..]
+                    .iter()
+                    .take(3)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                after.push(' ');
+                self.link_targets
+                    .iter()
+                    .any(|t| after.starts_with(t.as_str()))
+            }
+        })
+    }
+
+    /// A URL, a handle, or an arrow at the end ("Baca berita lainnya >>").
+    fn linked(&self, line: &str) -> bool {
+        self.url.is_match(line)
+            || self.handle.is_match(line)
+            || line.trim_end().ends_with(['»', '→', '›'])
+            || line.trim_end().ends_with(">>")
+    }
+
+    /// Whether `words` (from [`word_string`]) hold a phrase that points off the page.
+    fn points_away(&self, words: &str) -> bool {
+        self.pointers.iter().any(|p| words.contains(p.as_str()))
+    }
+
+    /// A word of a statement ("sudah", "menurut") in the line's first sentence, the one
+    /// its verb opens: that sentence reports, it does not call. A second sentence is the
+    /// prompt's own aside ("Pastikan aplikasi sudah terpasang").
+    fn declares(&self, bare: &str) -> bool {
+        let end = bare
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && bare[i + c.len_utf8()..].starts_with(char::is_whitespace)
+            })
+            .map_or(bare.len(), |(i, _)| i);
+        word_string(&bare[..end])
+            .split_whitespace()
+            .any(|w| self.declarative.contains(w))
+    }
+
+    /// The outlet offering its own news: a line that opens with a verb of getting,
+    /// following or subscribing, offers news ("berita", "liputan", "redaksi") and points
+    /// off the page ("Dapatkan update berita pilihan … di email kamu"). A how-to step of
+    /// a story offers a service instead of news, and stays.
+    pub fn news_promo(&self, line: &str) -> bool {
+        let bare = outside_quotes(line);
+        let words = self.without_lead_in(word_string(&bare));
+        let tokens: Vec<&str> = words.split_whitespace().collect();
+        let Some(first) = tokens.first() else {
+            return false;
+        };
+        tokens.len() <= MAX_PROMO_WORDS
+            && (self.promo_verbs.contains(first)
+                || self.call_verbs.contains(first)
+                || self.link_verbs.contains(first))
+            && self
+                .content_nouns
+                .iter()
+                .any(|n| words.contains(n.as_str()))
+            && (self.linked(line) || self.points_away(&words))
+            && !self.declares(&bare)
+            && !self.tells_story(&bare)
+    }
+
+    /// The labelled headline of an embedded infographic, video or gallery, label and colon
+    /// ("Infografis: Wilayah Rawan Banjir Pekan Ini"). Without the colon a label opens a
+    /// subheading of the story as often ("Video Detik-Detik Erupsi …" in a fact check), and
+    /// "Video: warga itu memperlihatkan …" goes on as a sentence; both stay.
+    pub fn media_teaser(&self, line: &str) -> bool {
+        let line = line.trim();
+        self.media_labels.iter().any(|label| {
+            line.strip_prefix(label).is_some_and(|rest| {
+                rest.trim_start().starts_with(':')
+                    && headline_shaped(rest.trim_start_matches([' ', ':']))
+            })
+        })
     }
 
     /// `words` (from [`word_string`]) without an opening "Yuk" or "Jangan lupa".
@@ -222,6 +380,9 @@ impl Furniture {
             .iter()
             .any(|c| words.starts_with(c.as_str()))
             || line.contains("pic.twitter.com/")
+            // TikTok's embed: "@akun caption #tag ♬ suara asli - akun".
+            || line.contains('♬')
+            || (line.starts_with('@') && line.contains(" #"))
             || self.tweet_signature.is_match(line)
             || self.lone_link.is_match(line.trim())
     }
@@ -230,6 +391,15 @@ impl Furniture {
     /// komentar", "Follow us on Instagram").
     pub fn share_prompt(&self, line: &str) -> bool {
         let words = self.without_lead_in(word_string(&outside_quotes(line)));
+        if self.follow_handle.is_match(line)
+            && words.split_whitespace().count() <= MAX_CALL_WORDS
+            && !self.tells_story(&outside_quotes(line))
+        {
+            return true;
+        }
+        if self.button_row(&words) || self.comment_prompt(line, &words) {
+            return true;
+        }
         // The speech guard reads only what follows the opening: "Tulis komentar" opens
         // with a verb that also attributes speech.
         self.share_prompts.iter().any(|p| {
@@ -237,6 +407,31 @@ impl Furniture {
                 tail.split_whitespace().count() <= MAX_PROMPT_TAIL && !self.tells_story(tail)
             })
         })
+    }
+
+    /// A row of share buttons: only platform names ("Facebook Twitter WhatsApp Salin
+    /// tautan").
+    fn button_row(&self, words: &str) -> bool {
+        let mut n = 0;
+        words.split_whitespace().all(|w| {
+            n += 1;
+            self.platforms.contains(w)
+        }) && n >= 2
+    }
+
+    /// A request for the reader's comment: a comment place together with a question or
+    /// a word addressing the reader ("Bagaimana pendapatmu? Tulis di kolom komentar").
+    /// "Warganet membanjiri kolom komentar unggahan itu" is news about comments.
+    fn comment_prompt(&self, line: &str, words: &str) -> bool {
+        words.split_whitespace().count() <= MAX_CALL_WORDS
+            && self
+                .comment_places
+                .iter()
+                .any(|p| words.contains(p.as_str()))
+            && (line.contains('?')
+                || words
+                    .split_whitespace()
+                    .any(|w| self.reader_address.contains(w)))
     }
 
     /// The heading of a related-links block, alone or before a colon and a title

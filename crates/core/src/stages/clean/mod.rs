@@ -8,6 +8,7 @@
 //! is idempotent: cleaning a cleaned body changes nothing.
 
 mod chars;
+mod credits;
 mod dateline;
 mod debris;
 mod furniture;
@@ -27,7 +28,7 @@ pub struct Cleaned {
     pub dateline: Option<Dateline>,
     pub removed: Vec<Removed>,
     /// Every line (or leading dateline) that was cut, with its kind, in order: the audit
-    /// behind `removed`, published only when `output.debug_removed` is set.
+    /// behind `removed`, published only when `processing.debug_removed` is set.
     pub removed_lines: Vec<RemovedLine>,
 }
 
