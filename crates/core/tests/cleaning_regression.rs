@@ -1,8 +1,9 @@
 //! The cleaning regression corpus: made-up articles in the style of ten Indonesian news
 //! sites, each line marked `S` (story, must survive) or `D` (page furniture, must go).
-//! `dev.txt` is what the debris classes were written against; `heldout.txt` and
-//! `heldout-b.txt` were written by others who had not seen the rules, and are the
-//! figures that count (see docs/evaluation.md).
+//! `dev.txt` is what the debris classes were written against; `heldout.txt`,
+//! `heldout-b.txt` and `heldout-c.txt` were written by others who had not seen the rules.
+//! Each set's first run is the figure that counts; later runs have seen its misses (see
+//! docs/evaluation.md).
 
 use warta_core::stages::clean::Cleaner;
 
@@ -76,9 +77,10 @@ fn check(text: &str) -> (usize, usize, Vec<String>) {
     )
 }
 
-/// The held-out third is not yet clean: its first run left 22 of its 90 debris lines and
-/// lost 1 of 119 story lines; after the lead-in and button rules, 13 and
-/// 1 (docs/evaluation.md). This holds the rules to that and reports what is left.
+/// The first held-out set: its first run left 22 of its 90 debris lines and lost 1 of
+/// 119 story lines. Rules written since have seen its misses, so its figure now (2 left,
+/// 0 lost: a related link's title after a bare "Baca Juga:", a contributor call) is
+/// optimistic; docs/evaluation.md. This holds the rules to it and reports what is left.
 #[test]
 fn held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout.txt"));
@@ -93,23 +95,25 @@ fn dev_corpus_has_no_debris_left_and_no_story_line_lost() {
 }
 
 /// A second held-out set (`heldout-b.txt`), written later by another author who had not
-/// seen the rules either, and not used to change them: its first run left 19 of its 130
-/// debris lines (credit and copyright lines, channel and newsletter prompts, lists of
-/// related headlines) and lost 1 of 161 story lines. This holds the rules to that and
-/// reports what is left.
+/// seen the rules either: its first run left 19 of its 130 debris lines and lost 1 of 161
+/// story lines. The classes it showed (credits, rights notices, channel and newsletter
+/// prompts) have rules now, so its figure (7 left, 0 lost) is optimistic too.
 #[test]
 fn second_held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout-b.txt"));
     eprintln!("{}", report.join("\n"));
-    assert!(left <= 8 && lost == 0, "{}", report.join("\n"));
+    assert!(left <= 7 && lost == 0, "{}", report.join("\n"));
 }
 
-/// A third held-out set (`heldout-c.txt`), written by another author who had seen neither
-/// the rules nor the other sets, after the rules were generalised from the misses of the
-/// first two; measured once, not used to change them.
+/// A third held-out set (`heldout-c.txt`), written by another author who had seen
+/// neither the rules nor the other sets. Measured once after the rules were generalised
+/// from the first two: 36 of its 177 debris lines left, 0 of 227 story lines lost (the
+/// rules before that left 64). After rules for the classes it showed: 16 left, 0 lost,
+/// 13 of them related links' titles under a bare "Baca Juga", which the scraper's own
+/// pages never carry (docs/evaluation.md).
 #[test]
 fn third_held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout-c.txt"));
     eprintln!("{}", report.join("\n"));
-    assert!(left <= 36 && lost == 0, "{}", report.join("\n"));
+    assert!(left <= 16 && lost == 0, "{}", report.join("\n"));
 }

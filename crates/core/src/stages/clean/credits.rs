@@ -23,6 +23,9 @@ pub struct Credits {
     rights: Regex,
     no_copying: Regex,
     photo_caption: Regex,
+    lone_credit: Regex,
+    credited_caption: Regex,
+    bare_label: Regex,
 }
 
 fn word_count(line: &str) -> usize {
@@ -52,6 +55,19 @@ impl Credits {
             photo_caption: re(
                 r"[(\[](?:\p{Lu}[\p{L}.]*\s+){0,2}(?i:foto|photo|dok|dokumentasi)\b[^()\[\]]{0,100}[)\]]\s*$",
             ),
+            // "IDN Times/Aryo Damar", "Dok. Kabar Kita/Istimewa", "KABAR/M Ali": a photo's
+            // source and photographer, alone on the line.
+            lone_credit: re(
+                r"^(?:(?i:dok)\.?\s+|(?i:foto|photo)\s*:\s*)?\p{Lu}[\p{L}\d.+]*(?:\s+\p{Lu}[\p{L}\d.]*){0,2}\s*/\s*\p{Lu}[\p{L}.' ]{0,40}(?:/\s*\p{L}{2,12})?\.?$",
+            ),
+            // "… Minggu (9/3/2025). KABAR FOTO/Ahmad/nym." and "KABAR.com/Riska Kondisi
+            // rumah …": a caption with its credit unbracketed at either end.
+            credited_caption: re(concat!(
+                r"(?:\b\p{Lu}+\s+(?:FOTO|PHOTO)/[^/]{2,60}(?:/\p{Ll}{2,6})?\.?\s*$)|",
+                r"(?:^\p{Lu}[\p{L}]*\.(?:com|co\.id|id)/\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3}\s)"
+            )),
+            // "Foto :", "Photo:", "Ilustrasi": a label whose picture did not come along.
+            bare_label: re(r"^(?i:foto|photo|video|ilustrasi|gambar|image)\s*:?$"),
         }
     }
 
@@ -62,7 +78,11 @@ impl Credits {
             Some("byline")
         } else if self.rights_notice(line) {
             Some("rights_notice")
-        } else if self.photo_caption.is_match(line) {
+        } else if self.photo_caption.is_match(line)
+            || self.credited_caption.is_match(line)
+            || self.bare_label.is_match(line)
+            || self.lone_credit(line)
+        {
             Some("photo_credit")
         } else {
             None
@@ -70,19 +90,29 @@ impl Credits {
     }
 
     /// A role before a colon and a few names ("Editor: Budi", "Kontributor : Ahmad",
-    /// "Penulis : Rina | Editor : Budi", "Rep: Ali Red: Eko").
+    /// "Penulis : Rina | Editor : Budi", "Rep: Ali Red: Eko"), a role alone ("Tim
+    /// Redaksi"), or roles between bars without colons ("Kontributor Demak, Nur | Editor
+    /// Budi").
     pub fn role_credit(&self, line: &str) -> bool {
         if word_count(line) > MAX_CREDIT_WORDS {
             return false;
         }
         let lower = line.to_lowercase();
-        self.roles.iter().any(|role| {
-            lower.strip_prefix(role).is_some_and(|rest| {
-                rest.trim_start()
-                    .strip_prefix(':')
-                    .is_some_and(|names| !names.trim().is_empty())
+        let role_then = |part: &str, colon: bool| {
+            self.roles.iter().any(|role| {
+                part.strip_prefix(role).is_some_and(|rest| {
+                    let rest = rest.trim_start();
+                    match rest.strip_prefix(':') {
+                        Some(names) => !names.trim().is_empty(),
+                        None => !colon && rest.len() < part.len() - role.len(),
+                    }
+                })
             })
-        })
+        };
+        let alone = lower.trim_end_matches([':', ' ']);
+        role_then(&lower, true)
+            || self.roles.contains(&alone)
+            || (lower.contains('|') && lower.split('|').all(|part| role_then(part.trim(), false)))
     }
 
     /// A credit without a colon ("Laporan Wartawan Tribunjogja.com, Bayu Setiawan"): a
@@ -107,6 +137,22 @@ impl Credits {
         word_count(line) <= MAX_CREDIT_WORDS / 2
             && self.bracketed.is_match(line)
             && source.contains(|c: char| c.is_uppercase() || c == '.')
+    }
+
+    /// A photo's source and photographer alone on the line ("IDN Times/Aryo Damar",
+    /// "KABAR/M Ali", "Dok. Kabar/Istimewa"). The source must read as an outlet (a dot,
+    /// capitals, "Dok.") or the credit as a person's name of two words or more:
+    /// "Busway/TransJakarta" in a list of the story is neither.
+    pub fn lone_credit(&self, line: &str) -> bool {
+        if word_count(line) > MAX_CREDIT_WORDS / 2 || !self.lone_credit.is_match(line) {
+            return false;
+        }
+        let (source, name) = line.split_once('/').unwrap_or_default();
+        let outlet = source.contains('.')
+            || source.to_lowercase().starts_with("dok")
+            || !source.chars().any(char::is_lowercase);
+        let name = name.split('/').next().unwrap_or_default();
+        outlet || word_count(name) >= 2
     }
 
     /// A notice of rights: "Copyright © ANTARA 2024", "Hak cipta dilindungi
@@ -139,6 +185,9 @@ mod tests {
             "Laporan koresponden di Makassar",
             "(Kabarkita.com/Dwi)",
             "(KABAR FOTO/Budi Santoso/nym)",
+            "Kontributor Demak, Nur Zaini | Editor Teuku Fajar Arief",
+            "Editorial Team",
+            "Tentang Penulis: Rina adalah reporter yang meliput isu ekonomi.",
         ] {
             assert_eq!(c.kind(line), Some("byline"), "{line}");
         }
@@ -158,6 +207,12 @@ mod tests {
         for line in [
             "Petugas memeriksa tanggul yang jebol di Demak. (Foto: Dok. BPBD)",
             "Warga mengungsi ke balai desa, Minggu (3/3/2025). (KABAR FOTO/Budi Santoso/nym)",
+            "Wisatawan menikmati senja di Pantai Kuta, Minggu (9/3/2025). KABAR FOTO/Ahmad Subhan/nym.",
+            "KABAR.com/Riska Larasati Kondisi rumah warga yang atapnya terbang akibat puting beliung.",
+            "Kabar Times/Aryo Damar",
+            "KABAR/M Ali Wafi",
+            "Dok. Kabar Times/Istimewa",
+            "Photo :",
         ] {
             assert_eq!(c.kind(line), Some("photo_credit"), "{line}");
         }
@@ -175,6 +230,8 @@ mod tests {
             "Laporan wartawan yang meliput di lokasi menyebut jalan masih ditutup.",
             "(kata Budi)",
             "(ant/fik)",
+            "Busway/TransJakarta",
+            "Kontributor berita daerah mendapat pelatihan dari Dewan Pers | Jakarta",
             "Harga cabai naik menjadi Rp 80.000/kg (data Dinas Perdagangan).",
         ] {
             assert_eq!(c.kind(line), None, "{line}");

@@ -60,10 +60,22 @@ impl Debris {
                 r"^(?i:(?:simak\s+)?(?:baca|berita)\s+selengkapnya)\b.{0,80}$",
                 true,
             ),
+            // "Sponsored · Konten Pilihan Mitra": a sponsor's label with a few words.
+            rule(
+                "advertisement",
+                r"^[^\p{L}\p{N}]*(?i:sponsored|konten\s+bersponsor|advertorial|paid\s+content)\b\W+\w+(?:\W+\w+){0,5}\W*$",
+                true,
+            ),
+            // "POLLING: Setuju …? Berikan suaramu di bawah!": a poll's widget, whatever it asks.
+            rule(
+                "poll",
+                r"^[^\p{L}\p{N}]*(?i:polling|poll|jajak\s+pendapat|kuis|quiz|survei\s+kilat|vote)\s*:.{1,250}$",
+                true,
+            ),
             // "ADVERTISEMENT", "- Advertisement -", "Konten Bersponsor", "Sponsored".
             rule(
                 "advertisement",
-                r"^[\W_]*(?i:advertisement|iklan|sponsored(?:\s+content)?|konten\s+bersponsor|advertorial|ads|promoted|paid\s+content)[\W_]*$",
+                r"^[^\p{L}\p{N}]*(?i:advertisement|iklan|sponsored(?:\s+content)?|konten\s+bersponsor|advertorial|ads|promoted|paid\s+content)[^\p{L}\p{N}]*$",
                 true,
             ),
             // "SCROLL TO CONTINUE WITH CONTENT", "Scroll ke bawah untuk melanjutkan membaca",
@@ -73,10 +85,11 @@ impl Debris {
                 r"^(?i:(?:advertisement\W*)?(?:scroll|gulir)\s+(?:to|down|ke\s+bawah|ke\s+atas|untuk)\b[^.]{0,60})$",
                 true,
             ),
-            // "Halaman Selanjutnya", "Halaman 2 dari 3", "1 2 3 Selanjutnya »", "Next page".
+            // "Halaman Selanjutnya", "Halaman 2 dari 3", "Halaman : 1 2", "1 2 3 Selanjutnya »",
+            // "Next page"; with the name of an icon font's arrow after it ("arrow_forward").
             rule(
                 "pagination",
-                r"^(?i:(?:halaman|hal\.?|page)\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+(?:dari|of)\s+\d+)?)|selanjutnya|berikutnya|sebelumnya|next\s+page|next|previous|load\s+more|muat\s+lebih\s+banyak|lihat\s+selengkapnya|(?:\d+\s+){1,9}\d*\s*(?:selanjutnya|next|berikutnya)?)\s*[>»›→]*$",
+                r"^(?i:(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|:?\s*\d+(?:\s+(?:dari|of)\s+\d+|(?:\s+\d+)*))|selanjutnya|berikutnya|sebelumnya|next\s+page|next|previous|load\s+more|muat\s+lebih\s+banyak|lihat\s+selengkapnya|(?:\d+\s+){1,9}\d*\s*(?:selanjutnya|next|berikutnya)?)\s*[>»›→]*(?:\s*(?:arrow|chevron|navigate|keyboard_arrow)_(?:forward|back|right|left|next|before))?$",
                 true,
             ),
             rule(
@@ -98,7 +111,7 @@ impl Debris {
             ),
             rule(
                 "syndication",
-                r"^Artikel ini (?:telah|sudah|pertama kali|juga)\b.{0,40}?\b(?:naik|tayang|terbit|dimuat)\b.{0,120}$",
+                r"^(?:(?i:sebagian)\s+(?:isi\s+)?)?(?i:artikel|berita|tulisan|konten)\s+ini\s+(?:telah|sudah|pertama kali|juga|sebelumnya)\b.{0,40}?\b(?:naik|tayang|terbit|dimuat)\b.{0,120}$",
                 false,
             ),
             rule(
@@ -196,6 +209,22 @@ mod tests {
             ("Penulis: Rina", "byline"),
             ("Artikel ini telah tayang di detikJateng.", "syndication"),
             ("Ikuti Whatsapp Channel Republika", "promo"),
+            ("Scroll ke bawah untuk melanjutkan membaca", "scroll_prompt"),
+            ("Sponsored · Konten Pilihan Mitra", "advertisement"),
+            ("- Advertisement -", "advertisement"),
+            (
+                "🗳️ POLLING: Setuju harga BBM turun? Berikan suaramu di bawah!",
+                "poll",
+            ),
+            ("Halaman selanjutnya arrow_forward", "pagination"),
+            ("Halaman : 1 2", "pagination"),
+            ("1 2 3 Selanjutnya »", "pagination"),
+            (
+                "Sebagian artikel ini telah tayang di KabarJakarta.com dengan judul X",
+                "syndication",
+            ),
+            ("Kontributor : Ahmad", "byline"),
+            ("Copyright © KABAR 2024", "rights_notice"),
         ] {
             assert_eq!(d.kind(line), Some(kind), "{line}");
         }
@@ -208,6 +237,13 @@ mod tests {
         assert_eq!(d.trailing_kind("(ant/ded)"), Some("signoff"));
         assert_eq!(d.trailing_kind("(kha)"), Some("signoff"));
         assert_eq!(d.trailing_kind("(Arief Setyadi )"), Some("signoff"));
+        assert_eq!(d.trailing_kind("[fik]"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(*)"), Some("signoff"));
+        assert_eq!(
+            d.trailing_kind("ANDI SAPUTRA | DEWI NURITA"),
+            Some("signoff")
+        );
+        assert_eq!(d.kind("ANDI SAPUTRA | DEWI NURITA"), None);
     }
 
     #[test]
@@ -219,6 +255,10 @@ mod tests {
             "Advertisement agency itu tumbuh pesat.",
             "\"Simak baik-baik,\" kata Andi.",
             "Simak informasi selengkapnya di bawah ini.",
+            "Iklan rokok dilarang tayang di televisi sebelum pukul 21.30.",
+            "Halaman rumah warga terendam air setinggi lutut.",
+            "Scroll media sosial terlalu lama membuat anak sulit tidur.",
+            "Polling internal partai menempatkan dia di urutan pertama.",
         ] {
             assert_eq!(d.kind(line), None, "{line}");
             assert_eq!(d.trailing_kind(line), None, "{line}");

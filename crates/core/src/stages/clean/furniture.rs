@@ -37,8 +37,9 @@ const MAX_FURNITURE_BYTES: usize = 1_000;
 /// How far after the verb a teaser word still makes the line a teaser ("Tonton berita
 /// video lainnya …").
 const TEASER_REACH: usize = 4;
-/// Most words of an outlet's promotion of itself: two short sentences at most.
-const MAX_PROMO_WORDS: usize = 30;
+/// Most words of an outlet's promotion of itself: three short sentences ("Dapatkan update
+/// berita … Mari bergabung di grup Telegram … Anda harus install aplikasi …").
+const MAX_PROMO_WORDS: usize = 40;
 /// Words of a headline: a related link's title or an embedded video's.
 const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=16;
 
@@ -73,6 +74,7 @@ pub struct Furniture {
     tweet_signature: Regex,
     lone_link: Regex,
     follow_handle: Regex,
+    whole_url: Regex,
 }
 
 /// The line's words, lowercased, each flanked by one space (" baca juga "), so that a
@@ -196,6 +198,7 @@ impl Furniture {
                 r"^(?:(?i:https?://|www\.)\S+|@\w{2,}|(?:#\w+\s*)+|pic\.twitter\.com/\S+)$",
             ),
             // "follow @kabarkita", "ikuti akun @kabarkita": a prompt wherever it stands.
+            whole_url: re(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*"),
             follow_handle: re(
                 r"(?i)\b(?:follow|ikuti|subscribe)\s+(?:akun\s+|kami\s+di\s+)?@\w{2,}",
             ),
@@ -209,7 +212,7 @@ impl Furniture {
             None
         } else if self.social_residue(line) {
             Some("social_embed")
-        } else if self.call_to_action(line) {
+        } else if self.call_to_action(line) || self.message_us(line) {
             Some("call_to_action")
         } else if self.share_prompt(line) {
             Some("share_prompt")
@@ -234,7 +237,7 @@ impl Furniture {
     /// "Simak penjelasannya di bawah ini" points inside the article and stays, unless its
     /// verb is one that only ever leaves the page (klik, unduh).
     pub fn call_to_action(&self, line: &str) -> bool {
-        let bare = outside_quotes(line);
+        let bare = self.without_urls(&outside_quotes(line));
         let words = self.without_lead_in(word_string(&bare));
         let tokens: Vec<&str> = words.split_whitespace().collect();
         if tokens.len() > MAX_CALL_WORDS || self.tells_story(&bare) {
@@ -275,6 +278,20 @@ impl Furniture {
         linked || (self.points_away(&words) && !self.declares(&bare))
     }
 
+    /// An invitation to message the outlet, a platform's name used as the verb after
+    /// "silakan" ("… silakan WhatsApp ke nomor 0811 …"); "silakan hubungi nomor 112" in a
+    /// story names a service instead. No speech guard: the footer goes on "… ketik kata
+    /// kunci …", and "kata" there says nothing.
+    pub fn message_us(&self, line: &str) -> bool {
+        let bare = outside_quotes(line);
+        let words = word_string(&bare);
+        let tokens: Vec<&str> = words.split_whitespace().collect();
+        tokens.len() <= MAX_PROMO_WORDS
+            && tokens
+                .windows(2)
+                .any(|w| w[0] == "silakan" && self.platforms.contains(w[1]) && w[1] != "dan")
+    }
+
     /// A link verb or a passive of reading right before a link text that names nothing
     /// ("klik di sini", "dapat diunduh melalui tautan berikut").
     fn clicks_away(&self, tokens: &[&str]) -> bool {
@@ -292,6 +309,18 @@ impl Furniture {
                     .any(|t| after.starts_with(t.as_str()))
             }
         })
+    }
+
+    /// The line with its URLs blanked: a URL's parts are no words of the line's sentence.
+    /// A sentence's full stop after a URL stays.
+    fn without_urls(&self, line: &str) -> String {
+        self.whole_url
+            .replace_all(line, |c: &regex::Captures| {
+                let url = &c[0];
+                let stop = url.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+                format!(" {}", &url[stop.len()..])
+            })
+            .into_owned()
     }
 
     /// A URL, a handle, or an arrow at the end ("Baca berita lainnya >>").
@@ -328,16 +357,23 @@ impl Furniture {
     /// off the page ("Dapatkan update berita pilihan … di email kamu"). A how-to step of
     /// a story offers a service instead of news, and stays.
     pub fn news_promo(&self, line: &str) -> bool {
-        let bare = outside_quotes(line);
+        let bare = self.without_urls(&outside_quotes(line));
         let words = self.without_lead_in(word_string(&bare));
         let tokens: Vec<&str> = words.split_whitespace().collect();
         let Some(first) = tokens.first() else {
             return false;
         };
+        let calls = |w: &&str| {
+            self.promo_verbs.contains(w)
+                || self.call_verbs.contains(w)
+                || self.link_verbs.contains(w)
+        };
+        // The verb opens the line, or stands anywhere in a line that addresses the
+        // reader ("Daftar newsletter … dan dapatkan ringkasan berita … di email Anda").
+        let offers = calls(first)
+            || (tokens.iter().any(calls) && tokens.iter().any(|w| self.reader_address.contains(w)));
         tokens.len() <= MAX_PROMO_WORDS
-            && (self.promo_verbs.contains(first)
-                || self.call_verbs.contains(first)
-                || self.link_verbs.contains(first))
+            && offers
             && self
                 .content_nouns
                 .iter()
@@ -347,15 +383,17 @@ impl Furniture {
             && !self.tells_story(&bare)
     }
 
-    /// The labelled headline of an embedded infographic, video or gallery, label and colon
-    /// ("Infografis: Wilayah Rawan Banjir Pekan Ini"). Without the colon a label opens a
-    /// subheading of the story as often ("Video Detik-Detik Erupsi …" in a fact check), and
-    /// "Video: warga itu memperlihatkan …" goes on as a sentence; both stay.
+    /// The labelled headline of an embedded infographic, video or gallery ("Infografis:
+    /// Wilayah Rawan Banjir Pekan Ini", "Infografis Harga Pangan Pekan Ini"). A label
+    /// listed with a colon needs it: "Video Detik-Detik Erupsi …" opens a fact check's
+    /// subheading as often; "Video: warga itu memperlihatkan …" goes on as a sentence.
     pub fn media_teaser(&self, line: &str) -> bool {
         let line = line.trim();
-        self.media_labels.iter().any(|label| {
+        self.media_labels.iter().any(|listed| {
+            let label = listed.trim_end_matches(':');
             line.strip_prefix(label).is_some_and(|rest| {
-                rest.trim_start().starts_with(':')
+                let colon = rest.trim_start().starts_with(':');
+                (colon || (label.len() == listed.len() && rest.starts_with(' ')))
                     && headline_shaped(rest.trim_start_matches([' ', ':']))
             })
         })
@@ -588,6 +626,111 @@ mod tests {
             None,
             "a line this long is never furniture"
         );
+    }
+
+    #[test]
+    fn a_link_text_after_a_link_verb_or_a_passive_sends_the_reader_away_anywhere() {
+        let f = rules();
+        for line in [
+            "Artikel ini sudah lebih dulu tayang di kabarjogja. Selengkapnya klik disini.",
+            "Jadwal lengkap pertandingan bisa dilihat di sini.",
+            "Daftarkan dirimu dan nikmati berita tanpa batas, klik di sini sekarang juga.",
+            "Jangan lewatkan siaran langsungnya, klik link berikut.",
+            "Berita lain soal Timnas U-20 bisa dibaca selengkapnya di sini.",
+        ] {
+            assert!(f.call_to_action(line), "{line}");
+        }
+        for line in [
+            "Buka laman pendaftaran, lalu klik tombol Daftar di pojok kanan atas.",
+            "Pantai itu ramai dikunjungi wisatawan di sini setiap akhir pekan.",
+            "Video itu sudah ditonton dua juta kali sejak Senin.",
+            "Cek kesehatan gratis juga digelar di 37 puskesmas setiap Sabtu.",
+        ] {
+            assert!(!f.call_to_action(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_statement_in_the_first_sentence_guards_a_pointer_but_not_a_link() {
+        let f = rules();
+        assert!(!f.call_to_action(
+            "Download aplikasi Kabar ID sudah menembus 2 juta kali sejak diluncurkan, menurut Kominfo."
+        ));
+        assert!(f.call_to_action(
+            "Ikuti saluran KabarKita di WhatsApp untuk update terbaru. Pastikan aplikasinya sudah terpasang."
+        ));
+        assert!(f.call_to_action("Kunjungi https://contoh.id/promo yang sudah dibuka sejak pagi."));
+    }
+
+    #[test]
+    fn an_outlet_promoting_its_own_news_is_removed_and_services_are_kept() {
+        let f = rules();
+        for line in [
+            "Dapatkan informasi dan insight pilihan redaksi KabarKita langsung di email kamu.",
+            "Berlangganan Kabar Digital untuk membaca liputan investigasi selengkapnya.",
+            "Pilih saluran favoritmu untuk akses berita KabarKita di WhatsApp Channel: https://whatsapp.com/channel/0000Contoh. Pastikan aplikasi WhatsApp sudah terpasang, ya.",
+            "Daftar newsletter Kabar gratis dan dapatkan ringkasan berita pilihan setiap pagi di email Anda.",
+        ] {
+            assert!(f.news_promo(line), "{line}");
+        }
+        for line in [
+            "Warga bisa mendapatkan informasi terbaru soal banjir melalui aplikasi JAKI.",
+            "Dapatkan bantuan sosial dengan mendaftar melalui aplikasi Cek Bansos.",
+            "Pilih sumber berita yang jelas, sudah banyak hoaks beredar di WhatsApp.",
+        ] {
+            assert!(!f.news_promo(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn labelled_media_headlines_are_removed_and_sentences_about_media_kept() {
+        let f = rules();
+        for line in [
+            "Infografis: Wilayah Rawan Banjir Pekan Ini",
+            "Infografis Harga Pangan Pekan Ini",
+            "Video: Melihat Dampak Banjir Rob di Pesisir Utara",
+        ] {
+            assert!(f.media_teaser(line), "{line}");
+        }
+        for line in [
+            "Video Detik-Detik Erupsi Gunung Gede 2 April 2025",
+            "Video: warga memperlihatkan jalan yang retak.",
+            "Infografis itu dibagikan Kemenkes kepada wartawan.",
+        ] {
+            assert!(!f.media_teaser(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn button_rows_follow_prompts_and_comment_prompts_are_removed() {
+        let f = rules();
+        for line in [
+            "Facebook Twitter WhatsApp Salin tautan",
+            "Dukung KabarKita dengan follow @kabarkita di semua platform.",
+            "Bagaimana pendapatmu? Tulis di kolom komentar.",
+        ] {
+            assert!(f.share_prompt(line), "{line}");
+        }
+        for line in [
+            "Warganet membanjiri kolom komentar unggahan itu dengan kritik.",
+            "Facebook dan Twitter kehilangan jutaan pengguna pada 2024.",
+        ] {
+            assert!(!f.share_prompt(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn embeds_of_any_platform_and_message_us_footers_are_removed() {
+        let f = rules();
+        assert!(f.social_residue(
+            "@jogjaupdate Pedagang protes relokasi #malioboro #jogja ♬ suara asli - Jogja Update"
+        ));
+        assert!(f.social_residue("Lihat postingan ini di TikTok"));
+        assert!(!f.social_residue("@warga_bekasi mengunggah video itu pada Senin pagi."));
+        assert!(f.message_us(
+            "*** Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor 0811 0000 1111 dengan ketik kata kunci."
+        ));
+        assert!(!f.message_us("Warga yang ingin melapor silakan hubungi nomor 112."));
     }
 
     #[test]
