@@ -77,6 +77,14 @@ pub struct Furniture {
     whole_url: Regex,
 }
 
+/// A line as the call, promotion and message rules read it: outside its quoted titles,
+/// URLs blanked (`bare`), and its words without an opening "Yuk" (`words`, from
+/// [`word_string`]).
+struct Reading {
+    bare: String,
+    words: String,
+}
+
 /// The line's words, lowercased, each flanked by one space (" baca juga "), so that a
 /// phrase is found as whole words by a substring search.
 fn word_string(line: &str) -> String {
@@ -209,16 +217,18 @@ impl Furniture {
     pub fn kind(&self, line: &str) -> Option<&'static str> {
         let line = without_bullets(line);
         if line.len() > MAX_FURNITURE_BYTES {
-            None
-        } else if self.social_residue(line) {
+            return None;
+        }
+        let reading = self.read(line);
+        if self.social_residue(line) {
             Some("social_embed")
-        } else if self.call_to_action(line) || self.message_us(line) {
+        } else if self.call_to_action_in(line, &reading) || self.message_us_in(&reading) {
             Some("call_to_action")
         } else if self.share_prompt(line) {
             Some("share_prompt")
         } else if self.related_heading(line) || self.media_teaser(line) {
             Some("related_links")
-        } else if self.news_promo(line) {
+        } else if self.news_promo_in(line, &reading) {
             Some("promo")
         } else {
             None
@@ -236,11 +246,22 @@ impl Furniture {
     /// right after the verb, a pointer phrase, a URL or a handle) and is no story sentence.
     /// "Simak penjelasannya di bawah ini" points inside the article and stays, unless its
     /// verb is one that only ever leaves the page (klik, unduh).
+    #[cfg(test)]
     pub fn call_to_action(&self, line: &str) -> bool {
+        self.call_to_action_in(line, &self.read(line))
+    }
+
+    /// The line as the call, promotion and message rules read it, made once per line.
+    fn read(&self, line: &str) -> Reading {
         let bare = self.without_urls(&outside_quotes(line));
         let words = self.without_lead_in(word_string(&bare));
+        Reading { bare, words }
+    }
+
+    fn call_to_action_in(&self, line: &str, reading: &Reading) -> bool {
+        let (bare, words) = (&reading.bare, &reading.words);
         let tokens: Vec<&str> = words.split_whitespace().collect();
-        if tokens.len() > MAX_CALL_WORDS || self.tells_story(&bare) {
+        if tokens.len() > MAX_CALL_WORDS || self.tells_story(bare) {
             return false;
         }
         // "… klik di sini", "bisa dibaca di sini": a link text sends the reader away
@@ -275,17 +296,20 @@ impl Furniture {
         if !leaves_page && !linked && self.inward.iter().any(|p| words.contains(p.as_str())) {
             return false;
         }
-        linked || (self.points_away(&words) && !self.declares(&bare))
+        linked || (self.points_away(words) && !self.declares(bare))
     }
 
     /// An invitation to message the outlet, a platform's name used as the verb after
     /// "silakan" ("… silakan WhatsApp ke nomor 0811 …"); "silakan hubungi nomor 112" in a
     /// story names a service instead. No speech guard: the footer goes on "… ketik kata
     /// kunci …", and "kata" there says nothing.
+    #[cfg(test)]
     pub fn message_us(&self, line: &str) -> bool {
-        let bare = outside_quotes(line);
-        let words = word_string(&bare);
-        let tokens: Vec<&str> = words.split_whitespace().collect();
+        self.message_us_in(&self.read(line))
+    }
+
+    fn message_us_in(&self, reading: &Reading) -> bool {
+        let tokens: Vec<&str> = reading.words.split_whitespace().collect();
         tokens.len() <= MAX_PROMO_WORDS
             && tokens
                 .windows(2)
@@ -356,9 +380,13 @@ impl Furniture {
     /// following or subscribing, offers news ("berita", "liputan", "redaksi") and points
     /// off the page ("Dapatkan update berita pilihan … di email kamu"). A how-to step of
     /// a story offers a service instead of news, and stays.
+    #[cfg(test)]
     pub fn news_promo(&self, line: &str) -> bool {
-        let bare = self.without_urls(&outside_quotes(line));
-        let words = self.without_lead_in(word_string(&bare));
+        self.news_promo_in(line, &self.read(line))
+    }
+
+    fn news_promo_in(&self, line: &str, reading: &Reading) -> bool {
+        let (bare, words) = (&reading.bare, &reading.words);
         let tokens: Vec<&str> = words.split_whitespace().collect();
         let Some(first) = tokens.first() else {
             return false;
@@ -378,9 +406,9 @@ impl Furniture {
                 .content_nouns
                 .iter()
                 .any(|n| words.contains(n.as_str()))
-            && (self.linked(line) || self.points_away(&words))
-            && !self.declares(&bare)
-            && !self.tells_story(&bare)
+            && (self.linked(line) || self.points_away(words))
+            && !self.declares(bare)
+            && !self.tells_story(bare)
     }
 
     /// The labelled headline of an embedded infographic, video or gallery ("Infografis:
