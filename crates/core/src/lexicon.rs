@@ -96,6 +96,8 @@ pub struct Lexicon {
     pub credit_roles: Vec<&'static str>,
     /// Openings of a credit line without a colon ("Laporan Wartawan …").
     pub credit_leads: Vec<&'static str>,
+    /// English words that are never a name alone ("The", "He", "Thursday", "Americans").
+    pub english_non_names: Vec<&'static str>,
     /// Aspect and source words of a statement ("sudah", "menurut"), which a call to action lacks.
     pub declarative_markers: Vec<&'static str>,
     /// Labels before an embedded infographic's or video's headline ("Infografis:"), in their case.
@@ -215,6 +217,7 @@ impl Lexicon {
             promo_verbs: entries(include_str!("../../../data/lexicon/promo-verbs.txt")),
             credit_roles: entries(include_str!("../../../data/lexicon/credit-roles.txt")),
             credit_leads: entries(include_str!("../../../data/lexicon/credit-leads.txt")),
+            english_non_names: entries(include_str!("../../../data/lexicon/english-non-names.txt")),
             declarative_markers: entries(include_str!(
                 "../../../data/lexicon/declarative-markers.txt"
             )),

@@ -74,6 +74,7 @@ fn every_embedded_list_is_read_and_headed_by_its_source_and_licence() {
         ("promo_verbs", lexicon.promo_verbs.len()),
         ("credit_roles", lexicon.credit_roles.len()),
         ("credit_leads", lexicon.credit_leads.len()),
+        ("english_non_names", lexicon.english_non_names.len()),
         ("declarative_markers", lexicon.declarative_markers.len()),
         ("media_labels", lexicon.media_labels.len()),
         ("share_platforms", lexicon.share_platforms.len()),
@@ -229,6 +230,10 @@ fn every_lexicon_file_names_its_source_and_licence() {
         (
             "credit-leads",
             include_str!("../../../../data/lexicon/credit-leads.txt"),
+        ),
+        (
+            "english-non-names",
+            include_str!("../../../../data/lexicon/english-non-names.txt"),
         ),
         (
             "declarative-markers",

@@ -6,6 +6,7 @@
 //! [`resolve`] groups mentions across the article. The model is embedded in the binary
 //! and parsed when the pipeline's resources are built ([`Recognizer::embedded`]).
 
+pub mod english;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -41,6 +42,7 @@ pub struct Recognizer {
     pub model: Model,
     pub gazetteer: Gazetteer,
     pub rules: roles::Rules,
+    pub english: english::English,
 }
 
 impl Recognizer {
@@ -52,6 +54,7 @@ impl Recognizer {
             model: Model::embedded(),
             gazetteer: Gazetteer::new(),
             rules: roles::Rules::with_lexicon(lexicon),
+            english: english::English::with_lexicon(lexicon),
         }
     }
 
@@ -136,6 +139,15 @@ impl Recognizer {
             .collect();
         let found = propagate(body, found, &self.gazetteer, &before);
         resolve::group(body, found, &self.gazetteer, map)
+    }
+
+    /// The entities in the article's language's own conventions: English articles get
+    /// [`english::English::tidy`]; others are returned as they are.
+    pub fn in_language(&self, entities: Vec<Entity>, language: Option<&str>) -> Vec<Entity> {
+        match language {
+            Some("en") => self.english.tidy(entities),
+            _ => entities,
+        }
     }
 }
 
