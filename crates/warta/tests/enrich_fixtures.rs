@@ -405,6 +405,36 @@ fn english_article() {
     );
 }
 
+/// English names as English writes them: no function word is an entity, the article
+/// word and the possessive stay outside a name, and a place or body the gazetteer lists
+/// under its Indonesian name is named as the article writes it.
+#[test]
+fn english_entities_are_named_in_english_without_function_words() {
+    let e = run("english-nato-ukraine.json");
+    assert_eq!(e.language.as_deref(), Some("en"));
+    let named = |name: &str| e.entities.iter().find(|x| x.name == name);
+    for function_word in ["The", "He", "However", "But", "We"] {
+        assert!(
+            e.entities
+                .iter()
+                .flat_map(|x| &x.mentions)
+                .all(|m| m.text != function_word),
+            "{function_word} is a mention: {:?}",
+            e.entities
+        );
+    }
+    let nato = named("NATO").expect("NATO by its English name");
+    assert!(nato.aliases.iter().any(|a| a == "Pakta Pertahanan Atlantik Utara"));
+    let ukraine = named("Ukraine").expect("Ukraine by its English name");
+    assert_eq!(ukraine.count, 2);
+    assert!(ukraine.aliases.iter().any(|a| a == "Ukraina"));
+    let eu = named("European Union").expect("the EU without its article word");
+    assert!(eu
+        .mentions
+        .iter()
+        .all(|m| m.text == "European Union"), "{:?}", eu.mentions);
+}
+
 #[test]
 fn html_only_article_is_stripped_and_enriched() {
     let article = RawArticle {

@@ -3,8 +3,9 @@
 //! ("The", "He", "However") and keep the article word and the possessive on a name ("The
 //! European Union", "Trump’s"). This pass tidies the mentions of an English article:
 //! the possessive and a leading article word come off, a lone word of
-//! `data/lexicon/english-non-names.txt` is no name, and entities that became one name
-//! are merged.
+//! `data/lexicon/english-non-names.txt` is no name, entities that became one name are
+//! merged, and a gazetteer's Indonesian canonical name that the article never writes
+//! ("Ukraina") gives way to the article's own form ("Ukraine") and becomes an alias.
 
 use std::collections::HashSet;
 
@@ -46,6 +47,20 @@ fn without_article(text: &str) -> (&str, usize) {
         }
     }
     (text, 0)
+}
+
+/// The mention text written most often, the longest of those tied.
+fn most_written(mentions: &[Mention]) -> String {
+    let mut best: Option<(&str, usize)> = None;
+    for m in mentions {
+        let n = mentions.iter().filter(|o| o.text == m.text).count();
+        let better =
+            best.is_none_or(|(text, count)| n > count || (n == count && m.text.len() > text.len()));
+        if better {
+            best = Some((&m.text, n));
+        }
+    }
+    best.map(|(text, _)| text.to_string()).unwrap_or_default()
 }
 
 impl English {
@@ -98,15 +113,22 @@ impl English {
                 continue;
             };
             let own = self.name_form(&entity.name);
+            let written = mentions.iter().any(|m| m.text == own);
             let name = if self.is_non_name(own) {
                 longest.text.clone()
-            } else {
+            } else if written {
                 own.to_string()
+            } else {
+                // A gazetteer's canonical name ("Ukraina", "Pakta Pertahanan Atlantik
+                // Utara") that the article never writes: the name is the article's own
+                // form ("Ukraine", "NATO"), and the canonical one an alias.
+                most_written(&mentions)
             };
             let aliases = entity
                 .aliases
                 .iter()
                 .map(|a| self.name_form(a).to_string())
+                .chain((!written && !self.is_non_name(own)).then(|| own.to_string()))
                 .filter(|a| *a != name && !self.is_non_name(a));
             match out
                 .iter_mut()
@@ -232,6 +254,29 @@ mod tests {
         assert_eq!(summary, [("Trump", 2), ("Donald Trump", 1)]);
         assert_eq!(out[0].mentions[1].start, 20);
         assert_eq!(out[0].mentions[1].end, 25);
+    }
+
+    #[test]
+    fn a_canonical_name_the_article_never_writes_gives_way_to_the_english_form() {
+        let e = english();
+        let mut nato = entity(
+            "Pakta Pertahanan Atlantik Utara",
+            EntityType::Organization,
+            &[("NATO", 0), ("NATO", 20)],
+        );
+        nato.aliases = vec!["NATO".to_string()];
+        let ukraine = entity("Ukraina", EntityType::Location, &[("Ukraine", 40)]);
+        let out = e.tidy(vec![nato, ukraine]);
+        assert_eq!(out[0].name, "NATO");
+        assert_eq!(out[0].aliases, ["Pakta Pertahanan Atlantik Utara"]);
+        assert_eq!(out[1].name, "Ukraine");
+        assert_eq!(out[1].aliases, ["Ukraina"]);
+        let written = entity(
+            "Hillary Clinton",
+            EntityType::Person,
+            &[("Hillary Clinton", 0), ("Clinton", 30)],
+        );
+        assert_eq!(e.tidy(vec![written])[0].name, "Hillary Clinton");
     }
 
     #[test]
