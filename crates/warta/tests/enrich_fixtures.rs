@@ -424,15 +424,19 @@ fn english_entities_are_named_in_english_without_function_words() {
         );
     }
     let nato = named("NATO").expect("NATO by its English name");
-    assert!(nato.aliases.iter().any(|a| a == "Pakta Pertahanan Atlantik Utara"));
+    assert!(nato
+        .aliases
+        .iter()
+        .any(|a| a == "Pakta Pertahanan Atlantik Utara"));
     let ukraine = named("Ukraine").expect("Ukraine by its English name");
     assert_eq!(ukraine.count, 2);
     assert!(ukraine.aliases.iter().any(|a| a == "Ukraina"));
     let eu = named("European Union").expect("the EU without its article word");
-    assert!(eu
-        .mentions
-        .iter()
-        .all(|m| m.text == "European Union"), "{:?}", eu.mentions);
+    assert!(
+        eu.mentions.iter().all(|m| m.text == "European Union"),
+        "{:?}",
+        eu.mentions
+    );
 }
 
 #[test]
