@@ -74,14 +74,23 @@ impl Credits {
     /// The kind of credit a whole line is, if it is one.
     pub fn kind(&self, line: &str) -> Option<&'static str> {
         let line = line.trim();
-        if self.role_credit(line) || self.credit_lead(line) || self.bracketed_credit(line) {
+        // Every rule has a cheap test first (length, a bracket at the end, a slash), so
+        // that a paragraph of the story costs a word count and a few byte searches.
+        let words = word_count(line);
+        let credit = words <= MAX_CREDIT_WORDS;
+        if credit
+            && (self.role_credit(line) || self.credit_lead(line) || self.bracketed_credit(line))
+        {
             Some("byline")
-        } else if self.rights_notice(line) {
+        } else if words <= MAX_NOTICE_WORDS && self.rights_notice(line) {
             Some("rights_notice")
-        } else if self.photo_caption.is_match(line)
-            || self.credited_caption.is_match(line)
-            || self.bare_label.is_match(line)
-            || self.lone_credit(line)
+        } else if (line.ends_with([')', ']']) && self.photo_caption.is_match(line))
+            || (["FOTO/", "PHOTO/", ".com/", ".id/"]
+                .iter()
+                .any(|s| line.contains(s))
+                && self.credited_caption.is_match(line))
+            || (words <= 2 && self.bare_label.is_match(line))
+            || (credit && line.contains('/') && self.lone_credit(line))
         {
             Some("photo_credit")
         } else {

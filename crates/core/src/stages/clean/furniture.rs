@@ -219,16 +219,28 @@ impl Furniture {
         if line.len() > MAX_FURNITURE_BYTES {
             return None;
         }
-        let reading = self.read(line);
+        // The call, promotion and message rules take at most MAX_PROMO_WORDS words
+        // outside quoted titles and URLs; a line of twice that many is story.
+        let reading = line
+            .split_whitespace()
+            .nth(2 * MAX_PROMO_WORDS)
+            .is_none()
+            .then(|| self.read(line));
         if self.social_residue(line) {
             Some("social_embed")
-        } else if self.call_to_action_in(line, &reading) || self.message_us_in(&reading) {
+        } else if reading
+            .as_ref()
+            .is_some_and(|r| self.call_to_action_in(line, r) || self.message_us_in(r))
+        {
             Some("call_to_action")
         } else if self.share_prompt(line) {
             Some("share_prompt")
         } else if self.related_heading(line) || self.media_teaser(line) {
             Some("related_links")
-        } else if self.news_promo_in(line, &reading) {
+        } else if reading
+            .as_ref()
+            .is_some_and(|r| self.news_promo_in(line, r))
+        {
             Some("promo")
         } else {
             None
@@ -261,19 +273,20 @@ impl Furniture {
     fn call_to_action_in(&self, line: &str, reading: &Reading) -> bool {
         let (bare, words) = (&reading.bare, &reading.words);
         let tokens: Vec<&str> = words.split_whitespace().collect();
-        if tokens.len() > MAX_CALL_WORDS || self.tells_story(bare) {
+        if tokens.len() > MAX_CALL_WORDS {
             return false;
         }
         // "… klik di sini", "bisa dibaca di sini": a link text sends the reader away
-        // wherever in the line it stands.
+        // wherever in the line it stands. The speech guard is tried last everywhere: it
+        // is the costly test.
         if self.clicks_away(&tokens) {
-            return true;
+            return !self.tells_story(bare);
         }
         let Some(first) = tokens.first() else {
             return false;
         };
         let leaves_page = self.link_verbs.contains(first);
-        if !(leaves_page || self.call_verbs.contains(first)) {
+        if !(leaves_page || self.call_verbs.contains(first)) || self.tells_story(bare) {
             return false;
         }
         let linked = self.linked(line);
@@ -338,6 +351,10 @@ impl Furniture {
     /// The line with its URLs blanked: a URL's parts are no words of the line's sentence.
     /// A sentence's full stop after a URL stays.
     fn without_urls(&self, line: &str) -> String {
+        // Every URL form has a slash or "www."; most lines have neither.
+        if !line.contains('/') && !line.contains("www.") {
+            return line.to_string();
+        }
         self.whole_url
             .replace_all(line, |c: &regex::Captures| {
                 let url = &c[0];
@@ -398,14 +415,15 @@ impl Furniture {
         };
         // The verb opens the line, or stands anywhere in a line that addresses the
         // reader ("Daftar newsletter … dan dapatkan ringkasan berita … di email Anda").
-        let offers = calls(first)
-            || (tokens.iter().any(calls) && tokens.iter().any(|w| self.reader_address.contains(w)));
+        // Cheap tests first: most lines are too long or offer no news.
         tokens.len() <= MAX_PROMO_WORDS
-            && offers
             && self
                 .content_nouns
                 .iter()
                 .any(|n| words.contains(n.as_str()))
+            && (calls(first)
+                || (tokens.iter().any(|w| self.reader_address.contains(w))
+                    && tokens.iter().any(calls)))
             && (self.linked(line) || self.points_away(words))
             && !self.declares(bare)
             && !self.tells_story(bare)
@@ -457,7 +475,8 @@ impl Furniture {
     /// komentar", "Follow us on Instagram").
     pub fn share_prompt(&self, line: &str) -> bool {
         let words = self.without_lead_in(word_string(&outside_quotes(line)));
-        if self.follow_handle.is_match(line)
+        if line.contains('@')
+            && self.follow_handle.is_match(line)
             && words.split_whitespace().count() <= MAX_CALL_WORDS
             && !self.tells_story(&outside_quotes(line))
         {
