@@ -99,7 +99,7 @@ impl Credits {
     }
 
     /// A role before a colon and a few names ("Editor: Budi", "Kontributor : Ahmad",
-    /// "Penulis : Rina | Editor : Budi", "Rep: Ali Red: Eko"), a role alone ("Tim
+    /// "Penulis : Rina | Editor : Budi", "Rep: Ali Red: Eko"), a team's role alone ("Tim
     /// Redaksi"), or roles between bars without colons ("Kontributor Demak, Nur | Editor
     /// Budi").
     pub fn role_credit(&self, line: &str) -> bool {
@@ -118,9 +118,11 @@ impl Credits {
                 })
             })
         };
+        // A role alone only when it names a team ("Tim Redaksi", "Editorial Team"): a
+        // one-word role alone ("Teks", "Sumber") is as likely a word of the story.
         let alone = lower.trim_end_matches([':', ' ']);
         role_then(&lower, true)
-            || self.roles.contains(&alone)
+            || (alone.contains(' ') && self.roles.contains(&alone))
             || (lower.contains('|') && lower.split('|').all(|part| role_then(part.trim(), false)))
     }
 
@@ -239,6 +241,8 @@ mod tests {
             "Laporan wartawan yang meliput di lokasi menyebut jalan masih ditutup.",
             "(kata Budi)",
             "(ant/fik)",
+            "teks",
+            "Sumber",
             "Busway/TransJakarta",
             "Kontributor berita daerah mendapat pelatihan dari Dewan Pers | Jakarta",
             "Harga cabai naik menjadi Rp 80.000/kg (data Dinas Perdagangan).",
