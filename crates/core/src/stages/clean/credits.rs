@@ -12,6 +12,9 @@ use crate::lexicon::Lexicon;
 const MAX_CREDIT_WORDS: usize = 16;
 /// Most words of a copyright or no-crawling notice.
 const MAX_NOTICE_WORDS: usize = 60;
+/// Longest line (in bytes) a credit rule is tried on: the longest credit, a photo caption,
+/// is a sentence or two, and a flood of text must not pay for the word count.
+const MAX_CREDIT_BYTES: usize = 1_000;
 
 /// The credit rules and the roles they read.
 pub struct Credits {
@@ -74,6 +77,9 @@ impl Credits {
     /// The kind of credit a whole line is, if it is one.
     pub fn kind(&self, line: &str) -> Option<&'static str> {
         let line = line.trim();
+        if line.len() > MAX_CREDIT_BYTES {
+            return None;
+        }
         // Every rule has a cheap test first (length, a bracket at the end, a slash), so
         // that a paragraph of the story costs a word count and a few byte searches.
         let words = word_count(line);

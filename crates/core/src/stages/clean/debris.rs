@@ -63,19 +63,19 @@ impl Debris {
             // "Sponsored · Konten Pilihan Mitra": a sponsor's label with a few words.
             rule(
                 "advertisement",
-                r"^[^\p{L}\p{N}]*(?i:sponsored|konten\s+bersponsor|advertorial|paid\s+content)\b\W+\w+(?:\W+\w+){0,5}\W*$",
+                r"^[^\p{L}\p{N}]{0,8}(?i:sponsored|konten\s+bersponsor|advertorial|paid\s+content)\b\W+\w+(?:\W+\w+){0,5}\W*$",
                 true,
             ),
             // "POLLING: Setuju …? Berikan suaramu di bawah!": a poll's widget, whatever it asks.
             rule(
                 "poll",
-                r"^[^\p{L}\p{N}]*(?i:polling|poll|jajak\s+pendapat|kuis|quiz|survei\s+kilat|vote)\s*:.{1,250}$",
+                r"^[^\p{L}\p{N}]{0,8}(?i:polling|poll|jajak\s+pendapat|kuis|quiz|survei\s+kilat|vote)\s*:.{1,250}$",
                 true,
             ),
             // "ADVERTISEMENT", "- Advertisement -", "Konten Bersponsor", "Sponsored".
             rule(
                 "advertisement",
-                r"^[^\p{L}\p{N}]*(?i:advertisement|iklan|sponsored(?:\s+content)?|konten\s+bersponsor|advertorial|ads|promoted|paid\s+content)[^\p{L}\p{N}]*$",
+                r"^[^\p{L}\p{N}]{0,8}(?i:advertisement|iklan|sponsored(?:\s+content)?|konten\s+bersponsor|advertorial|ads|promoted|paid\s+content)[^\p{L}\p{N}]{0,8}$",
                 true,
             ),
             // "SCROLL TO CONTINUE WITH CONTENT", "Scroll ke bawah untuk melanjutkan membaca",
