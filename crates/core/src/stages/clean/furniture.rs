@@ -233,7 +233,10 @@ impl Furniture {
             .is_some_and(|r| self.call_to_action_in(line, r) || self.message_us_in(r))
         {
             Some("call_to_action")
-        } else if self.share_prompt(line) {
+        } else if reading
+            .as_ref()
+            .is_some_and(|r| self.share_prompt_in(line, &r.words))
+        {
             Some("share_prompt")
         } else if self.related_heading(line) || self.media_teaser(line) {
             Some("related_links")
@@ -473,8 +476,13 @@ impl Furniture {
 
     /// A short prompt to share, follow or comment ("Bagikan artikel ini", "Tulis
     /// komentar", "Follow us on Instagram").
+    #[cfg(test)]
     pub fn share_prompt(&self, line: &str) -> bool {
-        let words = self.without_lead_in(word_string(&outside_quotes(line)));
+        self.share_prompt_in(line, &self.read(line).words)
+    }
+
+    /// [`Furniture::share_prompt`] on the words of the line's [`Reading`].
+    fn share_prompt_in(&self, line: &str, words: &str) -> bool {
         if line.contains('@')
             && self.follow_handle.is_match(line)
             && words.split_whitespace().count() <= MAX_CALL_WORDS
@@ -482,7 +490,7 @@ impl Furniture {
         {
             return true;
         }
-        if self.button_row(&words) || self.comment_prompt(line, &words) {
+        if self.button_row(words) || self.comment_prompt(line, words) {
             return true;
         }
         // The speech guard reads only what follows the opening: "Tulis komentar" opens
