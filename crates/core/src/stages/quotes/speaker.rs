@@ -89,6 +89,13 @@ fn place_led(rules: &QuoteRules, body: &str, run: &Range<usize>) -> bool {
     rules.names.is_place_kind(first)
 }
 
+/// True when the name found in `run` is only the place's own name after its kind
+/// ("Kabupaten Tangerang"); a person after the place and a rank ("Polres Bogor Iptu
+/// Suyanto Wibowo") is a person.
+fn place_only(rules: &QuoteRules, body: &str, run: &Range<usize>, name: &Range<usize>) -> bool {
+    place_led(rules, body, run) && !body[run.start..name.start].trim_end().contains(' ')
+}
+
 /// The speaker of a capitalized attribution starting with `first`: when it opens with
 /// an office, the runs chained to it over connectors are part of the office, and the
 /// last one holding a name holds the speaker's.
@@ -109,9 +116,9 @@ fn office_chain(rules: &QuoteRules, body: &str, first: Range<usize>) -> Who {
             break;
         };
         end = m.end;
-        if let w @ Who::Named(_) = rules.who_in_run(body, m.clone()) {
-            if !place_led(rules, body, &m) {
-                best = w;
+        if let Who::Named(r) = rules.who_in_run(body, m.clone()) {
+            if !place_only(rules, body, &m, &r) {
+                best = Who::Named(r);
             }
         }
     }
@@ -237,6 +244,16 @@ mod tests {
                 "Rudi Hartono",
             ),
             ("“Siap,” kata Rudi Hartono, Jakarta.", "Rudi Hartono"),
+            // An acronym in parentheses set off by a comma before the name.
+            (
+                "“Siap,” kata Kepala Balai Taman Nasional Gunung Rinjani (BTNGR), Dedy Santoso, Senin.",
+                "Dedy Santoso",
+            ),
+            // A two-word short form in parentheses, then the unit, the rank and the name.
+            (
+                "“Siap,” kata Kepala Seksi Hubungan Masyarakat (Kasi Humas) Polres Bogor Iptu Suyanto Wibowo.",
+                "Suyanto Wibowo",
+            ),
         ] {
             assert_eq!(after(body, "kata"), named(who), "{body}");
         }

@@ -202,7 +202,7 @@ fn participle(lexicon: &Lexicon) -> Regex {
 fn connector(lexicon: &Lexicon) -> Regex {
     let medical = alternation(&used_by(&lexicon.name_titles, TitleUse::Medical));
     re(format!(
-        r"^(?:,\s+(?:dan\s+)?|\s+(?:dan|of|and|&)\s+|\s+\([^()]{{1,60}}\)\s+|\s+(?:-\s+)?\d+\s+|\s+(?:{medical})\.?\s+)"
+        r"^(?:,\s+(?:dan\s+)?|\s+(?:dan|of|and|&)\s+|\s+\([^()]{{1,60}}\),?\s+|\s+(?:-\s+)?\d+\s+|\s+(?:{medical})\.?\s+)"
     ))
 }
 
