@@ -90,7 +90,7 @@ fn bench(c: &mut Criterion) {
             let map = CharMap::new(&body);
             let segments = segmenter.segment(&body, &map);
             let sentences: Vec<_> = segments.sentences.iter().map(|s| s.bytes.clone()).collect();
-            let entities = recognizer.extract(&body, &sentences, &map);
+            let entities = recognizer.extract(&body, &sentences, &map, None);
             Some(Prepared {
                 article,
                 body,
@@ -179,7 +179,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             prepared
                 .iter()
-                .map(|p| recognizer.extract(&p.body, &p.sentences, &p.map).len())
+                .map(|p| recognizer.extract(&p.body, &p.sentences, &p.map, None).len())
                 .sum::<usize>()
         })
     });

@@ -73,7 +73,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut n = 0;
                 for (body, sentences, map) in &docs {
-                    n += recognizer.extract(body, sentences, map).len();
+                    n += recognizer.extract(body, sentences, map, None).len();
                 }
                 n
             })

@@ -137,10 +137,9 @@ pub fn enrich(
     let segments = c.segmenter.segment(&body, &map);
     let (language, language_confidence) = c.language.language(article.language.as_deref(), &body);
     let sentences: Vec<_> = segments.sentences.iter().map(|s| s.bytes.clone()).collect();
-    let entities = c.entities.in_language(
-        c.entities.extract(&body, &sentences, &map),
-        language.as_deref(),
-    );
+    let entities = c
+        .entities
+        .extract(&body, &sentences, &map, language.as_deref());
     if entities.len() > resources.limits.max_entities {
         return Err(Rejected::OverLimit {
             what: "entities",

@@ -56,7 +56,7 @@ fn predict(
                 .into_iter()
                 .map(|s| s.bytes)
                 .collect();
-            resources.recognizer().extract(&text, &sentences, &map)
+            resources.recognizer().extract(&text, &sentences, &map, None)
         }
     };
     let mut out = Vec::new();

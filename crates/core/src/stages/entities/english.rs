@@ -49,6 +49,31 @@ fn without_article(text: &str) -> (&str, usize) {
     (text, 0)
 }
 
+/// True for initials with inner full stops and no final one: "U.S", "E.U", "D.C".
+fn dotted_initials(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.len() >= 3
+        && chars.len() % 2 == 1
+        && chars.iter().enumerate().all(|(i, c)| {
+            if i % 2 == 0 {
+                c.is_uppercase()
+            } else {
+                *c == '.'
+            }
+        })
+}
+
+/// The byte range of a name with the full stop that ends its initials: the tokenizer
+/// leaves the last stop of "U.S." to the sentence, but English writes it as part of the
+/// name, also mid-sentence ("the U.S. economy").
+pub fn with_final_stop(body: &str, bytes: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if dotted_initials(&body[bytes.clone()]) && body[bytes.end..].starts_with('.') {
+        bytes.start..bytes.end + 1
+    } else {
+        bytes
+    }
+}
+
 /// The mention text written most often, the longest of those tied.
 fn most_written(mentions: &[Mention]) -> String {
     let mut best: Option<(&str, usize)> = None;
@@ -196,6 +221,21 @@ mod tests {
             aliases: Vec::new(),
             roles: Vec::new(),
         }
+    }
+
+    #[test]
+    fn initials_keep_their_final_full_stop() {
+        let body = "The U.S. and E.U trade; U.S officials, St. Louis and D.C.";
+        let at = |text: &str| {
+            let s = body.find(text).unwrap();
+            &body[with_final_stop(body, s..s + text.len())]
+        };
+        assert_eq!(at("U.S"), "U.S.");
+        assert_eq!(at("E.U"), "E.U");
+        assert_eq!(at("St"), "St");
+        assert_eq!(at("D.C"), "D.C.");
+        assert!(!dotted_initials("USA"));
+        assert!(!dotted_initials("U.S."));
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Found {
 
 pub struct Recognizer {
     pub model: Model,
+    /// The tagger of English articles: its own weights and word statistics.
+    pub english_model: Model,
     pub gazetteer: Gazetteer,
     pub rules: roles::Rules,
     pub english: english::English,
@@ -52,6 +54,7 @@ impl Recognizer {
     pub fn embedded(lexicon: &Lexicon) -> Recognizer {
         Recognizer {
             model: Model::embedded(),
+            english_model: Model::embedded_english(),
             gazetteer: Gazetteer::new(),
             rules: roles::Rules::with_lexicon(lexicon),
             english: english::English::with_lexicon(lexicon),
@@ -62,6 +65,7 @@ impl Recognizer {
     /// seen on the way go into `before`.
     fn sentence(
         &self,
+        model: &Model,
         body: &str,
         range: Range<usize>,
         scratch: &mut Scratch,
@@ -86,7 +90,7 @@ impl Recognizer {
             let b = bytes(h);
             before.places.insert(b.end, b.start);
         }
-        let tags = self.model.tag(&words, &names, &titles, scratch);
+        let tags = model.tag(&words, &names, &titles, scratch);
         let found = self
             .rules
             .mentions(body, &toks, &words, &tags, &names, &titles);
@@ -129,24 +133,39 @@ impl Recognizer {
         out
     }
 
-    /// All entities of a body, given its sentences as byte ranges.
-    pub fn extract(&self, body: &str, sentences: &[Range<usize>], map: &CharMap) -> Vec<Entity> {
+    /// All entities of a body, given its sentences as byte ranges and the article's
+    /// language: English articles are tagged by the English model and get
+    /// [`english::English::tidy`]; any other language, or none, the Indonesian model.
+    pub fn extract(
+        &self,
+        body: &str,
+        sentences: &[Range<usize>],
+        map: &CharMap,
+        language: Option<&str>,
+    ) -> Vec<Entity> {
+        let english = language == Some("en");
+        let model = if english {
+            &self.english_model
+        } else {
+            &self.model
+        };
         let mut scratch = Scratch::default();
         let mut before = Preceding::default();
         let found: Vec<Found> = sentences
             .iter()
-            .flat_map(|r| self.sentence(body, r.clone(), &mut scratch, &mut before))
+            .flat_map(|r| self.sentence(model, body, r.clone(), &mut scratch, &mut before))
             .collect();
-        let found = propagate(body, found, &self.gazetteer, &before);
-        resolve::group(body, found, &self.gazetteer, map)
-    }
-
-    /// The entities in the article's language's own conventions: English articles get
-    /// [`english::English::tidy`]; others are returned as they are.
-    pub fn in_language(&self, entities: Vec<Entity>, language: Option<&str>) -> Vec<Entity> {
-        match language {
-            Some("en") => self.english.tidy(entities),
-            _ => entities,
+        let mut found = propagate(body, found, &self.gazetteer, &before);
+        if english {
+            for f in &mut found {
+                f.bytes = english::with_final_stop(body, f.bytes.clone());
+            }
+        }
+        let entities = resolve::group(body, found, &self.gazetteer, map);
+        if english {
+            self.english.tidy(entities)
+        } else {
+            entities
         }
     }
 }

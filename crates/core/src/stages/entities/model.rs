@@ -21,6 +21,8 @@ const MAGIC: &[u8; 8] = b"WNERAP03";
 
 /// The shipped model; `models/README.md` says how it was trained.
 const EMBEDDED: &[u8] = include_bytes!("../../../../../models/ner.bin");
+/// The shipped English model, trained on silver labels of English news (`models/README.md`).
+const EMBEDDED_ENGLISH: &[u8] = include_bytes!("../../../../../models/ner-en.bin");
 
 /// Why model bytes do not load.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -128,6 +130,16 @@ impl Model {
     pub fn embedded() -> Model {
         Model::from_bytes(EMBEDDED)
             .unwrap_or_else(|e| panic!("the embedded models/ner.bin does not load: {e}"))
+    }
+
+    /// The shipped English model, embedded in the binary.
+    ///
+    /// # Panics
+    ///
+    /// When the embedded bytes do not load, as [`Model::embedded`].
+    pub fn embedded_english() -> Model {
+        Model::from_bytes(EMBEDDED_ENGLISH)
+            .unwrap_or_else(|e| panic!("the embedded models/ner-en.bin does not load: {e}"))
     }
 
     /// Reads what [`Model::to_bytes`] wrote.
