@@ -179,7 +179,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             prepared
                 .iter()
-                .map(|p| recognizer.extract(&p.body, &p.sentences, &p.map, None).len())
+                .map(|p| {
+                    recognizer
+                        .extract(&p.body, &p.sentences, &p.map, None)
+                        .len()
+                })
                 .sum::<usize>()
         })
     });

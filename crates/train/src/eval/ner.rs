@@ -56,7 +56,9 @@ fn predict(
                 .into_iter()
                 .map(|s| s.bytes)
                 .collect();
-            resources.recognizer().extract(&text, &sentences, &map, None)
+            resources
+                .recognizer()
+                .extract(&text, &sentences, &map, None)
         }
     };
     let mut out = Vec::new();
