@@ -203,7 +203,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             prepared
                 .iter()
-                .map(|p| dates.mentions(&p.body, &p.map, None).len())
+                .map(|p| dates.mentions(&p.body, &p.map, None, None).len())
                 .sum::<usize>()
         })
     });

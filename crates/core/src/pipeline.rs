@@ -174,7 +174,9 @@ pub fn enrich(
     let published_at = published_at_raw
         .as_deref()
         .and_then(|raw| c.dates.parse_published(raw));
-    let dates = c.dates.mentions(&body, &map, published_at.as_deref());
+    let dates = c
+        .dates
+        .mentions(&body, &map, published_at.as_deref(), language.as_deref());
     let inline = |s: &Option<String>| {
         s.as_deref()
             .map(clean::clean_inline)

@@ -49,6 +49,9 @@ pub struct Options {
     pub augment: usize,
     /// log2 of the weight rows; the model file allows 1 to 24.
     pub log2_buckets: u32,
+    /// Labeled files that are always trained on and never held out, so that a held-out
+    /// score stays one of the `--data` sentences alone (other languages, silver data).
+    pub train_only: Vec<PathBuf>,
 }
 
 impl Default for Options {
@@ -60,6 +63,7 @@ impl Default for Options {
             fold: 0,
             augment: AUGMENT_COPIES,
             log2_buckets: LOG2_BUCKETS,
+            train_only: Vec::new(),
         }
     }
 }
@@ -188,6 +192,17 @@ pub fn run(data: &[PathBuf], out: &Path, options: &Options) -> Result<String, Co
         .enumerate()
         .partition(|(i, _)| holdout.is_none_or(|k| i % k != fold));
     let mut train_sents: Vec<Sentence> = train.into_iter().map(|(_, s)| s).collect();
+    for path in &options.train_only {
+        let raw = std::fs::read_to_string(path)
+            .map_err(|e| CommandError::Usage(format!("{}: {e}", path.display())))?;
+        let s = conll::parse(&raw);
+        report.push_str(&format!(
+            "{}: {} sentences, always trained on\n",
+            path.display(),
+            s.len()
+        ));
+        train_sents.extend(s);
+    }
     let copies = options.augment;
     let recombined = augment::replace_mentions(&train_sents, copies, seed);
     report.push_str(&format!(

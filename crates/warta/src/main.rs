@@ -175,6 +175,9 @@ enum TrainCommand {
         /// log2 of the model's weight rows (1 to 24).
         #[arg(long, default_value_t = warta_train::train::LOG2_BUCKETS)]
         log2_buckets: u32,
+        /// Labeled CoNLL files always trained on, never held out; repeat for several.
+        #[arg(long, value_name = "FILE")]
+        train_only: Vec<PathBuf>,
     },
 }
 
@@ -314,6 +317,7 @@ fn run(cli: Cli) -> Result<(), CommandError> {
                 fold,
                 augment,
                 log2_buckets,
+                train_only,
             } = what;
             let options = warta_train::train::Options {
                 seed,
@@ -322,6 +326,7 @@ fn run(cli: Cli) -> Result<(), CommandError> {
                 fold,
                 augment,
                 log2_buckets,
+                train_only,
             };
             print!("{}", warta_train::train::run(&data, &out, &options)?);
             Ok(())

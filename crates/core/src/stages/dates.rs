@@ -79,6 +79,7 @@ pub struct DateRules {
     mention_numeric: Regex,
     mention_time: Regex,
     mention_relative: Regex,
+    english_relative: Regex,
 }
 
 impl Default for DateRules {
@@ -116,12 +117,15 @@ impl DateRules {
                 r"(?:\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad),?\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>(?i:{months}))\b\.?\s+(?P<y>\d{{4}})\b"
             )),
             mention_english: re(&format!(
-                r"\b(?P<m>(?i:{months}))\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b"
+                r"\b(?P<m>(?i:{months}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<y>\d{{4}}))?\b"
             )),
             mention_numeric: re(
                 r"(?P<wd>\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*)?\((?P<inner>(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?)\)",
             ),
             mention_time: re(r"\b[Pp]ukul\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT)\b)?"),
+            english_relative: re(
+                r"\b(?:(?P<dir>(?i:next|last|this))\s+(?P<unit>(?i:week|month|year))|(?P<day>(?i:yesterday|today|tomorrow))|(?:(?P<wdir>(?i:next|last|this))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)\b",
+            ),
             mention_relative: re(&format!(
                 r"(?i)\b(?:(?P<m>{months})\s+(?P<mdir>lalu|mendatang|depan)|(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>lalu|depan|mendatang)|(?P<day>kemarin|besok|hari ini))\b"
             )),
@@ -237,7 +241,17 @@ impl DateRules {
     /// [`DateRules::parse_published`] gives it) anchors relative forms and year-less dates; without
     /// it their value is null. Months resolve to `YYYY-MM`, weeks to ISO `YYYY-Www`,
     /// years to `YYYY` (ISO 8601 reduced precision); a bare clock time has no date.
-    pub fn mentions(&self, body: &str, map: &CharMap, published: Option<&str>) -> Vec<DateMention> {
+    /// English articles (`language` "en") also get the English forms: "March 3" without
+    /// a year, weekdays ("on Tuesday night", "last Friday") and "next week", "last
+    /// month", "yesterday" (see [`english_relative`]).
+    pub fn mentions(
+        &self,
+        body: &str,
+        map: &CharMap,
+        published: Option<&str>,
+        language: Option<&str>,
+    ) -> Vec<DateMention> {
+        let english = language == Some("en");
         let anchor = published
             .and_then(|p| p.get(..10))
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
@@ -252,8 +266,22 @@ impl DateRules {
         }
         for c in self.mention_english.captures_iter(body) {
             let Some(all) = c.get(0) else { continue };
-            let value = iso(num(&c, "y"), month_number(&c["m"]), num(&c, "d"));
+            let year = num(&c, "y");
+            // "March 3" without a year is English only, written with a capital ("may 5"
+            // is a verb and a number), and takes the publish date's year.
+            if year.is_none() && (!english || !c["m"].starts_with(char::is_uppercase)) {
+                continue;
+            }
+            let year = year.or_else(|| anchor.map(|a| a.year() as u32));
+            let value = iso(year, month_number(&c["m"]), num(&c, "d"));
             found.push((all.start(), all.end(), value));
+        }
+        if english {
+            for c in self.english_relative.captures_iter(body) {
+                let Some(all) = c.get(0) else { continue };
+                let value = anchor.and_then(|a| english_relative(&c, a));
+                found.push((all.start(), all.end(), value));
+            }
         }
         for c in self.mention_numeric.captures_iter(body) {
             let (Some(inner), Some(all)) = (c.name("inner"), c.get(0)) else {
@@ -294,6 +322,67 @@ impl DateRules {
         }
         out
     }
+}
+
+/// Value of an English relative mention from the publish date `anchor`: "next week" and
+/// "last week" are the ISO weeks after and before the anchor's ("this week" its own),
+/// months and years alike; "yesterday", "today", "tomorrow" the days around it. A weekday
+/// alone ("on Tuesday", "Tuesday night") is the latest such day on or before the anchor,
+/// as news mostly reports what happened; "last Tuesday" is the latest before it and "next
+/// Tuesday" the first after it.
+fn english_relative(c: &Captures, anchor: NaiveDate) -> Option<String> {
+    if let (Some(dir), Some(unit)) = (c.name("dir"), c.name("unit")) {
+        let step: i64 = match dir.as_str().to_lowercase().as_str() {
+            "next" => 1,
+            "last" => -1,
+            _ => 0,
+        };
+        return match unit.as_str().to_lowercase().as_str() {
+            "week" => {
+                let d = anchor.checked_add_signed(chrono::Duration::days(7 * step))?;
+                let w = d.iso_week();
+                Some(format!("{:04}-W{:02}", w.year(), w.week()))
+            }
+            "month" => {
+                let d = match step {
+                    1 => anchor.checked_add_months(Months::new(1))?,
+                    -1 => anchor.checked_sub_months(Months::new(1))?,
+                    _ => anchor,
+                };
+                Some(d.format("%Y-%m").to_string())
+            }
+            _ => Some(format!("{:04}", anchor.year() + step as i32)),
+        };
+    }
+    if let Some(day) = c.name("day") {
+        let d = match day.as_str().to_lowercase().as_str() {
+            "yesterday" => anchor.checked_sub_days(Days::new(1))?,
+            "tomorrow" => anchor.checked_add_days(Days::new(1))?,
+            _ => anchor,
+        };
+        return Some(d.format("%Y-%m-%d").to_string());
+    }
+    let wd = c.name("wd")?.as_str();
+    let target = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .iter()
+    .position(|d| *d == wd)? as i64;
+    let today = i64::from(anchor.weekday().num_days_from_monday());
+    let back = (today - target).rem_euclid(7);
+    let offset = match c.name("wdir").map(|d| d.as_str().to_lowercase()) {
+        Some(d) if d == "next" => 7 - back,
+        Some(d) if d == "last" && back == 0 => -7,
+        _ => -back,
+    };
+    let d = anchor.checked_add_signed(chrono::Duration::days(offset))?;
+    Some(d.format("%Y-%m-%d").to_string())
 }
 
 /// Value of a relative mention ("September lalu", "pekan depan", "kemarin") from the
@@ -417,7 +506,7 @@ mod tests {
     fn mentions_in_body() {
         let body = "Saat Senin, 24 Februari 2025, Xi bicara. Lalu Selasa (16/6/2025) dan 3 Mei 2024 serta June 5, 2024.";
         let map = CharMap::new(body);
-        let m = DateRules::new().mentions(body, &map, None);
+        let m = DateRules::new().mentions(body, &map, None, None);
         let got: Vec<(&str, Option<&str>)> = m
             .iter()
             .map(|d| (d.text.as_str(), d.value.as_deref()))
@@ -438,7 +527,7 @@ mod tests {
     fn weekday_numeric_times_and_relative_forms() {
         let body = "Rapat Senin (16/6/2025) dan Selasa (21/10) pukul 16.00 WIB. September lalu ia datang; pekan depan, bulan lalu, Maret mendatang, kemarin.";
         let map = CharMap::new(body);
-        let m = DateRules::new().mentions(body, &map, Some("2025-02-24T10:00:00+07:00"));
+        let m = DateRules::new().mentions(body, &map, Some("2025-02-24T10:00:00+07:00"), None);
         let got: Vec<(&str, Option<&str>)> = m
             .iter()
             .map(|d| (d.text.as_str(), d.value.as_deref()))
@@ -456,8 +545,42 @@ mod tests {
                 ("kemarin", Some("2025-02-23")),
             ]
         );
-        let unanchored = DateRules::new().mentions(body, &map, None);
+        let unanchored = DateRules::new().mentions(body, &map, None, None);
         assert_eq!(unanchored[1].value, None);
         assert_eq!(unanchored[3].value, None);
+    }
+
+    #[test]
+    fn english_forms_resolve_against_the_publish_date() {
+        // Published on Wednesday 2025-03-05.
+        let body = "On Tuesday night the Senate met, and on March 3 it voted. Talks resume next week, \
+                    after last month's deal; yesterday and today were quiet. They meet next Monday, \
+                    not last Wednesday, and 3 March 2025 is also a date. Officials may 5 times say so.";
+        let map = CharMap::new(body);
+        let published = Some("2025-03-05T10:00:00+00:00");
+        let m = DateRules::new().mentions(body, &map, published, Some("en"));
+        let got: Vec<(&str, Option<&str>)> = m
+            .iter()
+            .map(|d| (d.text.as_str(), d.value.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Tuesday night", Some("2025-03-04")),
+                ("March 3", Some("2025-03-03")),
+                ("next week", Some("2025-W11")),
+                ("last month", Some("2025-02")),
+                ("yesterday", Some("2025-03-04")),
+                ("today", Some("2025-03-05")),
+                ("next Monday", Some("2025-03-10")),
+                ("last Wednesday", Some("2025-02-26")),
+                ("3 March 2025", Some("2025-03-03")),
+            ]
+        );
+        // The English forms are for English articles only; an Indonesian one keeps
+        // "3 March 2025" alone.
+        let id = DateRules::new().mentions(body, &map, published, Some("id"));
+        let texts: Vec<&str> = id.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["3 March 2025"]);
     }
 }
