@@ -401,7 +401,7 @@ fn english_article() {
             .iter()
             .map(|d| (d.text.as_str(), d.value.as_deref()))
             .collect::<Vec<_>>(),
-        vec![("June 18, 2025", Some("2025-06-18"))]
+        vec![("Wednesday, June 18, 2025", Some("2025-06-18"))]
     );
 }
 

@@ -117,7 +117,7 @@ impl DateRules {
                 r"(?:\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad),?\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>(?i:{months}))\b\.?\s+(?P<y>\d{{4}})\b"
             )),
             mention_english: re(&format!(
-                r"\b(?P<m>(?i:{months}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<y>\d{{4}}))?\b"
+                r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?\b(?P<m>(?i:{months}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<y>\d{{4}}))?\b"
             )),
             mention_numeric: re(
                 r"(?P<wd>\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*)?\((?P<inner>(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?)\)",
@@ -555,7 +555,8 @@ mod tests {
         // Published on Wednesday 2025-03-05.
         let body = "On Tuesday night the Senate met, and on March 3 it voted. Talks resume next week, \
                     after last month's deal; yesterday and today were quiet. They meet next Monday, \
-                    not last Wednesday, and 3 March 2025 is also a date. Officials may 5 times say so.";
+                    not last Wednesday, and 3 March 2025 is also a date. Officials may 5 times say so. It closed on \
+                    Friday, March 7, 2025.";
         let map = CharMap::new(body);
         let published = Some("2025-03-05T10:00:00+00:00");
         let m = DateRules::new().mentions(body, &map, published, Some("en"));
@@ -575,12 +576,13 @@ mod tests {
                 ("next Monday", Some("2025-03-10")),
                 ("last Wednesday", Some("2025-02-26")),
                 ("3 March 2025", Some("2025-03-03")),
+                ("Friday, March 7, 2025", Some("2025-03-07")),
             ]
         );
         // The English forms are for English articles only; an Indonesian one keeps
         // "3 March 2025" alone.
         let id = DateRules::new().mentions(body, &map, published, Some("id"));
         let texts: Vec<&str> = id.iter().map(|d| d.text.as_str()).collect();
-        assert_eq!(texts, ["3 March 2025"]);
+        assert_eq!(texts, ["3 March 2025", "Friday, March 7, 2025"]);
     }
 }
