@@ -3,8 +3,9 @@
 //!
 //! Per sentence: tokens → gazetteer and title hits → the trained tagger
 //! ([`model`]) → spans, then [`roles`] moves titles out of PERSON spans into roles and
-//! [`resolve`] groups mentions across the article. The model is embedded in the binary
-//! and parsed when the pipeline's resources are built ([`Recognizer::embedded`]).
+//! [`resolve`] groups mentions across the article. English articles are tagged by an
+//! English model of their own and tidied by [`english`]. Both models are embedded in the
+//! binary and parsed when the pipeline's resources are built ([`Recognizer::embedded`]).
 
 pub mod english;
 pub mod features;
