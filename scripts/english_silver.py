@@ -124,6 +124,10 @@ def checked_pages(args):
     return out
 
 
+def ascii_digit(c):
+    return "0" <= c <= "9"
+
+
 def joins(c):
     return c in ".-'’,/&@_"
 
@@ -151,7 +155,7 @@ def tokenize(text):
                 continue
             if joins(d) and end + 1 < n:
                 nxt = text[end + 1]
-                keep = (nxt.isdigit() and text[end - 1].isdigit()) if d == "," else nxt.isalnum()
+                keep = (ascii_digit(nxt) and ascii_digit(text[end - 1])) if d == "," else nxt.isalnum()
                 if keep:
                     end += 1
                     continue
@@ -170,13 +174,19 @@ def conll(args):
                 continue
             prev = None
             for a, b in toks:
-                inside = next((k for k, (es, ee, _) in enumerate(page["ents"]) if es <= a and b <= ee), None)
+                # A token that starts inside an entity belongs to it: warta keeps
+                # "Trump’s" as one token where spaCy's entity ends before "’s", and the
+                # English tidy-up takes the possessive off the mention.
+                inside = next((k for k, (es, ee, _) in enumerate(page["ents"]) if es <= a < ee), None)
                 if inside is None:
                     tag = "O"
                 else:
                     tag = ("I-" if inside == prev else "B-") + page["ents"][inside][2]
                 prev = inside
-                out.write(f"{body[a:b]}\t{tag}\n")
+                # The cleaner drops zero-width spaces and soft hyphens before tagging.
+                word = body[a:b].replace("\u200b", "").replace("\u00ad", "")
+                if word:
+                    out.write(f"{word}\t{tag}\n")
             out.write("\n")
 
 

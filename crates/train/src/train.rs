@@ -193,6 +193,12 @@ pub fn run(data: &[PathBuf], out: &Path, options: &Options) -> Result<String, Co
         .partition(|(i, _)| holdout.is_none_or(|k| i % k != fold));
     let mut train_sents: Vec<Sentence> = train.into_iter().map(|(_, s)| s).collect();
     for path in &options.train_only {
+        if path.extension().is_some_and(|x| x == "jsonl") {
+            return Err(CommandError::Usage(format!(
+                "{}: --train-only takes labeled CoNLL files; give unlabeled JSONL with --data",
+                path.display()
+            )));
+        }
         let raw = std::fs::read_to_string(path)
             .map_err(|e| CommandError::Usage(format!("{}: {e}", path.display())))?;
         let s = conll::parse(&raw);

@@ -272,8 +272,10 @@ impl DateRules {
             if year.is_none() && (!english || !c["m"].starts_with(char::is_uppercase)) {
                 continue;
             }
-            let year = year.or_else(|| anchor.map(|a| a.year() as u32));
-            let value = iso(year, month_number(&c["m"]), num(&c, "d"));
+            let value = match year {
+                Some(_) => iso(year, month_number(&c["m"]), num(&c, "d")),
+                None => anchor.and_then(|a| nearest_year(a, month_number(&c["m"])?, num(&c, "d")?)),
+            };
             found.push((all.start(), all.end(), value));
         }
         if english {
@@ -324,12 +326,22 @@ impl DateRules {
     }
 }
 
+/// A month and day without a year, as the date of that day nearest to `anchor`: "March
+/// 3" in an article of March 5 is this year's, "December 30" in one of January 2 last
+/// year's.
+fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> Option<String> {
+    (anchor.year() - 1..=anchor.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - anchor).num_days().abs())
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
 /// Value of an English relative mention from the publish date `anchor`: "next week" and
 /// "last week" are the ISO weeks after and before the anchor's ("this week" its own),
 /// months and years alike; "yesterday", "today", "tomorrow" the days around it. A weekday
 /// alone ("on Tuesday", "Tuesday night") is the latest such day on or before the anchor,
-/// as news mostly reports what happened; "last Tuesday" is the latest before it and "next
-/// Tuesday" the first after it.
+/// as news mostly reports what happened; "last Tuesday" is the latest before it, "next
+/// Tuesday" the first after it and "this Tuesday" the one of the anchor's week.
 fn english_relative(c: &Captures, anchor: NaiveDate) -> Option<String> {
     if let (Some(dir), Some(unit)) = (c.name("dir"), c.name("unit")) {
         let step: i64 = match dir.as_str().to_lowercase().as_str() {
@@ -379,6 +391,8 @@ fn english_relative(c: &Captures, anchor: NaiveDate) -> Option<String> {
     let offset = match c.name("wdir").map(|d| d.as_str().to_lowercase()) {
         Some(d) if d == "next" => 7 - back,
         Some(d) if d == "last" && back == 0 => -7,
+        // "this Friday": the Friday of the anchor's own week, Monday to Sunday.
+        Some(d) if d == "this" => target - today,
         _ => -back,
     };
     let d = anchor.checked_add_signed(chrono::Duration::days(offset))?;
@@ -584,5 +598,22 @@ mod tests {
         let id = DateRules::new().mentions(body, &map, published, Some("id"));
         let texts: Vec<&str> = id.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(texts, ["3 March 2025", "Friday, March 7, 2025"]);
+        // "this Friday" is the Friday of the publish date's week; a day without a year
+        // is the one nearest the publish date, across a year's end too.
+        let body = "They meet this Friday; the vote was on December 30.";
+        let map = CharMap::new(body);
+        let m =
+            DateRules::new().mentions(body, &map, Some("2026-01-02T08:00:00+00:00"), Some("en"));
+        let got: Vec<(&str, Option<&str>)> = m
+            .iter()
+            .map(|d| (d.text.as_str(), d.value.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("this Friday", Some("2026-01-02")),
+                ("December 30", Some("2025-12-30"))
+            ]
+        );
     }
 }
