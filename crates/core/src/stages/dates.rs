@@ -448,6 +448,13 @@ fn relative(c: &Captures, anchor: NaiveDate) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Each mention's text and value, for comparing with the expected ones.
+    fn texts_and_values(m: &[DateMention]) -> Vec<(&str, Option<&str>)> {
+        m.iter()
+            .map(|d| (d.text.as_str(), d.value.as_deref()))
+            .collect()
+    }
+
     fn p(s: &str) -> Option<String> {
         DateRules::new().parse_published(s)
     }
@@ -521,10 +528,7 @@ mod tests {
         let body = "Saat Senin, 24 Februari 2025, Xi bicara. Lalu Selasa (16/6/2025) dan 3 Mei 2024 serta June 5, 2024.";
         let map = CharMap::new(body);
         let m = DateRules::new().mentions(body, &map, None, None);
-        let got: Vec<(&str, Option<&str>)> = m
-            .iter()
-            .map(|d| (d.text.as_str(), d.value.as_deref()))
-            .collect();
+        let got = texts_and_values(&m);
         assert_eq!(
             got,
             vec![
@@ -542,10 +546,7 @@ mod tests {
         let body = "Rapat Senin (16/6/2025) dan Selasa (21/10) pukul 16.00 WIB. September lalu ia datang; pekan depan, bulan lalu, Maret mendatang, kemarin.";
         let map = CharMap::new(body);
         let m = DateRules::new().mentions(body, &map, Some("2025-02-24T10:00:00+07:00"), None);
-        let got: Vec<(&str, Option<&str>)> = m
-            .iter()
-            .map(|d| (d.text.as_str(), d.value.as_deref()))
-            .collect();
+        let got = texts_and_values(&m);
         assert_eq!(
             got,
             vec![
@@ -574,10 +575,7 @@ mod tests {
         let map = CharMap::new(body);
         let published = Some("2025-03-05T10:00:00+00:00");
         let m = DateRules::new().mentions(body, &map, published, Some("en"));
-        let got: Vec<(&str, Option<&str>)> = m
-            .iter()
-            .map(|d| (d.text.as_str(), d.value.as_deref()))
-            .collect();
+        let got = texts_and_values(&m);
         assert_eq!(
             got,
             vec![
@@ -604,10 +602,7 @@ mod tests {
         let map = CharMap::new(body);
         let m =
             DateRules::new().mentions(body, &map, Some("2026-01-02T08:00:00+00:00"), Some("en"));
-        let got: Vec<(&str, Option<&str>)> = m
-            .iter()
-            .map(|d| (d.text.as_str(), d.value.as_deref()))
-            .collect();
+        let got = texts_and_values(&m);
         assert_eq!(
             got,
             vec![
