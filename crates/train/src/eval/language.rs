@@ -29,7 +29,12 @@ struct Tally {
     by_code: BTreeMap<String, usize>,
     confidences: Vec<f64>,
     vote_agrees: usize,
+    /// Texts where detection names the same language as lingua reading every text.
+    lingua_agrees: usize,
+    /// Texts whose differing detections are shown (`code` vs lingua's).
+    disagreements: Vec<String>,
     took: Duration,
+    took_lingua: Duration,
     bytes: usize,
     sample_bytes: usize,
 }
@@ -57,6 +62,17 @@ impl Tally {
             ));
         }
         self.vote_agrees += usize::from(detector.stopword_vote(body).unwrap_or("none") == code);
+        let started = Instant::now();
+        let lingua = detector.detect_with_lingua(body);
+        self.took_lingua += started.elapsed();
+        let lingua_code = lingua.map_or("none", |d| d.code);
+        if lingua_code == code {
+            self.lingua_agrees += 1;
+        } else if self.disagreements.len() < self.show.max(5) {
+            let head: String = body.chars().take(80).collect();
+            self.disagreements
+                .push(format!("{code}, lingua alone {lingua_code}: {head}"));
+        }
     }
 
     fn report(&mut self, name: &str, expect: Option<&str>, out: &mut String) {
@@ -108,6 +124,16 @@ impl Tally {
             self.texts,
             100.0 * self.vote_agrees as f64 / n
         );
+        let _ = writeln!(
+            out,
+            "  agrees with lingua reading every text on {}/{} = {:.2}%",
+            self.lingua_agrees,
+            self.texts,
+            100.0 * self.lingua_agrees as f64 / n
+        );
+        for differs in &self.disagreements {
+            let _ = writeln!(out, "  differs: {differs}");
+        }
         for miss in &self.misses {
             let _ = writeln!(out, "  miss: {miss}");
         }
@@ -117,6 +143,11 @@ impl Tally {
             self.took.as_secs_f64() * 1e6 / n,
             self.bytes / self.texts.max(1),
             self.sample_bytes
+        );
+        let _ = writeln!(
+            out,
+            "  with lingua reading every text: {:.1} µs per text",
+            self.took_lingua.as_secs_f64() * 1e6 / n,
         );
     }
 }
