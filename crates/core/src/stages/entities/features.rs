@@ -97,26 +97,139 @@ const OUTSIDE_CLASS: u64 = 0x1_0000;
 /// The packed statistics of a word the table does not hold.
 const NO_STAT: u64 = 0xffff_ffff;
 
-/// Per-token facts shared by the features of the token and of its neighbours.
-pub struct TokenInfo {
-    lower: String,
-    short: String,
+/// What the features read of one word, wherever it stands: the hashes of its lowercase
+/// form and shape, the same pre-mixed with the templates that pair them with a neighbour
+/// or a position, and its statistics. [`lexical`] computes them once per word, and the
+/// tagger keeps them for the words it knows (`model::Model`), so a common word costs one
+/// table lookup instead of a lowercase copy, two shapes and a dozen hashes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordFacts {
     lower_hash: u64,
     shape_hash: u64,
+    /// `feat(WORD_PREV_SHAPE, lower)`: the word's part when it stands before the token.
+    as_prev: u64,
+    /// `feat(WORD_NEXT_SHAPE, lower)`: when it stands after.
+    as_next: u64,
+    /// `feat(SHORT_POSITION, short)` and `feat(SHORT_POSITION_CAP, short)`, mixed with
+    /// the place in the sentence where the word stands.
+    short_position: u64,
+    short_position_cap: u64,
+    stat: u64,
+    class: u64,
+}
+
+impl WordFacts {
+    /// A position before the first token or after the last: it reads as the empty word
+    /// for the statistics and the word-with-shape pairs, as the trained models do.
+    fn outside(stats: &WordStats) -> WordFacts {
+        WordFacts {
+            lower_hash: feat(t::LOWER, OUTSIDE),
+            shape_hash: feat(t::SHAPE, OUTSIDE),
+            as_prev: feat(t::WORD_PREV_SHAPE, ""),
+            as_next: feat(t::WORD_NEXT_SHAPE, ""),
+            // No feature reads the position of a token outside the sentence.
+            short_position: 0,
+            short_position_cap: 0,
+            stat: packed(stats.get("")),
+            class: OUTSIDE_CLASS,
+        }
+    }
+}
+
+/// The facts of word `w` and, pushed onto `out`, its lexical features: those that depend
+/// on the word alone. They are the bias, the word as written and lowercase, its shapes,
+/// affixes and spelling flags, its statistics and, with `F_CLUSTER`, its class, alone and
+/// with the short shape.
+pub fn lexical(w: &str, stats: &WordStats, feature_set: u32, out: &mut Vec<u64>) -> WordFacts {
+    let lower = w.to_lowercase();
+    let (shape, short) = shape(w);
+    let stat = stats.get(&lower);
+    let facts = WordFacts {
+        lower_hash: feat(t::LOWER, &lower),
+        shape_hash: feat(t::SHAPE, &shape),
+        as_prev: feat(t::WORD_PREV_SHAPE, &lower),
+        as_next: feat(t::WORD_NEXT_SHAPE, &lower),
+        short_position: feat(t::SHORT_POSITION, &short),
+        short_position_cap: feat(t::SHORT_POSITION_CAP, &short),
+        stat: packed(stat),
+        class: stat.map_or(0, |s| u64::from(s.cluster)),
+    };
+    out.push(feat(t::BIAS, ""));
+    out.push(feat(t::WORD, w));
+    out.push(facts.lower_hash);
+    out.push(facts.shape_hash);
+    out.push(feat(t::SHORT, &short));
+    affixes(&lower, out);
+    out.push(mix(feat(t::WORD_FLAGS, ""), &[word_flags(w)]));
+    out.push(mix(feat(t::STAT, ""), &[facts.stat]));
+    out.push(mix(feat(t::SHORT_STAT, &short), &[facts.stat]));
+    if feature_set & F_CLUSTER != 0 {
+        out.push(mix(feat(t::CLASS, ""), &[facts.class]));
+        out.push(mix(feat(t::SHORT_CLASS, &short), &[facts.class]));
+    }
+    facts
+}
+
+/// One token: its word's facts and its gazetteer and title codes.
+#[derive(Debug, Clone, Copy)]
+struct TokenInfo {
+    word: WordFacts,
     gaz: u8,
     title: u8,
 }
 
-impl TokenInfo {
-    /// A position before the first token or after the last.
-    fn outside() -> TokenInfo {
-        TokenInfo {
-            lower: String::new(),
-            short: String::new(),
-            lower_hash: feat(t::LOWER, OUTSIDE),
-            shape_hash: feat(t::SHAPE, OUTSIDE),
-            gaz: 0,
-            title: 0,
+/// A sentence as the contextual features read it: each token's facts and hits, and what
+/// a position outside the sentence reads as.
+pub struct Sentence {
+    tokens: Vec<TokenInfo>,
+    outside: TokenInfo,
+}
+
+impl Sentence {
+    /// The sentence of the words with `facts`, and their gazetteer and title hits.
+    pub fn new(facts: &[WordFacts], names: &[Hit], titles: &[Hit], stats: &WordStats) -> Sentence {
+        let gaz = gaz_codes(facts.len(), names);
+        let tit = gaz_codes(facts.len(), titles);
+        Sentence {
+            tokens: facts
+                .iter()
+                .enumerate()
+                .map(|(i, &word)| TokenInfo {
+                    word,
+                    gaz: gaz[i],
+                    title: tit[i],
+                })
+                .collect(),
+            outside: TokenInfo {
+                word: WordFacts::outside(stats),
+                gaz: 0,
+                title: 0,
+            },
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Token `i` and what its features read around it.
+    fn around(&self, i: usize) -> Around<'_> {
+        let token = |d: isize| {
+            i.checked_add_signed(d)
+                .and_then(|j| self.tokens.get(j))
+                .unwrap_or(&self.outside)
+        };
+        Around {
+            this: &self.tokens[i],
+            prev: token(-1),
+            prev2: token(-2),
+            next: token(1),
+            next2: token(2),
+            position: position(i, self.tokens.len()),
         }
     }
 }
@@ -164,27 +277,6 @@ fn gaz_codes(n: usize, hits: &[Hit]) -> Vec<u8> {
         }
     }
     codes
-}
-
-pub fn token_info(words: &[&str], names: &[Hit], titles: &[Hit]) -> Vec<TokenInfo> {
-    let gaz = gaz_codes(words.len(), names);
-    let tit = gaz_codes(words.len(), titles);
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            let (shape, short) = shape(w);
-            TokenInfo {
-                lower_hash: feat(t::LOWER, &lower),
-                shape_hash: feat(t::SHAPE, &shape),
-                lower,
-                short,
-                gaz: gaz[i],
-                title: tit[i],
-            }
-        })
-        .collect()
 }
 
 /// Prefix (1..=3 chars) and suffix (1..=4 chars) features, each shorter than the word.
@@ -255,132 +347,61 @@ fn position(i: usize, n: usize) -> u64 {
     }
 }
 
-/// The tokens of a sentence with their statistics and word classes, looked up once per
-/// token rather than once per feature that uses them (both come from one table entry).
-struct Window<'a> {
-    info: &'a [TokenInfo],
-    outside: TokenInfo,
-    outside_stat: u64,
-    stats: Vec<u64>,
-    classes: Vec<u64>,
-}
-
-/// Token `i` and what its features read around it.
+/// Token `i` and the tokens around it.
 struct Around<'a> {
     this: &'a TokenInfo,
     prev: &'a TokenInfo,
     prev2: &'a TokenInfo,
     next: &'a TokenInfo,
     next2: &'a TokenInfo,
-    stat: u64,
-    stat_prev: u64,
-    stat_next: u64,
-    class: u64,
-    class_prev: u64,
-    class_next: u64,
     position: u64,
 }
 
-impl<'a> Window<'a> {
-    fn new(info: &'a [TokenInfo], stats: &WordStats) -> Window<'a> {
-        let outside = TokenInfo::outside();
-        let outside_stat = packed(stats.get(&outside.lower));
-        let (stats, classes) = info
-            .iter()
-            .map(|t| {
-                let s = stats.get(&t.lower);
-                (packed(s), s.map_or(0, |s| u64::from(s.cluster)))
-            })
-            .unzip();
-        Window {
-            info,
-            outside,
-            outside_stat,
-            stats,
-            classes,
-        }
-    }
-
-    /// The index of the token `d` positions from `i`, if it is in the sentence.
-    fn index(&self, i: usize, d: isize) -> Option<usize> {
-        i.checked_add_signed(d).filter(|&j| j < self.info.len())
-    }
-
-    fn around(&self, i: usize) -> Around<'_> {
-        let token = |d| self.index(i, d).map_or(&self.outside, |j| &self.info[j]);
-        let stat = |d| {
-            self.index(i, d)
-                .map_or(self.outside_stat, |j| self.stats[j])
-        };
-        let class = |d| self.index(i, d).map_or(OUTSIDE_CLASS, |j| self.classes[j]);
-        Around {
-            this: &self.info[i],
-            prev: token(-1),
-            prev2: token(-2),
-            next: token(1),
-            next2: token(2),
-            stat: stat(0),
-            stat_prev: stat(-1),
-            stat_next: stat(1),
-            class: class(0),
-            class_prev: class(-1),
-            class_next: class(1),
-            position: position(i, self.info.len()),
-        }
-    }
-}
-
-/// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`.
+/// Static features of every token, flattened: token `i` owns `out[ranges[i]..ranges[i+1]]`,
+/// its [`lexical`] features and then its [`contextual`] ones. Training reads these; the
+/// tagger sums the lexical part of a known word once and reads only the contextual part.
 pub fn static_features(
     words: &[&str],
-    info: &[TokenInfo],
+    names: &[Hit],
+    titles: &[Hit],
     stats: &WordStats,
     feature_set: u32,
     out: &mut Vec<u64>,
     ranges: &mut Vec<usize>,
-) {
+) -> Sentence {
+    let mut lexicals = Vec::new();
+    let mut bounds = vec![0];
+    let facts: Vec<WordFacts> = words
+        .iter()
+        .map(|w| {
+            let facts = lexical(w, stats, feature_set, &mut lexicals);
+            bounds.push(lexicals.len());
+            facts
+        })
+        .collect();
+    let sentence = Sentence::new(&facts, names, titles, stats);
     out.clear();
     ranges.clear();
-    let window = Window::new(info, stats);
-    for (i, w) in words.iter().enumerate() {
+    for i in 0..words.len() {
         ranges.push(out.len());
-        let a = window.around(i);
-        word_features(w, &a, out);
-        context_features(&a, out);
-        if feature_set & F_CLUSTER != 0 {
-            class_features(&a, out);
-        }
-        if feature_set & F_MORE != 0 {
-            more_features(&a, feature_set & F_CLUSTER != 0, out);
-        }
-        if feature_set & F_GAZ_CONTEXT != 0 && a.this.gaz != 0 {
-            gaz_context_features(&a, out);
-        }
+        out.extend_from_slice(&lexicals[bounds[i]..bounds[i + 1]]);
+        contextual(&sentence, i, feature_set, out);
     }
     ranges.push(out.len());
+    sentence
 }
 
-/// The word itself: as written, lowercase, its shapes and affixes and spelling flags.
-fn word_features(w: &str, a: &Around, out: &mut Vec<u64>) {
-    let this = a.this;
-    out.push(feat(t::BIAS, ""));
-    out.push(feat(t::WORD, w));
-    out.push(this.lower_hash);
-    out.push(this.shape_hash);
-    out.push(feat(t::SHORT, &this.short));
-    affixes(&this.lower, out);
-    out.push(mix(feat(t::WORD_FLAGS, ""), &[word_flags(w)]));
-    out.push(mix(feat(t::SHORT_POSITION, &this.short), &[a.position]));
-}
-
-/// The neighbours' words and shapes, gazetteer and title hits around the token, and the
-/// statistics of the word and its neighbours.
-fn context_features(a: &Around, out: &mut Vec<u64>) {
-    let (this, prev, next) = (a.this, a.prev, a.next);
+/// The features of token `i` that read its place and neighbours: the short shape by
+/// position, the neighbours' words and shapes, gazetteer and title hits around it, the
+/// statistics and classes of its neighbours, and the sets of `feature_set`.
+pub fn contextual(sentence: &Sentence, i: usize, feature_set: u32, out: &mut Vec<u64>) {
+    let a = sentence.around(i);
+    let (this, prev, next) = (&a.this.word, &a.prev.word, &a.next.word);
+    out.push(mix(this.short_position, &[a.position]));
     out.push(mix(feat(t::LOWER_PREV, ""), &[prev.lower_hash]));
     out.push(mix(feat(t::LOWER_NEXT, ""), &[next.lower_hash]));
-    out.push(mix(feat(t::LOWER_PREV2, ""), &[a.prev2.lower_hash]));
-    out.push(mix(feat(t::LOWER_NEXT2, ""), &[a.next2.lower_hash]));
+    out.push(mix(feat(t::LOWER_PREV2, ""), &[a.prev2.word.lower_hash]));
+    out.push(mix(feat(t::LOWER_NEXT2, ""), &[a.next2.word.lower_hash]));
     out.push(mix(feat(t::SHAPE_PREV, ""), &[prev.shape_hash]));
     out.push(mix(feat(t::SHAPE_NEXT, ""), &[next.shape_hash]));
     out.push(mix(
@@ -396,68 +417,60 @@ fn context_features(a: &Around, out: &mut Vec<u64>) {
         &[prev.shape_hash, this.shape_hash, next.shape_hash],
     ));
     let code = |c: u8| u64::from(c);
-    out.push(mix(feat(t::GAZ, ""), &[code(this.gaz)]));
+    out.push(mix(feat(t::GAZ, ""), &[code(a.this.gaz)]));
     out.push(mix(
         feat(t::GAZ_PREV_THIS, ""),
-        &[code(prev.gaz), code(this.gaz)],
+        &[code(a.prev.gaz), code(a.this.gaz)],
     ));
     out.push(mix(
         feat(t::GAZ_THIS_NEXT, ""),
-        &[code(this.gaz), code(next.gaz)],
+        &[code(a.this.gaz), code(a.next.gaz)],
     ));
     out.push(mix(
         feat(t::TITLE_PREV_THIS, ""),
-        &[code(prev.title), code(this.title)],
+        &[code(a.prev.title), code(a.this.title)],
     ));
     out.push(mix(
         feat(t::TITLE_PREV2_GAZ_PREV, ""),
-        &[code(a.prev2.title), code(prev.gaz)],
+        &[code(a.prev2.title), code(a.prev.gaz)],
     ));
-    out.push(mix(feat(t::STAT, ""), &[a.stat]));
-    out.push(mix(feat(t::STAT_PREV_THIS, ""), &[a.stat_prev, a.stat]));
-    out.push(mix(feat(t::STAT_THIS_NEXT, ""), &[a.stat, a.stat_next]));
-    out.push(mix(feat(t::SHORT_STAT, &this.short), &[a.stat]));
-    out.push(mix(
-        feat(t::WORD_PREV_SHAPE, &prev.lower),
-        &[this.shape_hash],
-    ));
-    out.push(mix(
-        feat(t::WORD_NEXT_SHAPE, &next.lower),
-        &[this.shape_hash],
-    ));
-}
-
-/// `F_CLUSTER`: the word classes of the token and its neighbours, alone, in pairs and
-/// with the short shape.
-fn class_features(a: &Around, out: &mut Vec<u64>) {
-    out.push(mix(feat(t::CLASS, ""), &[a.class]));
-    out.push(mix(feat(t::CLASS_PREV, ""), &[a.class_prev]));
-    out.push(mix(feat(t::CLASS_NEXT, ""), &[a.class_next]));
-    out.push(mix(feat(t::SHORT_CLASS, &a.this.short), &[a.class]));
-    out.push(mix(feat(t::CLASS_PREV_THIS, ""), &[a.class_prev, a.class]));
-    out.push(mix(feat(t::CLASS_THIS_NEXT, ""), &[a.class, a.class_next]));
+    out.push(mix(feat(t::STAT_PREV_THIS, ""), &[prev.stat, this.stat]));
+    out.push(mix(feat(t::STAT_THIS_NEXT, ""), &[this.stat, next.stat]));
+    out.push(mix(prev.as_prev, &[this.shape_hash]));
+    out.push(mix(next.as_next, &[this.shape_hash]));
+    let classes = feature_set & F_CLUSTER != 0;
+    if classes {
+        out.push(mix(feat(t::CLASS_PREV, ""), &[prev.class]));
+        out.push(mix(feat(t::CLASS_NEXT, ""), &[next.class]));
+        out.push(mix(feat(t::CLASS_PREV_THIS, ""), &[prev.class, this.class]));
+        out.push(mix(feat(t::CLASS_THIS_NEXT, ""), &[this.class, next.class]));
+    }
+    if feature_set & F_MORE != 0 {
+        more_features(&a, classes, out);
+    }
+    if feature_set & F_GAZ_CONTEXT != 0 && a.this.gaz != 0 {
+        gaz_context_features(&a, out);
+    }
 }
 
 /// `F_MORE`: the word pairs at -2/-1 and +1/+2, the short shape × position × the word's
 /// capitalization habit, and, with the classes on, the previous word × the word's class.
 fn more_features(a: &Around, with_classes: bool, out: &mut Vec<u64>) {
+    let (this, prev, next) = (&a.this.word, &a.prev.word, &a.next.word);
     out.push(mix(
         feat(t::LOWER_PREV2_PREV, ""),
-        &[a.prev2.lower_hash, a.prev.lower_hash],
+        &[a.prev2.word.lower_hash, prev.lower_hash],
     ));
     out.push(mix(
         feat(t::LOWER_NEXT_NEXT2, ""),
-        &[a.next.lower_hash, a.next2.lower_hash],
+        &[next.lower_hash, a.next2.word.lower_hash],
     ));
-    let capitalization = a.stat & 0xff;
-    out.push(mix(
-        feat(t::SHORT_POSITION_CAP, &a.this.short),
-        &[a.position, capitalization],
-    ));
+    let capitalization = this.stat & 0xff;
+    out.push(mix(this.short_position_cap, &[a.position, capitalization]));
     if with_classes {
         out.push(mix(
             feat(t::LOWER_PREV_CLASS, ""),
-            &[a.prev.lower_hash, a.class],
+            &[prev.lower_hash, this.class],
         ));
     }
 }
@@ -466,19 +479,25 @@ fn more_features(a: &Around, with_classes: bool, out: &mut Vec<u64>) {
 /// after ("di Israel" is a place, "militer Israel" the country's army).
 fn gaz_context_features(a: &Around, out: &mut Vec<u64>) {
     let gaz = u64::from(a.this.gaz);
-    out.push(mix(feat(t::GAZ_LOWER_PREV, ""), &[a.prev.lower_hash, gaz]));
-    out.push(mix(feat(t::GAZ_LOWER_NEXT, ""), &[a.next.lower_hash, gaz]));
+    out.push(mix(
+        feat(t::GAZ_LOWER_PREV, ""),
+        &[a.prev.word.lower_hash, gaz],
+    ));
+    out.push(mix(
+        feat(t::GAZ_LOWER_NEXT, ""),
+        &[a.next.word.lower_hash, gaz],
+    ));
     out.push(mix(
         feat(t::GAZ_LOWER_PREV2, ""),
-        &[a.prev2.lower_hash, gaz],
+        &[a.prev2.word.lower_hash, gaz],
     ));
 }
 
 /// Features of the transition into token `i`, for Viterbi decoding: each owns eight
 /// adjacent weight rows, one per previous tag (see `model::trans_row`), so all previous
 /// tags are scored from one memory region. Unused slots are 0.
-pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u64; 5] {
-    let this = &info[i];
+pub fn transition_features(sentence: &Sentence, i: usize, feature_set: u32) -> [u64; 5] {
+    let this = &sentence.tokens[i].word;
     let mut out = [
         feat(t::TRANS, ""),
         mix(feat(t::TRANS_LOWER, ""), &[this.lower_hash]),
@@ -488,10 +507,15 @@ pub fn transition_features(info: &[TokenInfo], i: usize, feature_set: u32) -> [u
     ];
     if feature_set & F_TRANS_MORE != 0 {
         let outside = feat(t::LOWER, OUTSIDE);
-        let prev = i.checked_sub(1).map_or(outside, |j| info[j].lower_hash);
+        let prev = i
+            .checked_sub(1)
+            .map_or(outside, |j| sentence.tokens[j].word.lower_hash);
         // Past the last token the next shape reads as the outside word's hash, not its
         // shape's, as the shipped model was trained.
-        let next = info.get(i + 1).map_or(outside, |n| n.shape_hash);
+        let next = sentence
+            .tokens
+            .get(i + 1)
+            .map_or(outside, |n| n.word.shape_hash);
         out[3] = mix(feat(t::TRANS_LOWER_PREV, ""), &[prev]);
         out[4] = mix(
             feat(t::TRANS_SHAPE_SHAPE_NEXT, ""),
@@ -534,26 +558,32 @@ mod tests {
 
     #[test]
     fn positions_outside_the_sentence_read_as_the_outside_token() {
-        let words = ["Budi", "pergi"];
-        let info = token_info(&words, &[], &[]);
-        let window = Window::new(&info, &WordStats::default());
-        let first = window.around(0);
-        assert_eq!(first.prev.lower_hash, feat(t::LOWER, OUTSIDE));
-        assert_eq!(first.prev2.shape_hash, feat(t::SHAPE, OUTSIDE));
-        assert_eq!(first.next.lower_hash, feat(t::LOWER, "pergi"));
-        assert_eq!(first.class_prev, OUTSIDE_CLASS);
-        assert_eq!((first.stat, first.stat_next), (NO_STAT, NO_STAT));
-        assert_eq!(window.around(1).next2.lower_hash, feat(t::LOWER, OUTSIDE));
+        let stats = WordStats::default();
+        let facts: Vec<WordFacts> = ["Budi", "pergi"]
+            .iter()
+            .map(|w| lexical(w, &stats, 0, &mut Vec::new()))
+            .collect();
+        let sentence = Sentence::new(&facts, &[], &[], &stats);
+        let first = sentence.around(0);
+        assert_eq!(first.prev.word.lower_hash, feat(t::LOWER, OUTSIDE));
+        assert_eq!(first.prev2.word.shape_hash, feat(t::SHAPE, OUTSIDE));
+        assert_eq!(first.next.word.lower_hash, feat(t::LOWER, "pergi"));
+        assert_eq!(first.prev.word.class, OUTSIDE_CLASS);
+        assert_eq!((first.this.word.stat, first.next.word.stat), (NO_STAT, NO_STAT));
+        assert_eq!(
+            sentence.around(1).next2.word.lower_hash,
+            feat(t::LOWER, OUTSIDE)
+        );
     }
 
     #[test]
-    fn every_token_gets_the_same_number_of_features() {
+    fn every_token_gets_its_own_features() {
         let words = ["Presiden", "Xi", "Jinping", "."];
-        let info = token_info(&words, &[], &[]);
         let (mut out, mut ranges) = (Vec::new(), Vec::new());
         static_features(
             &words,
-            &info,
+            &[],
+            &[],
             &WordStats::default(),
             F_CLUSTER | F_GAZ_CONTEXT,
             &mut out,
@@ -575,24 +605,29 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
         let (names, titles) = Gazetteer::new().hits(body, &toks);
         let model = Model::embedded();
-        let info = token_info(&words, &names, &titles);
         let (mut out, mut ranges) = (Vec::new(), Vec::new());
-        static_features(
+        let sentence = static_features(
             &words,
-            &info,
+            &names,
+            &titles,
             &model.stats,
             model.flags,
             &mut out,
             &mut ranges,
         );
-        let mut all = out;
-        all.extend(ranges.iter().map(|&r| r as u64));
+        // Each token's features as a set: their order is no part of the model, which
+        // sums their weights.
+        let mut all = Vec::new();
         for i in 0..words.len() {
-            all.extend(transition_features(&info, i, model.flags));
+            let mut own = out[ranges[i]..ranges[i + 1]].to_vec();
+            own.sort_unstable();
+            all.push(own.len() as u64);
+            all.extend(own);
         }
-        assert_eq!(
-            (all.len(), mix(FNV_OFFSET, &all)),
-            (964, 0xf000_243d_fe97_d0a9)
-        );
+        assert_eq!(all.len(), 863);
+        for i in 0..words.len() {
+            all.extend(transition_features(&sentence, i, model.flags));
+        }
+        assert_eq!(mix(FNV_OFFSET, &all), 0x593e_60e2_b032_74f2);
     }
 }

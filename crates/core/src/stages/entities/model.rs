@@ -5,8 +5,13 @@
 //! models/README.md). Weights are stored as i16 with one scale so the model
 //! file stays small and scoring is integer arithmetic.
 
-use super::features::{static_features, token_info, transition_features, F_VITERBI, KNOWN_FLAGS};
+use super::features::{
+    contextual, lexical, static_features, transition_features, Sentence, WordFacts, F_VITERBI,
+    KNOWN_FLAGS,
+};
 use super::gazetteer::Hit;
+use crate::hash::FnvBuild;
+use std::collections::HashMap;
 use super::wordstats::WordStats;
 
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -97,14 +102,43 @@ pub struct Model {
     pub flags: u32,
     weights: Vec<i16>,
     pub stats: WordStats,
+    /// The words of the statistics table, lowercase and capitalized, with their facts
+    /// and the summed weights of their lexical features ([`Known`]).
+    known: HashMap<String, Known, FnvBuild>,
 }
 
-/// Reusable buffers, so tagging a sentence allocates nothing once warmed up.
+/// A word the tagger has seen before: its facts and the scores its lexical features
+/// give each tag, summed once when the model loads. Weights are integers, so the sum is
+/// the same whether taken then or per token.
+struct Known {
+    facts: WordFacts,
+    scores: [i32; N_TAGS],
+}
+
+/// Reusable buffers, so tagging a sentence allocates little once warmed up.
 #[derive(Default)]
 pub struct Scratch {
     feats: Vec<u64>,
-    ranges: Vec<usize>,
+    facts: Vec<WordFacts>,
+    scores: Vec<[i32; N_TAGS]>,
+    bounds: Vec<usize>,
+    rows: Vec<usize>,
     trans: Vec<[u64; 5]>,
+}
+
+/// Asks the CPU to bring the cache line at the start of `weights` in, without waiting
+/// for it. A hint only: it reads nothing and changes nothing.
+#[inline]
+fn prefetch(weights: &[i16]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: SSE is part of every x86_64 target, and a prefetch neither reads nor
+        // writes memory, so any address is sound; this one is inside `weights` anyway.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(weights.as_ptr().cast()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = weights;
 }
 
 fn row(h: u64, log2: u32) -> usize {
@@ -175,13 +209,54 @@ impl Model {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Ok(Model {
+        Ok(Model::new(log2, scale, flags, weights, stats))
+    }
+
+    /// The model of these weights, with its table of known words built.
+    fn new(log2: u32, scale: f32, flags: u32, weights: Vec<i16>, stats: WordStats) -> Model {
+        let mut model = Model {
             log2,
             scale,
             flags,
             weights,
             stats,
-        })
+            known: HashMap::default(),
+        };
+        model.known = model.known_words();
+        model
+    }
+
+    /// Every word of the statistics table as it is written in text: lowercase, and with
+    /// a capital first letter. Together these are most tokens of news text.
+    fn known_words(&self) -> HashMap<String, Known, FnvBuild> {
+        let mut known = HashMap::default();
+        let mut feats = Vec::new();
+        for lower in self.stats.words() {
+            let mut chars = lower.chars();
+            let capitalized: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            for form in [lower.to_string(), capitalized] {
+                if form.is_empty() || known.contains_key(&form) {
+                    continue;
+                }
+                feats.clear();
+                let facts = lexical(&form, &self.stats, self.flags, &mut feats);
+                let scores = self.scores(&feats);
+                known.insert(form, Known { facts, scores });
+            }
+        }
+        known
+    }
+
+    /// The summed weights of `feats` for each tag.
+    fn scores(&self, feats: &[u64]) -> [i32; N_TAGS] {
+        let mut scores = [0i32; N_TAGS];
+        for &h in feats {
+            self.add_row(&mut scores, h);
+        }
+        scores
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -206,28 +281,53 @@ impl Model {
 
     /// Tags one sentence given its words and gazetteer hits.
     pub fn tag(&self, words: &[&str], names: &[Hit], titles: &[Hit], s: &mut Scratch) -> Vec<u8> {
-        let info = token_info(words, names, titles);
-        static_features(
-            words,
-            &info,
-            &self.stats,
-            self.flags,
-            &mut s.feats,
-            &mut s.ranges,
-        );
+        s.facts.clear();
+        s.scores.clear();
+        for w in words {
+            let (facts, scores) = match self.known.get(*w) {
+                Some(k) => (k.facts, k.scores),
+                None => {
+                    s.feats.clear();
+                    let facts = lexical(w, &self.stats, self.flags, &mut s.feats);
+                    (facts, self.scores(&s.feats))
+                }
+            };
+            s.facts.push(facts);
+            s.scores.push(scores);
+        }
+        let sentence = Sentence::new(&s.facts, names, titles, &self.stats);
+        // The rows of the whole sentence first, each asked for ahead of its use: they are
+        // scattered over a table larger than the core's cache, and waiting for them one
+        // after another was most of the tagger's time.
+        s.feats.clear();
+        s.bounds.clear();
+        for i in 0..sentence.len() {
+            s.bounds.push(s.feats.len());
+            contextual(&sentence, i, self.flags, &mut s.feats);
+        }
+        s.bounds.push(s.feats.len());
+        s.rows.clear();
+        s.rows.extend(s.feats.iter().map(|&h| row(h, self.log2)));
+        for &r in &s.rows {
+            prefetch(&self.weights[r..]);
+        }
         s.trans.clear();
         s.trans
-            .extend((0..info.len()).map(|i| transition_features(&info, i, self.flags)));
-        let (feats, ranges, trans) = (&s.feats, &s.ranges, &s.trans);
-        viterbi(
-            info.len(),
-            |i| {
-                let mut scores = [0i32; N_TAGS];
-                for &h in &feats[ranges[i]..ranges[i + 1]] {
-                    self.add_row(&mut scores, h);
+            .extend((0..sentence.len()).map(|i| transition_features(&sentence, i, self.flags)));
+        for &h in s.trans.iter().flatten().filter(|&&h| h != 0) {
+            prefetch(&self.weights[trans_row(h, 0, self.log2)..]);
+        }
+        for (i, scores) in s.scores.iter_mut().enumerate() {
+            for &r in &s.rows[s.bounds[i]..s.bounds[i + 1]] {
+                for (sc, w) in scores.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
+                    *sc += i32::from(*w);
                 }
-                scores
-            },
+            }
+        }
+        let (scores, trans) = (&s.scores, &s.trans);
+        viterbi(
+            sentence.len(),
+            |i| scores[i],
             |i, p| {
                 let mut scores = [0i32; N_TAGS];
                 for &h in trans[i].iter().filter(|&&h| h != 0) {
@@ -344,13 +444,7 @@ pub fn train(
         .iter()
         .map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
         .collect();
-    Model {
-        log2,
-        scale,
-        flags,
-        weights,
-        stats,
-    }
+    Model::new(log2, scale, flags, weights, stats)
 }
 
 /// The structured perceptron's weights, averaged over every update step.
@@ -378,8 +472,15 @@ fn averaged_weights(
         for &e in &order {
             let ex = &examples[e];
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            let info = token_info(&words, &ex.names, &ex.titles);
-            static_features(&words, &info, stats, flags, &mut feats, &mut ranges);
+            let sentence = static_features(
+                &words,
+                &ex.names,
+                &ex.titles,
+                stats,
+                flags,
+                &mut feats,
+                &mut ranges,
+            );
             let score = |rows: &mut dyn Iterator<Item = usize>| {
                 let mut scores = [0f32; N_TAGS];
                 for r in rows {
@@ -394,7 +495,7 @@ fn averaged_weights(
                     .iter()
                     .map(move |&h| row(h, log2))
                     .chain(
-                        transition_features(&info, i, flags)
+                        transition_features(&sentence, i, flags)
                             .into_iter()
                             .filter(|&h| h != 0)
                             .map(move |h| trans_row(h, p, log2)),
@@ -411,7 +512,7 @@ fn averaged_weights(
                 },
                 |i, p| {
                     score(
-                        &mut transition_features(&info, i, flags)
+                        &mut transition_features(&sentence, i, flags)
                             .into_iter()
                             .filter(|&h| h != 0)
                             .map(|h| trans_row(h, p, log2)),
@@ -502,6 +603,29 @@ mod tests {
         assert_eq!(tags, vec![0, 1, 0, 5]);
         let again = train(&data, WordStats::default(), 5, 12, 7, F_VITERBI);
         assert_eq!(again.to_bytes(), m.to_bytes());
+    }
+
+    #[test]
+    fn known_words_tag_as_words_computed_afresh() {
+        use crate::stages::entities::gazetteer::Gazetteer;
+        use crate::stages::entities::tokens::tokenize;
+        let model = Model::embedded();
+        assert!(model.known.len() > model.stats.len(), "lowercase and capitalized forms");
+        let mut afresh = Model::from_bytes(EMBEDDED).unwrap();
+        afresh.known.clear();
+        let body = "Presiden Prabowo Subianto bertemu Perdana Menteri Anthony Albanese di \
+                    Istana Merdeka , Jakarta , Senin ( 16/6/2025 ) , kata juru bicara \
+                    Kementerian Luar Negeri Qxzbrt Wvlmno .";
+        let toks = tokenize(body, 0);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+        let (names, titles) = Gazetteer::new().hits(body, &toks);
+        let (mut a, mut b) = (Scratch::default(), Scratch::default());
+        let tags = model.tag(&words, &names, &titles, &mut a);
+        assert_eq!(tags, afresh.tag(&words, &names, &titles, &mut b));
+        assert_eq!(a.scores, b.scores);
+        assert!(tags.iter().any(|&t| t != 0));
+        // Unknown words ("Qxzbrt") took the slow path in both.
+        assert!(!model.known.contains_key("Qxzbrt"));
     }
 
     #[test]

@@ -38,6 +38,11 @@ impl WordStats {
         self.map.get(lower).copied()
     }
 
+    /// The words of the table, lowercase, in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
     pub fn len(&self) -> usize {
         self.map.len()
     }
