@@ -95,7 +95,11 @@ fn num(caps: &Captures, name: &str) -> Option<u32> {
 impl DateRules {
     pub fn new() -> DateRules {
         let months = month_alternation();
-        let re = |p: &str| Regex::new(p).expect("date pattern");
+        // Word boundaries are ASCII ones: with Unicode `\b` the regex crate's fast DFA
+        // gives up on any text that is not ASCII (a curly quote is enough) and scans with
+        // its slow engines instead. Every date form begins and ends with an ASCII digit
+        // or letter, so only a non-ASCII letter glued to a date would read differently.
+        let re = |p: &str| Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("date pattern");
         DateRules {
             iso: re(
                 r"(?i)^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[t ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?)?\s*(?P<z>z|[+-]\d{2}(?::?\d{2})?|wib|wita|wit|utc|gmt)?$",
