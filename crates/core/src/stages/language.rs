@@ -63,7 +63,8 @@ impl Votes {
     }
 }
 
-/// A detected language with lingua's confidence in it (0..=1, relative to the other two).
+/// A detected language with a confidence in it (0..=1, relative to the other two): the
+/// vote's where it decided alone, lingua's otherwise.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Detection {
     pub code: &'static str,
@@ -401,7 +402,9 @@ mod tests {
         assert_eq!(by_votes("Presiden tiba di Jakarta pada pagi hari."), None);
         // Half and half.
         assert_eq!(
-            by_votes("Dia bilang the meeting is di kantor and the rapat sudah selesai dan the end."),
+            by_votes(
+                "Dia bilang the meeting is di kantor and the rapat sudah selesai dan the end."
+            ),
             None
         );
         // A Malaysian-only word needs lingua and the markers to split Malay from Indonesian.

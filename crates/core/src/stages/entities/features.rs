@@ -569,7 +569,10 @@ mod tests {
         assert_eq!(first.prev2.word.shape_hash, feat(t::SHAPE, OUTSIDE));
         assert_eq!(first.next.word.lower_hash, feat(t::LOWER, "pergi"));
         assert_eq!(first.prev.word.class, OUTSIDE_CLASS);
-        assert_eq!((first.this.word.stat, first.next.word.stat), (NO_STAT, NO_STAT));
+        assert_eq!(
+            (first.this.word.stat, first.next.word.stat),
+            (NO_STAT, NO_STAT)
+        );
         assert_eq!(
             sentence.around(1).next2.word.lower_hash,
             feat(t::LOWER, OUTSIDE)

@@ -10,9 +10,9 @@ use super::features::{
     KNOWN_FLAGS,
 };
 use super::gazetteer::Hit;
+use super::wordstats::WordStats;
 use crate::hash::FnvBuild;
 use std::collections::HashMap;
-use super::wordstats::WordStats;
 
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 pub const N_TAGS: usize = TAGS.len();
@@ -105,8 +105,12 @@ pub struct Model {
     pub stats: WordStats,
     /// The words of the statistics table, lowercase and capitalized, with their facts
     /// and the summed weights of their lexical features ([`Known`]).
-    known: HashMap<String, Known, FnvBuild>,
+    known: HashMap<Box<str>, Known, FnvBuild>,
 }
+
+/// The least frequency class (log2 of the count in unlabeled news) of a word that
+/// [`Model`] keeps precomputed.
+const KNOWN_FREQ: u8 = 4;
 
 /// A word the tagger has seen before: its facts and the scores its lexical features
 /// give each tag, summed once when the model loads. Weights are integers, so the sum is
@@ -261,25 +265,35 @@ impl Model {
         model
     }
 
-    /// Every word of the statistics table as it is written in text: lowercase, and with
-    /// a capital first letter. Together these are most tokens of news text.
-    fn known_words(&self) -> HashMap<String, Known, FnvBuild> {
-        let mut known = HashMap::default();
+    /// The common words of the statistics table as they are written in text: lowercase,
+    /// and with a capital first letter. Words counted at least 2^[`KNOWN_FREQ`] times
+    /// are about half the table and most tokens of news text; the rare half would cost
+    /// memory for little.
+    fn known_words(&self) -> HashMap<Box<str>, Known, FnvBuild> {
+        let common: Vec<&str> = self
+            .stats
+            .iter()
+            .filter(|(_, s)| s.freq >= KNOWN_FREQ)
+            .map(|(w, _)| w)
+            .collect();
+        // Sized once: growing would hold the old and the new table at the same time,
+        // and the peak is what the worker's memory limit sees.
+        let mut known = HashMap::with_capacity_and_hasher(2 * common.len(), FnvBuild::default());
         let mut feats = Vec::new();
-        for lower in self.stats.words() {
+        for lower in common {
             let mut chars = lower.chars();
             let capitalized: String = chars
                 .next()
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default();
             for form in [lower.to_string(), capitalized] {
-                if form.is_empty() || known.contains_key(&form) {
+                if form.is_empty() || known.contains_key(form.as_str()) {
                     continue;
                 }
                 feats.clear();
                 let facts = lexical(&form, &self.stats, self.flags, &mut feats);
                 let scores = self.scores(&feats);
-                known.insert(form, Known { facts, scores });
+                known.insert(form.into_boxed_str(), Known { facts, scores });
             }
         }
         known
@@ -640,7 +654,11 @@ mod tests {
         use crate::stages::entities::gazetteer::Gazetteer;
         use crate::stages::entities::tokens::tokenize;
         let model = Model::embedded();
-        assert!(model.known.len() > model.stats.len(), "lowercase and capitalized forms");
+        assert!(
+            model.known.len() > model.stats.len() / 2,
+            "{}",
+            model.known.len()
+        );
         let mut afresh = Model::from_bytes(EMBEDDED).unwrap();
         afresh.known.clear();
         let body = "Presiden Prabowo Subianto bertemu Perdana Menteri Anthony Albanese di \

@@ -38,9 +38,9 @@ impl WordStats {
         self.map.get(lower).copied()
     }
 
-    /// The words of the table, lowercase, in no particular order.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+    /// The words of the table, lowercase, with their statistics, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Stat)> {
+        self.map.iter().map(|(w, s)| (w.as_str(), *s))
     }
 
     pub fn len(&self) -> usize {
