@@ -35,8 +35,8 @@ const LOG_ODDS_MALAYIC_HIT: f64 = 3.75;
 const LOG_ODDS_ENGLISH_HIT: f64 = 4.58;
 
 /// The vote decides without lingua when its log-odds are at least this far from even:
-/// about six more Malayic than English hits, or five the other way. At that distance
-/// the odds are past a billion to one, so the confidence rounds to 1.0.
+/// six Malayic hits with no English one, or five English hits with no Malayic one. At
+/// that distance the odds are past a billion to one, so the confidence rounds to 1.0.
 const DECISIVE_LOG_ODDS: f64 = 21.0;
 
 /// Function-word counts of a sample.
