@@ -12,6 +12,8 @@ use crate::lexicon::Lexicon;
 const MAX_CREDIT_WORDS: usize = 16;
 /// Most words of a copyright or no-crawling notice.
 const MAX_NOTICE_WORDS: usize = 60;
+/// Most words of a photo's caption before its credit.
+const MAX_CAPTION_WORDS: usize = 30;
 /// Longest line (in bytes) a credit rule is tried on: the longest credit, a photo caption,
 /// is a sentence or two, and a flood of text must not pay for the word count.
 const MAX_CREDIT_BYTES: usize = 1_000;
@@ -28,6 +30,7 @@ pub struct Credits {
     photo_caption: Regex,
     lone_credit: Regex,
     credited_caption: Regex,
+    trailing_credit: Regex,
     bare_label: Regex,
 }
 
@@ -69,6 +72,11 @@ impl Credits {
                 r"(?:\b\p{Lu}+\s+(?:FOTO|PHOTO)/[^/]{2,60}(?:/\p{Ll}{2,6})?\.?\s*$)|",
                 r"(?:^\p{Lu}[\p{L}]*\.(?:com|co\.id|id)/\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3}\s)"
             )),
+            // "Suporter memadati tribun utara, Sabtu (9/11). (Agus Setiawan/JawaPos.com)": a
+            // caption of one sentence, then its source and photographer in brackets.
+            trailing_credit: re(
+                r"^[^\x22“”]{10,300}?\s*\(\s*([^()/]{2,60}?)\s*/\s*([^()/]{2,60}?)\s*\)$",
+            ),
             // "Foto :", "Photo:", "Ilustrasi": a label whose picture did not come along.
             bare_label: re(r"^(?i:foto|photo|video|ilustrasi|gambar|image)\s*:?$"),
         }
@@ -96,6 +104,7 @@ impl Credits {
                 .any(|s| line.contains(s))
                 && self.credited_caption.is_match(line))
             || (words <= 2 && self.bare_label.is_match(line))
+            || (line.ends_with(')') && self.captioned_credit(line))
             || (credit && line.contains('/') && self.lone_credit(line))
         {
             Some("photo_credit")
@@ -154,6 +163,32 @@ impl Credits {
         word_count(line) <= MAX_CREDIT_WORDS / 2
             && self.bracketed.is_match(line)
             && source.contains(|c: char| c.is_uppercase() || c == '.')
+    }
+
+    /// A caption of one sentence that ends with its photo's credit in brackets, an outlet
+    /// and a name either way round ("… Minggu (15/9/2024). (TRIBUNJOGJA.COM/Bayu Aji)",
+    /// "Ilustrasi siswa.(SHUTTERSTOCK/Andhika Putra)"). A date in brackets, "(9/11)",
+    /// names neither.
+    pub fn captioned_credit(&self, line: &str) -> bool {
+        let Some(c) = self.trailing_credit.captures(line) else {
+            return false;
+        };
+        let before = &line[..c.get(1).map_or(0, |m| m.start())];
+        let sentences = before
+            .trim_end()
+            .trim_end_matches(['(', ' '])
+            .trim_end_matches('.')
+            .matches(". ")
+            .count();
+        let outlet = |s: &str| {
+            s.contains('.')
+                || (s.chars().filter(|c| c.is_uppercase()).count() >= 3
+                    && !s.chars().any(char::is_lowercase))
+        };
+        let name = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        word_count(before) <= MAX_CAPTION_WORDS
+            && sentences == 0
+            && ((outlet(&c[1]) && name(&c[2])) || (name(&c[1]) && outlet(&c[2])))
     }
 
     /// A photo's source and photographer alone on the line ("IDN Times/Aryo Damar",
@@ -230,6 +265,9 @@ mod tests {
             "KABAR/M Ali Wafi",
             "Dok. Kabar Times/Istimewa",
             "Photo :",
+            "Penonton memadati tribun timur, Sabtu (9/11). (Budi Santoso/Kabar.com)",
+            "Pelari melintasi gumuk pasir, Minggu (15/9/2024). (KABARJOGJA.COM/Bayu Aji)",
+            "Ilustrasi siswa sekolah dasar. (SHUTTERSTOCK/Andhika Putra)",
         ] {
             assert_eq!(c.kind(line), Some("photo_credit"), "{line}");
         }
@@ -252,6 +290,9 @@ mod tests {
             "Busway/TransJakarta",
             "Kontributor berita daerah mendapat pelatihan dari Dewan Pers | Jakarta",
             "Harga cabai naik menjadi Rp 80.000/kg (data Dinas Perdagangan).",
+            "Pertandingan digelar di Stadion Manahan, Sabtu (9/11)",
+            "Banjir surut pada Senin pagi. Warga mulai membersihkan rumah. (Kabar.com/Dwi)",
+            "Harga naik menjadi Rp 12.000 (Rp 10.000/kg)",
         ] {
             assert_eq!(c.kind(line), None, "{line}");
         }

@@ -121,11 +121,12 @@ impl Debris {
             ),
         ];
         let trailing = vec![
-            // "(ant/ded)", "[fik]", "(kha)", "(Arief Setyadi )", "(*)": initials, a name
-            // or a star in brackets.
+            // "(ant/ded)", "(mcr9/jpnn)", "[fik]", "(kha)", "(Arief Setyadi )", "(*)",
+            // "(Z-8)": initials (with a desk's number), a name, a star or a desk's code in
+            // brackets.
             rule(
                 "signoff",
-                r"^[(\[](?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*|\p{Lu}[\p{L}.']*(?:\s+\p{Lu}[\p{L}.']*){0,3}|\*{1,3})\s*[)\]]$",
+                r"^[(\[](?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})*|\p{Lu}[\p{L}.']*(?:\s+\p{Lu}[\p{L}.']*){0,3}|\*{1,3}|\p{Lu}{1,3}-\d{1,3})\s*[)\]]$",
                 false,
             ),
             rule("signoff", r"^[a-z]{2,6}(?:/[a-z]{2,6})+$", false),
@@ -172,6 +173,22 @@ impl Debris {
         self.matching(&self.rules, line)
             .or_else(|| self.credits.kind(line))
             .or_else(|| self.furniture.kind(line))
+    }
+
+    /// Whether a line announces related links' titles on the lines after it: a heading
+    /// with nothing after it, or a call that ends in a colon.
+    pub fn announces_links(&self, line: &str) -> bool {
+        self.furniture.announces_links(line)
+    }
+
+    /// Whether a line asks the reader a question, as a poll does.
+    pub fn asks_reader(&self, line: &str) -> bool {
+        self.furniture.asks_reader(line)
+    }
+
+    /// Whether a line heads a how-to, whose steps are the story.
+    pub fn heads_how_to(&self, line: &str) -> bool {
+        self.furniture.heads_how_to(line)
     }
 
     /// Kind of debris a line is when it is the last remaining line.
@@ -239,6 +256,10 @@ mod tests {
         assert_eq!(d.trailing_kind("(Arief Setyadi )"), Some("signoff"));
         assert_eq!(d.trailing_kind("[fik]"), Some("signoff"));
         assert_eq!(d.trailing_kind("(*)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(mcr9/jpnn)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(Z-8)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(9/11)"), None);
+        assert_eq!(d.trailing_kind("(2-1)"), None);
         assert_eq!(
             d.trailing_kind("ANDI SAPUTRA | DEWI NURITA"),
             Some("signoff")

@@ -40,6 +40,15 @@ const TEASER_REACH: usize = 4;
 /// Most words of an outlet's promotion of itself: three short sentences ("Dapatkan update
 /// berita … Mari bergabung di grup Telegram … Anda harus install aplikasi …").
 const MAX_PROMO_WORDS: usize = 40;
+/// How many words after a verb of sending name the reader's work ("Kirimkan tulisan
+/// opini Anda").
+const WORK_REACH: usize = 3;
+/// Most words of a poll's question.
+const MAX_QUESTION_WORDS: usize = 20;
+/// Most words of a how-to's heading.
+const MAX_HOW_TO_HEADING_WORDS: usize = 14;
+/// Most words of an outlet's disclaimer: three sentences.
+const MAX_DISCLAIMER_WORDS: usize = 60;
 /// Words of a headline: a related link's title or an embedded video's.
 const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=16;
 
@@ -51,6 +60,16 @@ pub struct Furniture {
     adverbs: HashSet<&'static str>,
     passives: HashSet<&'static str>,
     promo_verbs: HashSet<&'static str>,
+    watch_verbs: HashSet<&'static str>,
+    how_to_heads: Vec<&'static str>,
+    disclaimers: Vec<String>,
+    disclaimer_label: Regex,
+    /// After-verbs of speech ("kata", "ujar", "kisah") behind a comma or a quote mark.
+    attribution: Regex,
+    after_verbs: HashSet<&'static str>,
+    membership: Vec<String>,
+    reader_works: HashSet<&'static str>,
+    sending_verbs: HashSet<&'static str>,
     declarative: HashSet<&'static str>,
     platforms: HashSet<&'static str>,
     reader_address: HashSet<&'static str>,
@@ -154,6 +173,21 @@ fn headline_shaped(text: &str) -> bool {
     capitalised * 3 >= words.len() * 2
 }
 
+/// A related link's title on a line of its own: headline-shaped, and may ask or exclaim
+/// ("Pertalite Dibatasi? Ini Penjelasannya"), but no numbered list item ("1. Lidah
+/// buaya"), which belongs to the story.
+pub(super) fn link_title(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let numbered = digits > 0 && text[digits..].starts_with(['.', ')', ',']);
+    // A teaser's title may trail off ("…, Ternyata...").
+    let text = text
+        .strip_suffix("...")
+        .or_else(|| text.strip_suffix('…'))
+        .unwrap_or(text);
+    !numbered && headline_shaped(text.trim_end_matches(['?', '!']))
+}
+
 impl Furniture {
     /// The rules with the lists of `lexicon`; speech verbs come from the same lists the
     /// quote stage reads.
@@ -161,11 +195,17 @@ impl Furniture {
         let speech_words: Vec<String> = lexicon
             .speech_verbs_after
             .iter()
-            .flat_map(|s| [s.to_string(), format!("{s}nya")])
+            .map(|s| format!("{s}nya"))
             .chain(lexicon.speech_verbs_report.iter().map(|s| s.to_string()))
             .chain(lexicon.speech_verbs_english.iter().map(|s| s.to_string()))
             .collect();
         let re = |p: &str| Regex::new(p).expect("furniture pattern");
+        // "kata", "kisah", "cerita" are nouns too ("kisah inspiratif lainnya"); they
+        // attribute speech after the words they attribute: a comma or a quote mark.
+        let attribution = re(&format!(
+            r#"(?:^|[,"”’'])\s*(?i:{})\b"#,
+            lexicon.speech_verbs_after.join("|")
+        ));
         let months = concat!(
             "January|February|March|April|May|June|July|August|September|October|",
             "November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|",
@@ -178,6 +218,15 @@ impl Furniture {
             adverbs: lexicon.call_to_action_adverbs.iter().copied().collect(),
             passives: lexicon.call_to_action_passives.iter().copied().collect(),
             promo_verbs: lexicon.promo_verbs.iter().copied().collect(),
+            watch_verbs: lexicon.watch_verbs.iter().copied().collect(),
+            how_to_heads: lexicon.how_to_heads.clone(),
+            disclaimers: padded(&lexicon.disclaimer_phrases),
+            attribution,
+            after_verbs: lexicon.speech_verbs_after.iter().copied().collect(),
+            disclaimer_label: re(r"^(?i:disclaimer|penafian)\s*:"),
+            membership: padded(&lexicon.membership_terms),
+            reader_works: lexicon.reader_works.iter().copied().collect(),
+            sending_verbs: lexicon.sending_verbs.iter().copied().collect(),
             declarative: lexicon.declarative_markers.iter().copied().collect(),
             platforms: lexicon.share_platforms.iter().copied().collect(),
             reader_address: lexicon.reader_address.iter().copied().collect(),
@@ -238,22 +287,56 @@ impl Furniture {
             .is_some_and(|r| self.share_prompt_in(line, &r.words))
         {
             Some("share_prompt")
-        } else if self.related_heading(line) || self.media_teaser(line) {
+        } else if self.related_heading(line) || self.media_teaser(line) || self.labelled_link(line)
+        {
             Some("related_links")
+        } else if reading.as_ref().is_some_and(|r| {
+            self.news_promo_in(line, r)
+                || self.membership_offer_in(r)
+                || self.contributor_call_in(r)
+        }) {
+            Some("promo")
         } else if reading
             .as_ref()
-            .is_some_and(|r| self.news_promo_in(line, r))
+            .is_some_and(|r| self.disclaimer_in(line, r))
         {
-            Some("promo")
+            Some("disclaimer")
         } else {
             None
         }
     }
 
+    /// An outlet's disclaimer: a paragraph labelled "Disclaimer:", or one that puts the
+    /// responsibility elsewhere ("… merupakan tanggung jawab dari penulis", "Redaksi tidak
+    /// bertanggung jawab …"), short and quoting nobody.
+    #[cfg(test)]
+    pub fn disclaimer(&self, line: &str) -> bool {
+        self.disclaimer_in(line, &self.read(line))
+    }
+
+    fn disclaimer_in(&self, line: &str, reading: &Reading) -> bool {
+        let words = &reading.words;
+        words.split_whitespace().nth(MAX_DISCLAIMER_WORDS).is_none()
+            && (self.disclaimer_label.is_match(line)
+                || self.disclaimers.iter().any(|p| words.contains(p.as_str())))
+            && !self.tells_story(&reading.bare)
+    }
+
     /// Whether the line carries a sentence of the story: a speech verb outside its quoted
-    /// titles ("Tonton videonya di sini," kata Andi, written without quote marks).
+    /// titles ("Tonton videonya di sini," kata Andi, written without quote marks). A
+    /// word that is a noun as often ("kisah", "cerita") counts only where it attributes:
+    /// at the start, or after a comma or a quote mark.
     fn tells_story(&self, bare: &str) -> bool {
-        self.speech.is_match(bare)
+        self.speech.is_match(bare) || self.attribution.is_match(bare)
+    }
+
+    /// [`Furniture::tells_story`] on words without their punctuation (from
+    /// [`word_string`]), where an after-verb anywhere counts.
+    fn speaks_in(&self, words: &str) -> bool {
+        self.speech.is_match(words)
+            || words
+                .split_whitespace()
+                .any(|w| self.after_verbs.contains(w))
     }
 
     /// A line whose job is to send the reader elsewhere: it opens with a verb of watching,
@@ -432,6 +515,85 @@ impl Furniture {
             && !self.tells_story(bare)
     }
 
+    /// A paywall's or a membership's offer: a short line that sells membership
+    /// ("premium", "tanpa iklan") and opens a sentence with an offer verb ("Baca berita
+    /// tanpa iklan. Gabung Kompas.com+", "Konten Premium Nikmati Konten Premium …"). A
+    /// story says "Pelanggan premium kini bisa mengakses …": no sentence opens with the
+    /// bare verb.
+    #[cfg(test)]
+    pub fn membership_offer(&self, line: &str) -> bool {
+        self.membership_offer_in(&self.read(line))
+    }
+
+    fn membership_offer_in(&self, reading: &Reading) -> bool {
+        let (bare, words) = (&reading.bare, &reading.words);
+        words.split_whitespace().nth(MAX_CALL_WORDS).is_none()
+            && self.membership.iter().any(|t| words.contains(t.as_str()))
+            && self
+                .offer_sentence(bare)
+                .is_some_and(|offer| !self.declares(offer))
+            && !self.tells_story(bare)
+    }
+
+    /// The rest of the line from an offer verb that opens a sentence: at the line's
+    /// start, after a full stop, or capitalised right after a membership term, where a
+    /// label run into its prompt ends ("Konten Premium Nikmati …"). A meter's notice
+    /// reports first and offers after ("Anda telah membaca 3 artikel gratis.
+    /// Berlangganan …").
+    fn offer_sentence<'a>(&self, bare: &'a str) -> Option<&'a str> {
+        let offer = |w: &str| {
+            let w = w.to_lowercase();
+            self.promo_verbs.contains(w.as_str()) || self.call_verbs.contains(w.as_str())
+        };
+        let mut previous: Option<&str> = None;
+        let mut opens = true;
+        let start = |token: &str| token.as_ptr() as usize - bare.as_ptr() as usize;
+        for token in bare.split_whitespace() {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let after_term = previous.is_some_and(|p| {
+                let p = format!(" {} ", p.to_lowercase());
+                self.membership.iter().any(|t| t.ends_with(p.as_str()))
+            });
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !word.is_empty() && (opens || (after_term && capital)) && offer(word) {
+                return Some(&bare[start(token)..]);
+            }
+            opens = token.ends_with(['.', '!', '?']);
+            if !word.is_empty() {
+                previous = Some(word);
+            }
+        }
+        None
+    }
+
+    /// A call for the reader's own writing: a verb of sending before the reader's work
+    /// ("Kirim tulisanmu ke …", "Kirimkan cerita Anda", "Submit your story"). A story
+    /// quotes such a call with a speech verb after it, and stays.
+    #[cfg(test)]
+    pub fn contributor_call(&self, line: &str) -> bool {
+        self.contributor_call_in(&self.read(line))
+    }
+
+    fn contributor_call_in(&self, reading: &Reading) -> bool {
+        let tokens: Vec<&str> = reading.words.split_whitespace().collect();
+        // The reader's work: a work noun with "-mu", or with a word addressing the reader
+        // among the few words around it ("tulisan opini Anda", "your story").
+        let readers_work = |at: &[&str]| {
+            let near = &at[..at.len().min(WORK_REACH)];
+            near.iter().any(|w| {
+                w.strip_suffix("mu")
+                    .is_some_and(|w| self.reader_works.contains(w))
+            }) || (near.iter().any(|w| self.reader_works.contains(w))
+                && near.iter().any(|w| self.reader_address.contains(w)))
+        };
+        tokens.len() <= MAX_PROMO_WORDS
+            && tokens
+                .iter()
+                .enumerate()
+                .any(|(i, w)| self.sending_verbs.contains(w) && readers_work(&tokens[i + 1..]))
+            && !self.tells_story(&reading.bare)
+    }
+
     /// The labelled headline of an embedded infographic, video or gallery ("Infografis:
     /// Wilayah Rawan Banjir Pekan Ini", "Infografis Harga Pangan Pekan Ini"). A label
     /// listed with a colon needs it: "Video Detik-Detik Erupsi …" opens a fact check's
@@ -449,10 +611,15 @@ impl Furniture {
     }
 
     /// `words` (from [`word_string`]) without an opening "Yuk" or "Jangan lupa".
+    /// A lead-in whose last word is itself a call ("Jangan lewatkan …", "don't miss")
+    /// keeps that word: what follows is its object.
     fn without_lead_in(&self, words: String) -> String {
         for lead in &self.lead_ins {
             if let Some(rest) = words.strip_prefix(lead.as_str()) {
-                return format!(" {rest}");
+                return match lead.split_whitespace().last() {
+                    Some(last) if self.call_verbs.contains(last) => format!(" {last} {rest}"),
+                    _ => format!(" {rest}"),
+                };
             }
         }
         words
@@ -497,7 +664,7 @@ impl Furniture {
         // with a verb that also attributes speech.
         self.share_prompts.iter().any(|p| {
             words.strip_prefix(p.as_str()).is_some_and(|tail| {
-                tail.split_whitespace().count() <= MAX_PROMPT_TAIL && !self.tells_story(tail)
+                tail.split_whitespace().count() <= MAX_PROMPT_TAIL && !self.speaks_in(tail)
             })
         })
     }
@@ -525,6 +692,88 @@ impl Furniture {
                 || words
                     .split_whitespace()
                     .any(|w| self.reader_address.contains(w)))
+    }
+
+    /// A heading with nothing after it, which the box's titles follow on lines of their
+    /// own: a related-links heading ("Berita Terkait") or a call to see more ("Baca
+    /// Juga:", "Lihat Juga :").
+    pub fn bare_heading(&self, line: &str) -> bool {
+        let words = word_string(without_bullets(line));
+        if self.related_headings.contains(
+            &words
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        ) {
+            return true;
+        }
+        let words = self.without_lead_in(words);
+        match words.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [verb] => self.reading_call(verb),
+            [verb, adverb] => self.reading_call(verb) && self.adverbs.contains(adverb),
+            _ => false,
+        }
+    }
+
+    /// A call verb that sends the reader to read or see, not to watch: a video teaser's
+    /// heading announces a player, not linked titles.
+    fn reading_call(&self, verb: &str) -> bool {
+        self.call_verbs.contains(verb) && !self.watch_verbs.contains(verb)
+    }
+
+    /// Whether a removed line announces linked titles on the lines after it: a bare
+    /// heading, or a call that ends in a colon and is not a video's ("Simak berita
+    /// lainnya di sini:", but not "Tonton juga:").
+    pub fn announces_links(&self, line: &str) -> bool {
+        if self.bare_heading(line) {
+            return true;
+        }
+        let words = self.without_lead_in(word_string(without_bullets(line)));
+        line.trim_end().ends_with(':')
+            && words
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| !self.watch_verbs.contains(w))
+    }
+
+    /// A question put to the reader ("Apakah Anda berencana mudik tahun ini?"), short
+    /// enough to head a poll.
+    pub fn asks_reader(&self, line: &str) -> bool {
+        line.trim_end().ends_with('?')
+            && line.split_whitespace().count() <= MAX_QUESTION_WORDS
+            && word_string(line)
+                .split_whitespace()
+                .any(|w| self.reader_address.contains(w))
+    }
+
+    /// The heading of a how-to ("Cara Daftar BPJS Kesehatan Lewat Aplikasi", "Berikut
+    /// langkah-langkahnya:"): a short line that opens with a how-to word and ends
+    /// without a full stop.
+    pub fn heads_how_to(&self, line: &str) -> bool {
+        let lower = line.trim().to_lowercase();
+        lower.split_whitespace().count() <= MAX_HOW_TO_HEADING_WORDS
+            && !lower.ends_with('.')
+            && self.how_to_heads.iter().any(|h| {
+                lower.strip_prefix(h).is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with([' ', ':']) || rest.starts_with("nya")
+                })
+            })
+    }
+
+    /// A link labelled by a call verb and a colon ("Baca: Harga Emas Antam Hari Ini
+    /// Naik", "Lihat juga: …"): the rest is a headline.
+    pub fn labelled_link(&self, line: &str) -> bool {
+        let Some((label, title)) = without_bullets(line).split_once(':') else {
+            return false;
+        };
+        let label = self.without_lead_in(word_string(label));
+        let bare = match label.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [verb] => self.call_verbs.contains(verb),
+            [verb, adverb] => self.call_verbs.contains(verb) && self.adverbs.contains(adverb),
+            _ => false,
+        };
+        bare && link_title(title)
     }
 
     /// The heading of a related-links block, alone or before a colon and a title
@@ -660,6 +909,147 @@ mod tests {
             "Tagihan listrik warga naik dua kali lipat.",
         ] {
             assert!(!f.related_heading(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn membership_offers_are_removed_and_news_of_subscriptions_kept() {
+        let f = rules();
+        for line in [
+            "Baca berita tanpa iklan. Gabung Kompas.com+",
+            "Konten Premium Nikmati Konten Premium Untuk Informasi Yang Lebih Dalam",
+            "Berlangganan sekarang dan nikmati artikel premium tanpa batas.",
+            "Jadi member sekarang! Dapatkan akses ke semua liputan khusus.",
+        ] {
+            assert!(f.membership_offer(line), "{line}");
+            assert_eq!(f.kind(line), Some("promo"), "{line}");
+        }
+        for line in [
+            "Pelanggan premium kini bisa mengakses arsip majalah sejak 1971.",
+            "Harga paket akses internet premium naik 10 persen mulai bulan depan.",
+            "Netflix sudah menaikkan harga langganan premium di Indonesia.",
+            "\"Nikmati saja paket premium itu selagi murah,\" kata Budi.",
+        ] {
+            assert!(!f.membership_offer(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn contributor_calls_are_removed_and_reports_of_them_kept() {
+        let f = rules();
+        for line in [
+            "Punya cerita seru? Kirim tulisanmu ke IDN Times Community dan raih hadiahnya!",
+            "Kirimkan cerita Anda ke redaksi@contoh.id",
+            "Submit your story to our community page",
+        ] {
+            assert!(f.contributor_call(line), "{line}");
+        }
+        for line in [
+            "Warga diminta mengirim foto kerusakan rumah ke posko BPBD.",
+            "\"Kirim fotomu ke nomor ini,\" kata petugas kepada warga.",
+            "Ia mengirim tulisan itu ke tiga media sekaligus.",
+        ] {
+            assert!(!f.contributor_call(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn disclaimers_are_removed_and_news_of_responsibility_kept() {
+        let f = rules();
+        for line in [
+            "Disclaimer: berita ini tidak bertujuan mengajak membeli atau menjual saham.",
+            "Semua artikel di Community merupakan tanggung jawab dari penulis.",
+            "Tulisan ini merupakan opini pribadi penulis dan tidak mencerminkan pandangan redaksi.",
+        ] {
+            assert!(f.disclaimer(line), "{line}");
+            assert_eq!(f.kind(line), Some("disclaimer"), "{line}");
+        }
+        for line in [
+            "Produsen wajib mencantumkan disclaimer pada kemasan rokok.",
+            "Pemerintah tidak bertanggung jawab atas kerugian investor, kata Menkeu.",
+            "\"Itu tanggung jawab penulis,\" ujar Ketua Dewan Pers.",
+        ] {
+            assert!(!f.disclaimer(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_that_announce_links_and_labelled_links() {
+        let f = rules();
+        for line in [
+            "Baca Juga:",
+            "BACA JUGA",
+            "Ayo Baca",
+            "Berita Terkait",
+            "Sponsored",
+        ] {
+            assert!(f.bare_heading(line), "{line}");
+            assert!(f.announces_links(line), "{line}");
+        }
+        assert!(f.announces_links("Simak berita lainnya seputar topik ini, di sini:"));
+        for line in [
+            "Tonton juga:",
+            "Saksikan Video",
+            "Baca juga: Harga Cabai Naik",
+        ] {
+            assert!(!f.announces_links(line), "{line}");
+        }
+        assert!(f.labelled_link("Baca: Harga Emas Antam Hari Ini Naik Rp 5.000"));
+        assert_eq!(
+            f.kind("Baca: Harga Emas Antam Hari Ini Naik Rp 5.000, Cek Daftarnya"),
+            Some("related_links")
+        );
+        assert!(!f.labelled_link("Baca: warga diminta membaca aturan itu dengan teliti."));
+    }
+
+    #[test]
+    fn a_lead_in_that_is_itself_a_call_keeps_it() {
+        let f = rules();
+        assert_eq!(
+            f.kind("Jangan Lewatkan Video Terbaru:"),
+            Some("call_to_action")
+        );
+        assert_eq!(
+            f.kind("Jangan lewatkan berita penting lainnya, ikuti Kabar.com di Google News"),
+            Some("call_to_action")
+        );
+        assert_eq!(
+            f.kind("Jangan lewatkan sarapan agar tubuh tetap bertenaga."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_noun_that_can_attribute_speech_guards_only_where_it_attributes() {
+        let f = rules();
+        let promo = "Update berita terkini dan kisah inspiratif lainnya, follow KabarNEWS di \
+                     WhatsApp Channel.";
+        assert!(f.kind(promo).is_some(), "{promo}");
+        assert_eq!(
+            f.kind("Update berita terkini di WhatsApp Channel, kisah Budi kepada wartawan."),
+            None
+        );
+    }
+
+    #[test]
+    fn questions_to_the_reader_and_how_to_headings() {
+        let f = rules();
+        assert!(f.asks_reader("Apakah Anda berencana mudik tahun ini?"));
+        assert!(!f.asks_reader("Apakah pemerintah akan menaikkan harga BBM?"));
+        assert!(!f.asks_reader("Anda berencana mudik tahun ini."));
+        for line in [
+            "Cara Daftar BPJS Kesehatan Lewat Aplikasi",
+            "Berikut cara cek penerima bansos:",
+            "Langkah-langkah Mengurus SIM Online",
+        ] {
+            assert!(f.heads_how_to(line), "{line}");
+        }
+        for line in [
+            "Cara itu dinilai efektif menekan inflasi.",
+            "Caranya sederhana dan bisa dilakukan siapa saja, kata dia, sambil menunjukkan ponselnya kepada wartawan di lokasi.",
+            "Tipsy Cafe Buka Cabang Baru",
+        ] {
+            assert!(!f.heads_how_to(line), "{line}");
         }
     }
 

@@ -14,6 +14,7 @@ mod debris;
 mod furniture;
 mod glue;
 mod html;
+mod layout;
 mod mojibake;
 
 pub use html::strip_tags;
@@ -51,6 +52,21 @@ impl std::fmt::Debug for Cleaner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Cleaner")
     }
+}
+
+/// A line as scraped, its glue-split form when splitting changes it, and its debris
+/// kind if it is debris.
+type Judgement = (String, Option<String>, Option<&'static str>);
+
+/// The judged lines as the layout rules read them: the split form and the kind.
+fn view(judged: &[Judgement]) -> Vec<layout::Judged<'_>> {
+    judged
+        .iter()
+        .map(|(line, split, kind)| layout::Judged {
+            text: split.as_deref().unwrap_or(line),
+            kind: *kind,
+        })
+        .collect()
 }
 
 /// Counts removals by kind, in order of first occurrence so output is deterministic.
@@ -104,10 +120,9 @@ impl Cleaner {
     /// Cleans an article body.
     pub fn clean(&self, text: &str) -> Cleaned {
         let text = char_level(text);
-        let mut cut: Vec<RemovedLine> = Vec::new();
-        let mut lines: Vec<String> = Vec::new();
-        // The glue-split form of each kept line, when splitting changes it.
-        let mut splits: Vec<Option<String>> = Vec::new();
+        // Each line is judged on its own first, then by its place among the judged lines
+        // (a how-to's steps, a link box's titles, a poll's answers).
+        let mut judged: Vec<Judgement> = Vec::new();
         for line in text.split('\n') {
             let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
             if line.is_empty() {
@@ -117,7 +132,32 @@ impl Cleaner {
             // text), but the line is kept unsplit until the dateline is cut: a glued
             // dateline ("Liputan6.com, BaliTantangan…") is only visible before splitting.
             let split = self.glue.split_line(&line);
-            match self.debris.kind(split.as_deref().unwrap_or(&line)) {
+            let kind = self.debris.kind(split.as_deref().unwrap_or(&line));
+            judged.push((line, split, kind));
+        }
+        for i in layout::how_to_steps(&view(&judged), |l| self.debris.heads_how_to(l)) {
+            judged[i].2 = None;
+        }
+        let lines = view(&judged);
+        let titles = layout::titles(
+            &lines,
+            |l| self.debris.announces_links(l),
+            furniture::link_title,
+        );
+        let polls = layout::poll_options(&lines, |l| self.debris.asks_reader(l));
+        for i in titles {
+            judged[i].2 = Some("related_links");
+        }
+        for i in polls {
+            judged[i].2 = Some("poll");
+        }
+
+        let mut cut: Vec<RemovedLine> = Vec::new();
+        let mut lines: Vec<String> = Vec::new();
+        // The glue-split form of each kept line, when splitting changes it.
+        let mut splits: Vec<Option<String>> = Vec::new();
+        for (line, split, kind) in judged {
+            match kind {
                 Some(kind) => cut.push(RemovedLine {
                     kind,
                     text: split.unwrap_or(line),

@@ -1,0 +1,296 @@
+//! Rules that read a line's place among its neighbours, once each line has been judged
+//! on its own. Some furniture is told only by where it stands, and some story lines look
+//! like furniture but for where they stand:
+//!
+//! - [`titles`]: a related-links box's titles under a bare heading;
+//! - [`poll_options`]: a reader poll's question and answers at an article's end;
+//! - [`how_to_steps`]: a how-to's steps, which read as calls to action.
+//!
+//! **Titles.** Many pages list the linked headlines on lines of their own under a bare
+//! heading ("Baca Juga:", "Berita Terkait"), and nothing in a title says it is a link: it
+//! reads as a headline. The scraper warta reads most often drops the link texts and keeps
+//! the bare heading, so the line after a heading is usually the story going on, sometimes
+//! a subheading ("Spesifikasi Kamera …"). Two things tell such a line from a box's title:
+//!
+//! - a box holds a few titles, and a run of more headline-shaped lines is a list of the
+//!   story's own (`MAX_TITLES`);
+//! - the page's ad slot comes after a paragraph of the story, never straight after a
+//!   link's title: a headline-shaped line right before an ad slot is the story's
+//!   subheading that the heading happened to precede.
+
+/// Most titles one heading lists; sites show two to four.
+const MAX_TITLES: usize = 3;
+
+/// Kinds of removed line that are an ad slot on the page.
+const AD_SLOTS: &[&str] = &["advertisement", "scroll_prompt"];
+
+/// One line of the article as judged on its own: its text and its debris kind, if any.
+pub(super) struct Judged<'a> {
+    pub text: &'a str,
+    pub kind: Option<&'static str>,
+}
+
+/// Kinds of removed line that send the reader to other pages; a bare heading or one that
+/// ends in a colon announces the links after it ("Simak berita lainnya seputar topik
+/// ini, di sini:").
+/// A sponsor's label ("Sponsored") is an ad slot that heads its own links.
+const LINK_CALLS: &[&str] = &[
+    "read_also",
+    "see_also",
+    "call_to_action",
+    "related_links",
+    "advertisement",
+];
+
+/// Indices of the kept lines that are titles listed under a heading. `announces` says
+/// whether a line announces links after it (a bare heading, or a call ending in a
+/// colon), and `title` whether a line has a headline's shape.
+pub(super) fn titles(
+    lines: &[Judged],
+    announces: impl Fn(&str) -> bool,
+    title: impl Fn(&str) -> bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !opens_box(&lines[i], &announces) {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let end = run_end(lines, start, &title);
+        if is_box(lines, start, end) {
+            found.extend(start..end);
+        }
+        i = end.max(start);
+    }
+    found
+}
+
+/// Whether a line opens a box: a removed line of a linking kind that announces links.
+fn opens_box(line: &Judged, announces: &impl Fn(&str) -> bool) -> bool {
+    line.kind.is_some_and(|k| LINK_CALLS.contains(&k)) && announces(line.text)
+}
+
+/// The end of the run of kept, headline-shaped lines from `start`.
+fn run_end(lines: &[Judged], start: usize, title: &impl Fn(&str) -> bool) -> usize {
+    lines[start..]
+        .iter()
+        .position(|l| l.kind.is_some() || !title(l.text))
+        .map_or(lines.len(), |n| start + n)
+}
+
+/// Whether the run `start..end` is a box's titles: one to `MAX_TITLES` lines, not
+/// followed by an ad slot.
+fn is_box(lines: &[Judged], start: usize, end: usize) -> bool {
+    let len = end - start;
+    (1..=MAX_TITLES).contains(&len)
+        && !lines
+            .get(end)
+            .and_then(|l| l.kind)
+            .is_some_and(|k| AD_SLOTS.contains(&k))
+}
+
+/// Most answers a reader poll offers, and most words of one answer.
+const MAX_OPTIONS: usize = 6;
+const MAX_OPTION_WORDS: usize = 5;
+
+/// Indices of the kept lines that are a reader poll: a question to the reader (`asks`)
+/// and two to `MAX_OPTIONS` short answers without a full stop, which close the article
+/// or run into removed lines. A story's question is answered by sentences.
+pub(super) fn poll_options(lines: &[Judged], asks: impl Fn(&str) -> bool) -> Vec<usize> {
+    let option = |l: &Judged| {
+        l.kind.is_none()
+            && l.text.split_whitespace().count() <= MAX_OPTION_WORDS
+            && !l.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+    };
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind.is_some() || !asks(line.text) {
+            continue;
+        }
+        let end = lines[i + 1..]
+            .iter()
+            .position(|l| !option(l))
+            .map_or(lines.len(), |n| i + 1 + n);
+        let closes = lines[end..].iter().all(|l| l.kind.is_some());
+        if (2..=MAX_OPTIONS).contains(&(end - i - 1)) && closes {
+            found.extend(i..end);
+        }
+    }
+    found
+}
+
+/// Most lines between a how-to's heading and a step of it.
+const MAX_STEPS: usize = 10;
+
+/// Indices of removed calls to action that are a how-to's steps: under a how-to heading
+/// (`heads_how_to`), with only kept lines between, and more of the story after. "Unduh
+/// aplikasi Mobile JKN di Play Store" is step one of "Cara Daftar BPJS Lewat Aplikasi".
+pub(super) fn how_to_steps(lines: &[Judged], heads_how_to: impl Fn(&str) -> bool) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind != Some("call_to_action") {
+            continue;
+        }
+        let mut under_heading = false;
+        for j in (i.saturating_sub(MAX_STEPS)..i).rev() {
+            if lines[j].kind.is_some() && !found.contains(&j) {
+                break;
+            }
+            if heads_how_to(lines[j].text) {
+                under_heading = true;
+                break;
+            }
+        }
+        let story_after = lines.get(i + 1).is_some_and(|l| l.kind.is_none());
+        if under_heading && story_after {
+            found.push(i);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judged<'a>(lines: &[(&'a str, Option<&'static str>)]) -> Vec<Judged<'a>> {
+        lines
+            .iter()
+            .map(|&(text, kind)| Judged { text, kind })
+            .collect()
+    }
+
+    /// A stand-in for the rules: a heading is "Baca Juga", a title has no full stop.
+    fn run(lines: &[(&str, Option<&'static str>)]) -> Vec<usize> {
+        titles(
+            &judged(lines),
+            |l| l == "Baca Juga" || l.ends_with(':'),
+            |l| !l.ends_with('.') && !l.starts_with("1."),
+        )
+    }
+
+    const HEADING: (&str, Option<&str>) = ("Baca Juga", Some("read_also"));
+
+    #[test]
+    fn titles_under_a_bare_heading_go_until_the_story_goes_on() {
+        let lines = [
+            ("Harga cabai naik.", None),
+            HEADING,
+            ("Harga Bawang Ikut Naik", None),
+            ("Pedagang Menjerit di Pasar Induk", None),
+            ("Pedagang mengeluh.", None),
+        ];
+        assert_eq!(run(&lines), vec![2, 3]);
+    }
+
+    #[test]
+    fn a_title_may_close_the_article() {
+        assert_eq!(
+            run(&[HEADING, ("Daftar Maskapai Beri Diskon", None)]),
+            vec![1]
+        );
+    }
+
+    #[test]
+    fn a_subheading_before_an_ad_slot_is_the_story() {
+        let lines = [
+            HEADING,
+            ("Spesifikasi Kamera Ponsel Baru", None),
+            ("Advertisement", Some("advertisement")),
+            ("Kameranya beresolusi 50 MP.", None),
+        ];
+        assert!(run(&lines).is_empty());
+    }
+
+    #[test]
+    fn a_long_run_of_headline_lines_is_the_story_own_list() {
+        let mut lines = vec![HEADING];
+        lines.extend([("Lidah Buaya", None); MAX_TITLES + 1]);
+        lines.push(("Semuanya mudah ditanam.", None));
+        assert!(run(&lines).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_or_a_list_item_after_the_heading_is_the_story() {
+        assert!(run(&[HEADING, ("Pedagang mengeluh.", None)]).is_empty());
+        assert!(run(&[HEADING, ("1. Lidah buaya", None)]).is_empty());
+    }
+
+    #[test]
+    fn a_removed_call_ending_in_a_colon_opens_a_box() {
+        let call = ("Simak berita lainnya di sini:", Some("call_to_action"));
+        assert_eq!(run(&[call, ("OJK Cabut Izin BPR", None)]), vec![1]);
+        let credit = ("Editor:", Some("byline"));
+        assert!(run(&[credit, ("Budi Santoso", None)]).is_empty());
+    }
+
+    fn polls(lines: &[(&str, Option<&'static str>)]) -> Vec<usize> {
+        poll_options(&judged(lines), |l| l.contains("Anda") && l.ends_with('?'))
+    }
+
+    #[test]
+    fn a_question_to_the_reader_with_short_answers_at_the_end_is_a_poll() {
+        let lines = [
+            ("Arus mudik diprediksi memuncak Jumat.", None),
+            ("Apakah Anda akan mudik tahun ini?", None),
+            ("Ya, sudah pesan tiket", None),
+            ("Belum tahu", None),
+            ("Ikuti kami di Google News", Some("call_to_action")),
+        ];
+        assert_eq!(polls(&lines), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_question_answered_by_the_story_is_no_poll() {
+        let lines = [
+            ("Apakah Anda perlu vaksin booster?", None),
+            ("Dokter menyarankan vaksin bagi lansia.", None),
+            ("Ya", None),
+            ("Tidak", None),
+        ];
+        assert!(polls(&lines).is_empty());
+        let middle = [
+            ("Apakah Anda akan mudik tahun ini?", None),
+            ("Ya", None),
+            ("Tidak", None),
+            ("Pemerintah menyiapkan mudik gratis.", None),
+        ];
+        assert!(polls(&middle).is_empty());
+    }
+
+    fn steps(lines: &[(&str, Option<&'static str>)]) -> Vec<usize> {
+        how_to_steps(&judged(lines), |l| l.starts_with("Cara "))
+    }
+
+    #[test]
+    fn a_call_under_a_how_to_heading_is_a_step() {
+        let lines = [
+            ("Cara Daftar Lewat Aplikasi", None),
+            ("Unduh aplikasi di Play Store.", Some("call_to_action")),
+            ("Pilih menu Pendaftaran.", None),
+            ("Klik tombol Kirim di sini.", Some("call_to_action")),
+            ("Tunggu kode pembayaran.", None),
+        ];
+        assert_eq!(steps(&lines), vec![1, 3]);
+    }
+
+    #[test]
+    fn a_call_after_furniture_or_closing_the_article_is_no_step() {
+        let lines = [
+            ("Cara Daftar Lewat Aplikasi", None),
+            ("Pilih menu Pendaftaran.", None),
+            ("ADVERTISEMENT", Some("advertisement")),
+            ("Unduh aplikasi kami di Play Store.", Some("call_to_action")),
+            ("Tunggu kode pembayaran.", None),
+            ("Ikuti kami di Google News", Some("call_to_action")),
+        ];
+        assert!(steps(&lines).is_empty());
+    }
+
+    #[test]
+    fn only_a_removed_heading_opens_a_box() {
+        assert!(run(&[("Baca Juga", None), ("Harga Bawang Ikut Naik", None)]).is_empty());
+    }
+}
