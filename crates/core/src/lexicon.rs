@@ -100,6 +100,12 @@ pub struct Lexicon {
     pub sending_verbs: Vec<&'static str>,
     /// Verbs of watching ("tonton"), whose headings announce a player, not links.
     pub watch_verbs: Vec<&'static str>,
+    /// Imperatives of contacting or supporting the outlet ("Hubungi", "Dukung").
+    pub contact_verbs: Vec<&'static str>,
+    /// Calls to buy that close a shopping ad ("belanja sekarang").
+    pub shopping_calls: Vec<&'static str>,
+    /// What a cookie or consent banner names ("cookie", "kebijakan privasi").
+    pub consent_words: Vec<&'static str>,
     /// Openings of a how-to's heading ("cara", "langkah-langkah").
     pub how_to_heads: Vec<&'static str>,
     /// Phrases of an outlet's disclaimer ("tanggung jawab penulis").
@@ -231,6 +237,9 @@ impl Lexicon {
             reader_works: entries(include_str!("../../../data/lexicon/reader-works.txt")),
             sending_verbs: entries(include_str!("../../../data/lexicon/sending-verbs.txt")),
             watch_verbs: entries(include_str!("../../../data/lexicon/watch-verbs.txt")),
+            contact_verbs: entries(include_str!("../../../data/lexicon/contact-verbs.txt")),
+            shopping_calls: entries(include_str!("../../../data/lexicon/shopping-calls.txt")),
+            consent_words: entries(include_str!("../../../data/lexicon/consent-words.txt")),
             how_to_heads: entries(include_str!("../../../data/lexicon/how-to-heads.txt")),
             disclaimer_phrases: entries(include_str!(
                 "../../../data/lexicon/disclaimer-phrases.txt"

@@ -131,10 +131,22 @@ fn fourth_held_out_corpus_does_not_regress() {
 
 /// A fifth held-out set (`heldout-e.txt`), written blind like the others. Measured once
 /// after the rules for the fourth set's misses: 28 of its 169 debris lines left, 0 of 200
-/// story lines lost.
+/// story lines lost. After rules for what it showed: 0 and 0.
 #[test]
 fn fifth_held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout-e.txt"));
     eprintln!("{}", report.join("\n"));
-    assert!(left <= 28 && lost == 0, "{}", report.join("\n"));
+    assert!(left == 0 && lost == 0, "{}", report.join("\n"));
+}
+
+/// A sixth held-out set (`heldout-f.txt`), written blind like the others, its author
+/// asked for furniture a rule-writer would not anticipate. Measured once after the rules
+/// for the fifth set's misses: 52 of its 178 debris lines left, 0 of 199 story lines lost.
+/// After rules for what it showed: 4 left (an outlet's news of its own WhatsApp channel,
+/// twice; a poll's question after its heading; a caption without a credit), 0 lost.
+#[test]
+fn sixth_held_out_corpus_does_not_regress() {
+    let (left, lost, report) = check(include_str!("data/cleaning/heldout-f.txt"));
+    eprintln!("{}", report.join("\n"));
+    assert!(left <= 4 && lost == 0, "{}", report.join("\n"));
 }

@@ -76,6 +76,9 @@ fn every_embedded_list_is_read_and_headed_by_its_source_and_licence() {
         ("reader_works", lexicon.reader_works.len()),
         ("sending_verbs", lexicon.sending_verbs.len()),
         ("watch_verbs", lexicon.watch_verbs.len()),
+        ("contact_verbs", lexicon.contact_verbs.len()),
+        ("shopping_calls", lexicon.shopping_calls.len()),
+        ("consent_words", lexicon.consent_words.len()),
         ("how_to_heads", lexicon.how_to_heads.len()),
         ("disclaimer_phrases", lexicon.disclaimer_phrases.len()),
         ("credit_roles", lexicon.credit_roles.len()),
@@ -228,6 +231,18 @@ fn every_lexicon_file_names_its_source_and_licence() {
         (
             "promo-verbs",
             include_str!("../../../../data/lexicon/promo-verbs.txt"),
+        ),
+        (
+            "contact-verbs",
+            include_str!("../../../../data/lexicon/contact-verbs.txt"),
+        ),
+        (
+            "shopping-calls",
+            include_str!("../../../../data/lexicon/shopping-calls.txt"),
+        ),
+        (
+            "consent-words",
+            include_str!("../../../../data/lexicon/consent-words.txt"),
         ),
         (
             "how-to-heads",

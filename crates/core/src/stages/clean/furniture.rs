@@ -43,6 +43,8 @@ const MAX_PROMO_WORDS: usize = 40;
 /// How many words after a verb of sending name the reader's work ("Kirimkan tulisan
 /// opini Anda").
 const WORK_REACH: usize = 3;
+/// Most words of the topic a related-links heading names.
+const MAX_TOPIC_WORDS: usize = 3;
 /// Most words of a poll's question.
 const MAX_QUESTION_WORDS: usize = 20;
 /// Most words of a how-to's heading.
@@ -62,6 +64,9 @@ pub struct Furniture {
     promo_verbs: HashSet<&'static str>,
     watch_verbs: HashSet<&'static str>,
     how_to_heads: Vec<&'static str>,
+    contact_verbs: HashSet<&'static str>,
+    shopping_calls: Vec<String>,
+    consent_words: Vec<String>,
     disclaimers: Vec<String>,
     disclaimer_label: Regex,
     /// After-verbs of speech ("kata", "ujar", "kisah") behind a comma or a quote mark.
@@ -85,6 +90,9 @@ pub struct Furniture {
     inward: Vec<String>,
     share_prompts: Vec<String>,
     related_headings: Vec<&'static str>,
+    /// Headings that take a topic after them ("berita lain terkait" + "Pilkada"), listed
+    /// with a trailing " …".
+    topic_headings: Vec<&'static str>,
     embed_captions: Vec<String>,
     lead_ins: Vec<String>,
     speech: Regex,
@@ -93,6 +101,7 @@ pub struct Furniture {
     tweet_signature: Regex,
     lone_link: Regex,
     follow_handle: Regex,
+    follow_platform: Regex,
     whole_url: Regex,
 }
 
@@ -116,6 +125,22 @@ fn word_string(line: &str) -> String {
         s.push(' ');
     }
     s
+}
+
+/// Whether the line is a numbered list item ("1. …", "2) …"), a step of the story.
+fn numbered(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && line[digits..].starts_with(['.', ')'])
+}
+
+/// The first word of each clause after the first, lowercased: what follows a comma, a
+/// semicolon or a sentence's end.
+fn clause_openers(bare: &str) -> impl Iterator<Item = String> + '_ {
+    bare.split([',', ';', '.', '!', '?'])
+        .skip(1)
+        .filter_map(|clause| clause.split_whitespace().next())
+        .map(str::to_lowercase)
 }
 
 /// Each phrase with one space on either side, the form [`word_string`] gives its words.
@@ -178,8 +203,10 @@ fn headline_shaped(text: &str) -> bool {
 /// buaya"), which belongs to the story.
 pub(super) fn link_title(text: &str) -> bool {
     let text = text.trim();
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let numbered = digits > 0 && text[digits..].starts_with(['.', ')', ',']);
+    let numbered = numbered(text) || {
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && text[digits..].starts_with(',')
+    };
     // A teaser's title may trail off ("…, Ternyata...").
     let text = text
         .strip_suffix("...")
@@ -220,10 +247,15 @@ impl Furniture {
             promo_verbs: lexicon.promo_verbs.iter().copied().collect(),
             watch_verbs: lexicon.watch_verbs.iter().copied().collect(),
             how_to_heads: lexicon.how_to_heads.clone(),
+            contact_verbs: lexicon.contact_verbs.iter().copied().collect(),
+            shopping_calls: padded(&lexicon.shopping_calls),
+            consent_words: padded(&lexicon.consent_words),
             disclaimers: padded(&lexicon.disclaimer_phrases),
             attribution,
             after_verbs: lexicon.speech_verbs_after.iter().copied().collect(),
-            disclaimer_label: re(r"^(?i:disclaimer|penafian)\s*:"),
+            disclaimer_label: re(
+                r"^(?i:disclaimer|penafian|catatan\s+redaksi|editor's\s+note)\s*:",
+            ),
             membership: padded(&lexicon.membership_terms),
             reader_works: lexicon.reader_works.iter().copied().collect(),
             sending_verbs: lexicon.sending_verbs.iter().copied().collect(),
@@ -241,7 +273,17 @@ impl Furniture {
             pointers: padded(&lexicon.elsewhere_pointers),
             inward: padded(&lexicon.inward_pointers),
             share_prompts: padded(&lexicon.share_prompts),
-            related_headings: lexicon.related_headings.clone(),
+            related_headings: lexicon
+                .related_headings
+                .iter()
+                .copied()
+                .filter(|h| !h.ends_with('…'))
+                .collect(),
+            topic_headings: lexicon
+                .related_headings
+                .iter()
+                .filter_map(|h| h.strip_suffix('…').map(str::trim_end))
+                .collect(),
             embed_captions: padded(&lexicon.embed_captions),
             lead_ins: padded(&lexicon.call_to_action_lead_ins),
             speech: re(&format!(r"\b(?i:{})\b", speech_words.join("|"))),
@@ -259,6 +301,20 @@ impl Furniture {
             follow_handle: re(
                 r"(?i)\b(?:follow|ikuti|subscribe)\s+(?:akun\s+|kami\s+di\s+)?@\w{2,}",
             ),
+            // "…, follow Instagram dan TikTok Kabar.com": a prompt naming a platform, the
+            // verb opening the line or its clause after a comma ("Pemkot meminta warga
+            // ikuti akun Instagram …" reports; "… longsor.Ikuti WhatsApp Channel" is a
+            // paragraph with a prompt glued on, and stays).
+            follow_platform: re(&format!(
+                r"(?i)(?:^|,\s*|\b(?:yuk|ayo|jangan\s+lupa)\s+)(?:follow|ikuti|subscribe)\s+(?:akun\s+|kanal\s+|kami\s+di\s+)?(?:{})\b",
+                lexicon
+                    .share_platforms
+                    .iter()
+                    .filter(|p| p.len() > 3 && !p.contains(' '))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("|")
+            )),
         }
     }
 
@@ -294,6 +350,7 @@ impl Furniture {
             self.news_promo_in(line, r)
                 || self.membership_offer_in(r)
                 || self.contributor_call_in(r)
+                || self.contact_us_in(r)
         }) {
             Some("promo")
         } else if reading
@@ -301,6 +358,12 @@ impl Furniture {
             .is_some_and(|r| self.disclaimer_in(line, r))
         {
             Some("disclaimer")
+        } else if reading.as_ref().is_some_and(|r| self.consent_banner_in(r)) {
+            Some("consent_notice")
+        } else if reading.as_ref().is_some_and(|r| self.shopping_call_in(r)) {
+            Some("advertisement")
+        } else if self.reader_prompt(line) {
+            Some("poll")
         } else {
             None
         }
@@ -499,15 +562,20 @@ impl Furniture {
                 || self.call_verbs.contains(w)
                 || self.link_verbs.contains(w)
         };
-        // The verb opens the line, or stands anywhere in a line that addresses the
-        // reader ("Daftar newsletter … dan dapatkan ringkasan berita … di email Anda").
-        // Cheap tests first: most lines are too long or offer no news.
+        // The verb opens the line, or a verb of following or subscribing opens one of its
+        // clauses ("Jangan ketinggalan berita terkini, ikuti Kabar.com di Google News";
+        // "Lebih lengkapnya, simak tiga berita … berikut ini" reads on), or it stands anywhere in a line that
+        // addresses the reader ("Daftar newsletter … dan dapatkan ringkasan berita … di
+        // email Anda"). Cheap tests first: most lines are too long or offer no news.
         tokens.len() <= MAX_PROMO_WORDS
             && self
                 .content_nouns
                 .iter()
                 .any(|n| words.contains(n.as_str()))
             && (calls(first)
+                || (clause_openers(bare).any(|w| {
+                    self.promo_verbs.contains(w.as_str()) || self.link_verbs.contains(w.as_str())
+                }) && !self.inward.iter().any(|p| words.contains(p.as_str())))
                 || (tokens.iter().any(|w| self.reader_address.contains(w))
                     && tokens.iter().any(calls)))
             && (self.linked(line) || self.points_away(words))
@@ -558,7 +626,7 @@ impl Furniture {
             if !word.is_empty() && (opens || (after_term && capital)) && offer(word) {
                 return Some(&bare[start(token)..]);
             }
-            opens = token.ends_with(['.', '!', '?']);
+            opens = token.ends_with(['.', '!', '?', ':']);
             if !word.is_empty() {
                 previous = Some(word);
             }
@@ -576,22 +644,112 @@ impl Furniture {
 
     fn contributor_call_in(&self, reading: &Reading) -> bool {
         let tokens: Vec<&str> = reading.words.split_whitespace().collect();
-        // The reader's work: a work noun with "-mu", or with a word addressing the reader
-        // among the few words around it ("tulisan opini Anda", "your story").
+        // The reader's work: a work noun with "-mu", or one in a line that addresses the
+        // reader ("Kirimkan tulisan opini Anda", "Punya kabar dari sekitar Anda? Kirim
+        // berita, foto, atau video ke redaksi").
+        let addressed = tokens.iter().any(|w| self.reader_address.contains(w))
+            || reading.words.contains(" ke redaksi ")
+            || reading.words.contains(" kepada redaksi ");
         let readers_work = |at: &[&str]| {
             let near = &at[..at.len().min(WORK_REACH)];
             near.iter().any(|w| {
                 w.strip_suffix("mu")
                     .is_some_and(|w| self.reader_works.contains(w))
-            }) || (near.iter().any(|w| self.reader_works.contains(w))
-                && near.iter().any(|w| self.reader_address.contains(w)))
+                    || (addressed && self.reader_works.contains(w))
+            })
         };
+        // The verb opens the line or a clause: "9. Selanjutnya unggah foto KTP dan foto
+        // kamu …" is a step of a how-to.
+        let opens: HashSet<String> = tokens
+            .first()
+            .map(|w| w.to_string())
+            .into_iter()
+            .chain(clause_openers(&reading.bare))
+            .collect();
         tokens.len() <= MAX_PROMO_WORDS
-            && tokens
-                .iter()
-                .enumerate()
-                .any(|(i, w)| self.sending_verbs.contains(w) && readers_work(&tokens[i + 1..]))
+            && !numbered(&reading.bare)
+            && tokens.iter().enumerate().any(|(i, w)| {
+                self.sending_verbs.contains(w)
+                    && opens.contains(*w)
+                    && readers_work(&tokens[i + 1..])
+            })
             && !self.tells_story(&reading.bare)
+    }
+
+    /// An invitation to contact, report to or support the outlet: a clause that opens
+    /// with such a verb and names the outlet as "kami" or "redaksi" ("Laporkan kepada
+    /// kami", "Pasang iklan di …, hubungi bagian pemasaran kami", "Dukung dakwah digital
+    /// kami melalui infak").
+    #[cfg(test)]
+    pub fn contact_us(&self, line: &str) -> bool {
+        self.contact_us_in(&self.read(line))
+    }
+
+    fn contact_us_in(&self, reading: &Reading) -> bool {
+        // The verb opens the sentence or a clause of it; "kami" may stand anywhere in the
+        // sentence ("Salurkan zakat, infak, dan sedekah Anda melalui lembaga amil kami").
+        let opens_with_contact = |sentence: &str| {
+            sentence.split(',').any(|clause| {
+                self.without_lead_in(word_string(clause))
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|verb| self.contact_verbs.contains(verb))
+            })
+        };
+        let names_outlet = |sentence: &str| {
+            word_string(sentence)
+                .split_whitespace()
+                .any(|w| matches!(w, "kami" | "redaksi" | "us"))
+        };
+        reading
+            .words
+            .split_whitespace()
+            .nth(MAX_PROMO_WORDS)
+            .is_none()
+            && reading
+                .bare
+                .split([';', '.', '!', '?'])
+                .any(|sentence| opens_with_contact(sentence) && names_outlet(sentence))
+            && !self.tells_story(&reading.bare)
+    }
+
+    /// A shopping ad's call to buy ("Diskon hingga 50% …, belanja sekarang!").
+    fn shopping_call_in(&self, reading: &Reading) -> bool {
+        reading
+            .words
+            .split_whitespace()
+            .nth(MAX_CALL_WORDS)
+            .is_none()
+            && self
+                .shopping_calls
+                .iter()
+                .any(|c| reading.words.contains(c.as_str()))
+            && !self.tells_story(&reading.bare)
+    }
+
+    /// A cookie or consent banner: it names cookies or a privacy policy and addresses
+    /// the reader ("Kami menggunakan cookie … kamu menyetujui kebijakan privasi kami").
+    /// "Situs itu memakai cookie untuk melacak pengguna" reports.
+    fn consent_banner_in(&self, reading: &Reading) -> bool {
+        let words = &reading.words;
+        words.split_whitespace().nth(MAX_DISCLAIMER_WORDS).is_none()
+            && self
+                .consent_words
+                .iter()
+                .any(|c| words.contains(c.as_str()))
+            && words
+                .split_whitespace()
+                .any(|w| self.reader_address.contains(w))
+            && !self.tells_story(&reading.bare)
+    }
+
+    /// A question to the reader about the article itself ("Bagaimana reaksi Anda tentang
+    /// artikel ini?"): a reactions widget's prompt.
+    pub fn reader_prompt(&self, line: &str) -> bool {
+        self.asks_reader(line)
+            && [" artikel ini ", " berita ini ", " this article "]
+                .iter()
+                .any(|p| word_string(line).contains(p))
     }
 
     /// The labelled headline of an embedded infographic, video or gallery ("Infografis:
@@ -650,8 +808,11 @@ impl Furniture {
 
     /// [`Furniture::share_prompt`] on the words of the line's [`Reading`].
     fn share_prompt_in(&self, line: &str, words: &str) -> bool {
-        if line.contains('@')
-            && self.follow_handle.is_match(line)
+        // A numbered line is a step of the story ("1. Follow akun Instagram @kabar …" in
+        // a contest's rules).
+        if !numbered(line)
+            && (line.contains('@') && self.follow_handle.is_match(line)
+                || self.follow_platform.is_match(line))
             && words.split_whitespace().count() <= MAX_CALL_WORDS
             && !self.tells_story(&outside_quotes(line))
         {
@@ -699,13 +860,15 @@ impl Furniture {
     /// Juga:", "Lihat Juga :").
     pub fn bare_heading(&self, line: &str) -> bool {
         let words = word_string(without_bullets(line));
-        if self.related_headings.contains(
-            &words
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .as_str(),
-        ) {
+        if self.topic_heading(&without_bullets(line).trim().to_lowercase())
+            || self.related_headings.contains(
+                &words
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            )
+        {
             return true;
         }
         let words = self.without_lead_in(words);
@@ -767,10 +930,15 @@ impl Furniture {
         let Some((label, title)) = without_bullets(line).split_once(':') else {
             return false;
         };
+        // The label is a call ("Baca", "Lihat juga") or a passive of reading in a few
+        // words ("Menarik Dibaca").
         let label = self.without_lead_in(word_string(label));
         let bare = match label.split_whitespace().collect::<Vec<_>>().as_slice() {
             [verb] => self.call_verbs.contains(verb),
-            [verb, adverb] => self.call_verbs.contains(verb) && self.adverbs.contains(adverb),
+            [verb, adverb] => {
+                self.call_verbs.contains(verb) && self.adverbs.contains(adverb)
+                    || self.passives.contains(adverb)
+            }
             _ => false,
         };
         bare && link_title(title)
@@ -780,12 +948,25 @@ impl Furniture {
     /// ("Berita Terkait", "Pilihan Editor: Harga Cabai Naik").
     pub fn related_heading(&self, line: &str) -> bool {
         let lower = line.trim().to_lowercase();
-        self.related_headings.iter().any(|h| {
+        self.topic_heading(&lower)
+            || self.related_headings.iter().any(|h| {
+                lower.strip_prefix(h).is_some_and(|rest| {
+                    let rest = rest.trim_start();
+                    rest.is_empty()
+                        || (rest.starts_with(':')
+                            && word_string(rest).split_whitespace().count() <= MAX_CALL_WORDS)
+                })
+            })
+    }
+
+    /// A heading that names its topic ("Berita lain terkait Pilkada"): one to three
+    /// words after it, no full stop. `lower` is the lowercased line.
+    fn topic_heading(&self, lower: &str) -> bool {
+        self.topic_headings.iter().any(|h| {
             lower.strip_prefix(h).is_some_and(|rest| {
-                let rest = rest.trim_start();
-                rest.is_empty()
-                    || (rest.starts_with(':')
-                        && word_string(rest).split_whitespace().count() <= MAX_CALL_WORDS)
+                rest.starts_with(' ')
+                    && (1..=MAX_TOPIC_WORDS).contains(&rest.split_whitespace().count())
+                    && !rest.trim_end().ends_with(['.', '!', '?', ','])
             })
         })
     }
@@ -881,12 +1062,16 @@ mod tests {
             "Follow us on Instagram and X",
             "Jangan lupa follow akun kami ya!",
             "Salin tautan",
+            "Jangan lewatkan update terbaru, follow Instagram dan TikTok Kabar.com sekarang!",
         ] {
             assert!(f.share_prompt(line), "{line}");
         }
         for line in [
             "Bagikan sembako kepada warga terdampak, pemerintah daerah menyiapkan 5.000 paket bantuan.",
             "Share pasar ritel modern naik menjadi 30 persen, kata Ketua Aprindo.",
+            "1. Follow akun Instagram @kabarkita dan @sponsorkita",
+            "Pemkot meminta warga ikuti akun Instagram resmi untuk info banjir.",
+            "Longsor terjadi setelah hujan deras.Ikuti WhatsApp Channel Kabar",
         ] {
             assert!(!f.share_prompt(line), "{line}");
         }
@@ -948,6 +1133,7 @@ mod tests {
             "Warga diminta mengirim foto kerusakan rumah ke posko BPBD.",
             "\"Kirim fotomu ke nomor ini,\" kata petugas kepada warga.",
             "Ia mengirim tulisan itu ke tiga media sekaligus.",
+            "9. Selanjutnya unggah foto KTP dan foto kamu sedang memegang KTP",
         ] {
             assert!(!f.contributor_call(line), "{line}");
         }
@@ -1051,6 +1237,46 @@ mod tests {
         ] {
             assert!(!f.heads_how_to(line), "{line}");
         }
+    }
+
+    #[test]
+    fn invitations_to_contact_or_support_the_outlet_are_removed() {
+        let f = rules();
+        for line in [
+            "Ragu dengan sebuah kabar? Kirim tautannya ke layanan cek fakta kami lewat WhatsApp.",
+            "Temukan informasi mencurigakan? Laporkan kepada kami.",
+            "Pasang iklan di Kabar Post, hubungi bagian pemasaran kami.",
+            "Salurkan zakat, infak, dan sedekah Anda melalui lembaga amil kami.",
+        ] {
+            assert!(f.contact_us(line), "{line}");
+        }
+        for line in [
+            "Warga bisa melapor ke posko kami di balai desa, kata Kapolsek.",
+            "Hubungi nomor darurat 112 jika melihat kebakaran.",
+            "Polisi meminta warga melaporkan kejadian itu kepada kami.",
+        ] {
+            assert!(!f.contact_us(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn shopping_calls_and_consent_banners_are_removed() {
+        let f = rules();
+        let ad = "Diskon hingga 50% untuk koleksi lipstik favoritmu, belanja sekarang!";
+        assert_eq!(f.kind(ad), Some("advertisement"));
+        let banner = "Kami menggunakan cookie untuk meningkatkan pengalamanmu. Dengan \
+                      melanjutkan, kamu menyetujui kebijakan privasi kami.";
+        assert_eq!(f.kind(banner), Some("consent_notice"));
+        let news = "Situs belanja itu memakai cookie untuk melacak pengguna, kata peneliti.";
+        assert_eq!(f.kind(news), None);
+        assert_eq!(
+            f.kind("Bagaimana reaksi Anda tentang artikel ini?"),
+            Some("poll")
+        );
+        assert_eq!(
+            f.kind("Bagaimana reaksi warga terhadap kebijakan ini?"),
+            None
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!
 //! - [`titles`]: a related-links box's titles under a bare heading;
 //! - [`poll_options`]: a reader poll's question and answers at an article's end;
-//! - [`how_to_steps`]: a how-to's steps, which read as calls to action.
+//! - [`how_to_steps`]: a how-to's steps, which read as calls to action;
+//! - [`closing_labels`]: section labels after the furniture that closes an article.
 //!
 //! **Titles.** Many pages list the linked headlines on lines of their own under a bare
 //! heading ("Baca Juga:", "Berita Terkait"), and nothing in a title says it is a link: it
@@ -121,6 +122,10 @@ pub(super) fn poll_options(lines: &[Judged], asks: impl Fn(&str) -> bool) -> Vec
     found
 }
 
+/// Kinds that a how-to's step can be taken for: it tells the reader to open, click,
+/// download or follow.
+const STEP_KINDS: &[&str] = &["call_to_action", "promo", "share_prompt"];
+
 /// Most lines between a how-to's heading and a step of it.
 const MAX_STEPS: usize = 10;
 
@@ -130,7 +135,7 @@ const MAX_STEPS: usize = 10;
 pub(super) fn how_to_steps(lines: &[Judged], heads_how_to: impl Fn(&str) -> bool) -> Vec<usize> {
     let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if line.kind != Some("call_to_action") {
+        if !line.kind.is_some_and(|k| STEP_KINDS.contains(&k)) {
             continue;
         }
         let mut under_heading = false;
@@ -149,6 +154,31 @@ pub(super) fn how_to_steps(lines: &[Judged], heads_how_to: impl Fn(&str) -> bool
         }
     }
     found
+}
+
+/// Most words of a section label ("Sepak Bola Indonesia", "Foto Populer") or of a row
+/// of reaction buttons ("Senang Sedih Terkejut Marah Lucu").
+const MAX_LABEL_WORDS: usize = 5;
+
+/// Indices of the kept lines that close the article after removed furniture and are
+/// short labels without a full stop (`title` gives the shape): the site's section
+/// links ("Foto Populer", "Sepak Bola Indonesia"). A story never ends on a heading.
+pub(super) fn closing_labels(lines: &[Judged], title: impl Fn(&str) -> bool) -> Vec<usize> {
+    let label = |l: &Judged| {
+        l.kind.is_none() && l.text.split_whitespace().count() <= MAX_LABEL_WORDS && title(l.text)
+    };
+    let mut start = lines.len();
+    while start > 0 && (lines[start - 1].kind.is_some() || label(&lines[start - 1])) {
+        start -= 1;
+    }
+    // The run must open on furniture: the story's last line is no label.
+    let first_kept = (start..lines.len()).find(|&i| lines[i].kind.is_none());
+    match first_kept {
+        Some(i) if i > start => (i..lines.len())
+            .filter(|&i| lines[i].kind.is_none())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -287,6 +317,32 @@ mod tests {
             ("Ikuti kami di Google News", Some("call_to_action")),
         ];
         assert!(steps(&lines).is_empty());
+    }
+
+    fn labels(lines: &[(&str, Option<&'static str>)]) -> Vec<usize> {
+        closing_labels(&judged(lines), |l| !l.ends_with('.'))
+    }
+
+    #[test]
+    fn short_labels_after_closing_furniture_go() {
+        let lines = [
+            ("Laga disiarkan langsung.", None),
+            ("Video Populer", Some("related_links")),
+            ("Foto Populer", None),
+            ("Sepak Bola Indonesia", None),
+        ];
+        assert_eq!(labels(&lines), vec![2, 3]);
+    }
+
+    #[test]
+    fn the_story_last_line_is_no_label() {
+        assert!(labels(&[("Laga disiarkan.", None), ("Persib Juara", None)]).is_empty());
+        let sentence_after = [
+            ("Laga disiarkan.", None),
+            ("ADVERTISEMENT", Some("advertisement")),
+            ("Persib menang.", None),
+        ];
+        assert!(labels(&sentence_after).is_empty());
     }
 
     #[test]

@@ -121,7 +121,7 @@ impl Cleaner {
     pub fn clean(&self, text: &str) -> Cleaned {
         let text = char_level(text);
         // Each line is judged on its own first, then by its place among the judged lines
-        // (a how-to's steps, a link box's titles, a poll's answers).
+        // (a how-to's steps, a link box's titles, a poll's answers, closing labels).
         let mut judged: Vec<Judgement> = Vec::new();
         for line in text.split('\n') {
             let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -151,6 +151,9 @@ impl Cleaner {
         for i in polls {
             judged[i].2 = Some("poll");
         }
+        for i in layout::closing_labels(&view(&judged), furniture::link_title) {
+            judged[i].2 = Some("section_label");
+        }
 
         let mut cut: Vec<RemovedLine> = Vec::new();
         let mut lines: Vec<String> = Vec::new();
@@ -174,6 +177,21 @@ impl Cleaner {
         let mut dateline = None;
         let mut first = 0;
         while first < lines.len() {
+            // The page's header (a timestamp, the writer and the outlet) stands above the
+            // dateline.
+            let header = self.debris.leading_kind(&lines[first]).or_else(|| {
+                splits[first]
+                    .as_deref()
+                    .and_then(|split| self.debris.leading_kind(split))
+            });
+            if let Some(kind) = header {
+                cut.push(RemovedLine {
+                    kind,
+                    text: std::mem::take(&mut lines[first]),
+                });
+                first += 1;
+                continue;
+            }
             // Tried on the line as scraped, then split: the split line is what a second
             // cleaning would see, so both must agree for cleaning to stay idempotent.
             let mut found = self.datelines.find(&lines[first]);
