@@ -60,7 +60,9 @@ impl Credits {
                 r".*\b(?i:tanpa\s+(?:izin|seizin)|izin\s+tertulis)|",
                 r"^(?i:(?:konten|artikel|berita|isi)\b.{0,40}?\bini\b.{0,20}?\b(?:tidak\s+boleh|dilarang)\s+",
                 r"(?:di(?:kutip|salin|ambil|rayapi|perbanyak|gunakan|pakai|publikasikan|siarkan)|",
-                r"direproduksi)\b.*\btanpa\s+(?:izin|seizin))",
+                r"direproduksi)\b.*\btanpa\s+(?:izin|seizin))|",
+                r"^(?i:(?:seluruh|semua)\s+)?(?i:konten|isi|artikel|materi)\b.{0,40}?\bini\s+",
+                r"(?i:dilindungi\s+(?:oleh\s+)?(?:undang-undang\s+)?hak\s+cipta)",
             )),
             // "… (Foto: Dok. Humas)", "… (ANTARA FOTO/Budi Santoso/nym)": a caption ends
             // with its photo's credit.
@@ -282,6 +284,7 @@ mod tests {
             "Hak cipta dilindungi undang-undang.",
             "Dilarang mengutip, menyalin, atau memperbanyak isi berita ini tanpa izin tertulis dari redaksi.",
             "Konten di laman ini tidak boleh dikutip ulang, dirayapi, atau dipakai tanpa izin tertulis.",
+            "Seluruh konten di situs ini dilindungi hak cipta. Penggunaan tanpa izin dilarang.",
         ] {
             assert_eq!(c.kind(line), Some("rights_notice"), "{line}");
         }

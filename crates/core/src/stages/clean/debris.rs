@@ -111,11 +111,24 @@ impl Debris {
                 true,
             ),
             rule("embed", r"^\[Gambas:[^\]]*\]$", true),
-            // "00:00 / 02:47", "Ukuran teks A- A+": an audio player's clock, a text-size
-            // control.
+            // "Diperbarui 12 Jan 2025, 10:14 WIB", "Terakhir diperbarui pada 3 Februari 2025
+            // oleh": when the page was changed.
+            rule(
+                "timestamp",
+                r"^(?i:(?:terakhir\s+)?(?:diperbarui|diperbaharui|diterbitkan|dipublikasikan)|(?:last\s+)?updated|published)\b(?:\s+\S+){0,3}\s+\d{4}\b(?:\s*,?\s*\S+){0,4}$",
+                true,
+            ),
+            // "Tag #whatsapp #tips teknologi": the page's tags.
+            rule(
+                "tags",
+                r"^(?i:tags?|topik|label)\s*:?\s+#\S+(?:\s+\S+){0,12}$",
+                true,
+            ),
+            // "00:00 / 02:47", "▶ Putar | 00:00 / 02:31 | Volume", "Ukuran teks A- A+",
+            // "Lewati iklan dalam 5": a player's clock and buttons, a text-size control.
             rule(
                 "page_control",
-                r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|(?i:ukuran\s+(?:teks|huruf|font)|text\s+size|font\s+size)\b.{0,20})$",
+                r"^(?:(?:\S+\s+){0,4}\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S+){0,4}|(?i:ukuran\s+(?:teks|huruf|font)|text\s+size|font\s+size|lewati\s+iklan|skip\s+ad)\b.{0,20})$",
                 true,
             ),
             rule("embed", r"^A post shared by\b.{0,120}$", true),
@@ -174,10 +187,10 @@ impl Debris {
         // caption, never its first line.
         let leading = vec![
             // "Jumat, 08 Mar 2024 20:11 WIB", "Artikel Kabar.com - Jumat, 8 Maret 2024 |
-            // 11:40 WIB".
+            // 11:40 WIB", "Budi Santoso, Jurnalis · Minggu 09 Maret 2025 21:15 WIB".
             rule(
                 "timestamp",
-                r"^(?:[\p{L}\d.]+\s+){0,3}(?:[-–|]\s*)?(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+\d{1,2}\s+\p{L}+\.?\s+\d{4}\s*(?:[-–|,]\s*)?(?:(?i:pukul)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:wib|wita|wit))?$",
+                r"^(?:[^·|–\n]{1,40}[·|–-]\s*)?(?:[\p{L}\d.]+\s+){0,3}(?:[-–|]\s*)?(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+\d{1,2}\s+\p{L}+\.?\s+\d{4}\s*(?:[-–|,]\s*)?(?:(?i:pukul)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:wib|wita|wit))?$",
                 true,
             ),
             // "Budi Santoso - detikNews", "Market - Ani Rahma, CNBC Indonesia".
@@ -187,6 +200,8 @@ impl Debris {
                 false,
             ),
             rule("masthead", MASTHEAD, false),
+            // "CNN Indonesia", "CNBC Indonesia": a network's name on its own.
+            rule("masthead", r"^\p{Lu}{2,5}\s+Indonesia$", true),
         ];
         let stems: Vec<String> = lexicon
             .speech_verbs_after
@@ -291,6 +306,11 @@ mod tests {
             ("Lanjutkan membaca artikel di bawah", "scroll_prompt"),
             ("00:00 / 02:47", "page_control"),
             ("Ukuran teks A- A+", "page_control"),
+            ("▶ Putar | 00:00 / 02:31 | Volume", "page_control"),
+            ("Lewati iklan dalam 5", "page_control"),
+            ("Diperbarui 12 Jan 2025, 10:14 WIB", "timestamp"),
+            ("Terakhir diperbarui pada 3 Februari 2025 oleh", "timestamp"),
+            ("Tag #whatsapp #tips teknologi", "tags"),
             ("Halaman : 1 2", "pagination"),
             ("1 2 3 Selanjutnya »", "pagination"),
             (
@@ -315,6 +335,8 @@ mod tests {
             "Market - Ani Rahma, CNBC Indonesia",
             "Kabar.com, JAKARTA",
             "Tim Kabar.com",
+            "Budi Santoso, Jurnalis · Minggu 09 Maret 2025 21:15 WIB",
+            "CNN Indonesia",
         ] {
             assert!(d.leading_kind(line).is_some(), "{line}");
             assert_eq!(d.kind(line), None, "{line}");
@@ -382,6 +404,8 @@ mod tests {
             "Halaman rumah warga terendam air setinggi lutut.",
             "Scroll media sosial terlalu lama membuat anak sulit tidur.",
             "Polling internal partai menempatkan dia di urutan pertama.",
+            "Diperbarui pada 2020, aturan itu mewajibkan semua kendaraan memakai pelat baru.",
+            "Laga dimulai pukul 19:30 / 20:30 WITA dan disiarkan langsung oleh dua stasiun televisi nasional.",
         ] {
             assert_eq!(d.kind(line), None, "{line}");
             assert_eq!(d.trailing_kind(line), None, "{line}");

