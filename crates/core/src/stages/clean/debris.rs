@@ -24,6 +24,9 @@ const MASTHEAD: &str = r"^(?:(?i:tim|redaksi)\s+)?[\p{L}\d]+(?:\.[\p{L}\d]+)*\.(
 /// "Media Kabar | Politik dan Hukum": a site's name and section.
 const BREADCRUMB: &str = r"^\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}\s+\|\s+\p{Lu}\p{L}*(?:\s+(?:dan|&|\p{Lu}\p{L}*)){0,4}$";
 
+/// Longest page header line (in bytes): a timestamp with the writer's name and role.
+const MAX_HEADER_BYTES: usize = 160;
+
 pub struct Debris {
     rules: Vec<Rule>,
     /// Rules that only apply at the end of the article.
@@ -252,13 +255,25 @@ impl Debris {
         self.furniture.heads_how_to(line)
     }
 
-    /// Kind of debris a line is when it stands before the article's first line of text.
+    /// Kind of page header a line is when it stands before the article's first line of
+    /// text. Only the header rules: the line has been judged by [`Debris::kind`] already.
     pub fn leading_kind(&self, line: &str) -> Option<&'static str> {
-        self.kind(line)
-            .or_else(|| self.matching(&self.leading, line))
+        // A header is short; the first paragraph, tried here every time, is not.
+        if line.len() > MAX_HEADER_BYTES {
+            return None;
+        }
+        self.matching(&self.leading, line)
+    }
+
+    /// Kind of closing line (a sign-off, a masthead, a bio) a line is when nothing but
+    /// furniture follows it. Only the closing rules: the line has been judged by
+    /// [`Debris::kind`] already.
+    pub fn closing_kind(&self, line: &str) -> Option<&'static str> {
+        self.matching(&self.trailing, line)
     }
 
     /// Kind of debris a line is when it is the last remaining line.
+    #[cfg(test)]
     pub fn trailing_kind(&self, line: &str) -> Option<&'static str> {
         self.kind(line)
             .or_else(|| self.matching(&self.trailing, line))

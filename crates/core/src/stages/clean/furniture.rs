@@ -69,14 +69,15 @@ pub struct Furniture {
     watch_verbs: HashSet<&'static str>,
     how_to_heads: Vec<&'static str>,
     contact_verbs: HashSet<&'static str>,
-    shopping_calls: Vec<String>,
-    consent_words: Vec<String>,
-    disclaimers: Vec<String>,
+    shopping_calls: Phrases,
+    consent_words: Phrases,
+    disclaimers: Phrases,
     disclaimer_label: Regex,
     /// After-verbs of speech ("kata", "ujar", "kisah") behind a comma or a quote mark.
     attribution: Regex,
     after_verbs: HashSet<&'static str>,
     membership: Vec<String>,
+    membership_terms: Phrases,
     reader_works: HashSet<&'static str>,
     sending_verbs: HashSet<&'static str>,
     declarative: HashSet<&'static str>,
@@ -115,6 +116,8 @@ pub struct Furniture {
 struct Reading {
     bare: String,
     words: String,
+    /// How many words `words` holds, counted once for every rule's length test.
+    count: usize,
 }
 
 /// The line's words, lowercased, each flanked by one space (" baca juga "), so that a
@@ -145,6 +148,20 @@ fn clause_openers(bare: &str) -> impl Iterator<Item = String> + '_ {
         .skip(1)
         .filter_map(|clause| clause.split_whitespace().next())
         .map(str::to_lowercase)
+}
+
+/// Whole-word phrases, found in one pass over a line's words (from [`word_string`]).
+struct Phrases(aho_corasick::AhoCorasick);
+
+impl Phrases {
+    fn new(phrases: &[&str]) -> Phrases {
+        Phrases(aho_corasick::AhoCorasick::new(padded(phrases)).expect("phrase automaton"))
+    }
+
+    /// Whether `words` hold one of the phrases as whole words.
+    fn in_words(&self, words: &str) -> bool {
+        self.0.is_match(words)
+    }
 }
 
 /// Each phrase with one space on either side, the form [`word_string`] gives its words.
@@ -252,15 +269,16 @@ impl Furniture {
             watch_verbs: lexicon.watch_verbs.iter().copied().collect(),
             how_to_heads: lexicon.how_to_heads.clone(),
             contact_verbs: lexicon.contact_verbs.iter().copied().collect(),
-            shopping_calls: padded(&lexicon.shopping_calls),
-            consent_words: padded(&lexicon.consent_words),
-            disclaimers: padded(&lexicon.disclaimer_phrases),
+            shopping_calls: Phrases::new(&lexicon.shopping_calls),
+            consent_words: Phrases::new(&lexicon.consent_words),
+            disclaimers: Phrases::new(&lexicon.disclaimer_phrases),
             attribution,
             after_verbs: lexicon.speech_verbs_after.iter().copied().collect(),
             disclaimer_label: re(
                 r"^(?i:disclaimer|disclosure|penafian|catatan\s+redaksi|editor's\s+note)\s*:",
             ),
             membership: padded(&lexicon.membership_terms),
+            membership_terms: Phrases::new(&lexicon.membership_terms),
             reader_works: lexicon.reader_works.iter().copied().collect(),
             sending_verbs: lexicon.sending_verbs.iter().copied().collect(),
             declarative: lexicon.declarative_markers.iter().copied().collect(),
@@ -383,9 +401,8 @@ impl Furniture {
 
     fn disclaimer_in(&self, line: &str, reading: &Reading) -> bool {
         let words = &reading.words;
-        words.split_whitespace().nth(MAX_DISCLAIMER_WORDS).is_none()
-            && (self.disclaimer_label.is_match(line)
-                || self.disclaimers.iter().any(|p| words.contains(p.as_str())))
+        reading.count <= MAX_DISCLAIMER_WORDS
+            && (self.disclaimer_label.is_match(line) || self.disclaimers.in_words(words))
             && !self.tells_story(&reading.bare)
     }
 
@@ -420,7 +437,8 @@ impl Furniture {
     fn read(&self, line: &str) -> Reading {
         let bare = self.without_urls(&outside_quotes(line));
         let words = self.without_lead_in(word_string(&bare));
-        Reading { bare, words }
+        let count = words.split_whitespace().count();
+        Reading { bare, words, count }
     }
 
     fn call_to_action_in(&self, line: &str, reading: &Reading) -> bool {
@@ -475,11 +493,13 @@ impl Furniture {
     }
 
     fn message_us_in(&self, reading: &Reading) -> bool {
+        if reading.count > MAX_PROMO_WORDS || !reading.words.contains(" silakan ") {
+            return false;
+        }
         let tokens: Vec<&str> = reading.words.split_whitespace().collect();
-        tokens.len() <= MAX_PROMO_WORDS
-            && tokens
-                .windows(2)
-                .any(|w| w[0] == "silakan" && self.platforms.contains(w[1]) && w[1] != "dan")
+        tokens
+            .windows(2)
+            .any(|w| w[0] == "silakan" && self.platforms.contains(w[1]) && w[1] != "dan")
     }
 
     /// A link verb or a passive of reading right before a link text that names nothing
@@ -557,6 +577,14 @@ impl Furniture {
 
     fn news_promo_in(&self, line: &str, reading: &Reading) -> bool {
         let (bare, words) = (&reading.bare, &reading.words);
+        if reading.count > MAX_PROMO_WORDS
+            || !self
+                .content_nouns
+                .iter()
+                .any(|n| words.contains(n.as_str()))
+        {
+            return false;
+        }
         let tokens: Vec<&str> = words.split_whitespace().collect();
         let Some(first) = tokens.first() else {
             return false;
@@ -599,8 +627,8 @@ impl Furniture {
 
     fn membership_offer_in(&self, reading: &Reading) -> bool {
         let (bare, words) = (&reading.bare, &reading.words);
-        words.split_whitespace().nth(MAX_CALL_WORDS).is_none()
-            && self.membership.iter().any(|t| words.contains(t.as_str()))
+        reading.count <= MAX_CALL_WORDS
+            && self.membership_terms.in_words(words)
             && self
                 .offer_sentence(bare)
                 .is_some_and(|offer| !self.declares(offer))
@@ -647,6 +675,15 @@ impl Furniture {
     }
 
     fn contributor_call_in(&self, reading: &Reading) -> bool {
+        // Most lines have no verb of sending: tried first, as the rest allocates.
+        if reading.count > MAX_PROMO_WORDS
+            || !reading
+                .words
+                .split_whitespace()
+                .any(|w| self.sending_verbs.contains(w))
+        {
+            return false;
+        }
         let tokens: Vec<&str> = reading.words.split_whitespace().collect();
         // The reader's work: a work noun with "-mu", or one in a line that addresses the
         // reader ("Kirimkan tulisan opini Anda", "Punya kabar dari sekitar Anda? Kirim
@@ -690,6 +727,17 @@ impl Furniture {
     }
 
     fn contact_us_in(&self, reading: &Reading) -> bool {
+        // Most lines have neither a verb of contacting nor the outlet as "kami": tried
+        // first, as the rest allocates.
+        let mut words = reading.words.split_whitespace();
+        if reading.count > MAX_PROMO_WORDS
+            || !words
+                .clone()
+                .any(|w| matches!(w, "kami" | "redaksi" | "us"))
+            || !words.any(|w| self.contact_verbs.contains(w))
+        {
+            return false;
+        }
         // The verb opens the sentence or a clause of it; "kami" may stand anywhere in the
         // sentence ("Salurkan zakat, infak, dan sedekah Anda melalui lembaga amil kami").
         let opens_with_contact = |sentence: &str| {
@@ -706,28 +754,16 @@ impl Furniture {
                 .any(|w| matches!(w, "kami" | "redaksi" | "us"))
         };
         reading
-            .words
-            .split_whitespace()
-            .nth(MAX_PROMO_WORDS)
-            .is_none()
-            && reading
-                .bare
-                .split([';', '.', '!', '?'])
-                .any(|sentence| opens_with_contact(sentence) && names_outlet(sentence))
+            .bare
+            .split([';', '.', '!', '?'])
+            .any(|sentence| opens_with_contact(sentence) && names_outlet(sentence))
             && !self.tells_story(&reading.bare)
     }
 
     /// A shopping ad's call to buy ("Diskon hingga 50% …, belanja sekarang!").
     fn shopping_call_in(&self, reading: &Reading) -> bool {
-        reading
-            .words
-            .split_whitespace()
-            .nth(MAX_CALL_WORDS)
-            .is_none()
-            && self
-                .shopping_calls
-                .iter()
-                .any(|c| reading.words.contains(c.as_str()))
+        reading.count <= MAX_CALL_WORDS
+            && self.shopping_calls.in_words(&reading.words)
             && !self.tells_story(&reading.bare)
     }
 
@@ -736,11 +772,8 @@ impl Furniture {
     /// "Situs itu memakai cookie untuk melacak pengguna" reports.
     fn consent_banner_in(&self, reading: &Reading) -> bool {
         let words = &reading.words;
-        words.split_whitespace().nth(MAX_DISCLAIMER_WORDS).is_none()
-            && self
-                .consent_words
-                .iter()
-                .any(|c| words.contains(c.as_str()))
+        reading.count <= MAX_DISCLAIMER_WORDS
+            && self.consent_words.in_words(words)
             && words
                 .split_whitespace()
                 .any(|w| self.reader_address.contains(w))
@@ -821,7 +854,11 @@ impl Furniture {
     fn share_prompt_in(&self, line: &str, words: &str) -> bool {
         // A numbered line is a step of the story ("1. Follow akun Instagram @kabar …" in
         // a contest's rules).
-        if !numbered(line)
+        let follows = [" follow ", " ikuti ", " subscribe "]
+            .iter()
+            .any(|v| words.contains(v));
+        if follows
+            && !numbered(line)
             && (line.contains('@') && self.follow_handle.is_match(line)
                 || self.follow_platform.is_match(line))
             && words.split_whitespace().count() <= MAX_CALL_WORDS

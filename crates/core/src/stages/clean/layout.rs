@@ -137,9 +137,14 @@ const STEP_KINDS: &[&str] = &["call_to_action", "promo", "share_prompt"];
 const MAX_STEPS: usize = 10;
 
 /// Indices of removed calls to action that are a how-to's steps: under a how-to heading
-/// (`heads_how_to`), with only kept lines between, and more of the story after. "Unduh
-/// aplikasi Mobile JKN di Play Store" is step one of "Cara Daftar BPJS Lewat Aplikasi".
-pub(super) fn how_to_steps(lines: &[Judged], heads_how_to: impl Fn(&str) -> bool) -> Vec<usize> {
+/// (`heads_how_to`), with only kept lines between, and more of the story after (not a
+/// sign-off, which `signs_off` tells). "Unduh aplikasi Mobile JKN di Play Store" is step
+/// one of "Cara Daftar BPJS Lewat Aplikasi".
+pub(super) fn how_to_steps(
+    lines: &[Judged],
+    heads_how_to: impl Fn(&str) -> bool,
+    signs_off: impl Fn(&str) -> bool,
+) -> Vec<usize> {
     let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if !line.kind.is_some_and(|k| STEP_KINDS.contains(&k)) {
@@ -155,7 +160,9 @@ pub(super) fn how_to_steps(lines: &[Judged], heads_how_to: impl Fn(&str) -> bool
                 break;
             }
         }
-        let story_after = lines.get(i + 1).is_some_and(|l| l.kind.is_none());
+        let story_after = lines
+            .get(i + 1)
+            .is_some_and(|l| l.kind.is_none() && !signs_off(l.text));
         if under_heading && story_after {
             found.push(i);
         }
@@ -338,7 +345,11 @@ mod tests {
     }
 
     fn steps(lines: &[(&str, Option<&'static str>)]) -> Vec<usize> {
-        how_to_steps(&judged(lines), |l| l.starts_with("Cara "))
+        how_to_steps(
+            &judged(lines),
+            |l| l.starts_with("Cara "),
+            |l| l.starts_with('('),
+        )
     }
 
     #[test]
@@ -362,6 +373,7 @@ mod tests {
             ("Unduh aplikasi kami di Play Store.", Some("call_to_action")),
             ("Tunggu kode pembayaran.", None),
             ("Ikuti kami di Google News", Some("call_to_action")),
+            ("(ant/ded)", None),
         ];
         assert!(steps(&lines).is_empty());
     }

@@ -135,24 +135,29 @@ impl Cleaner {
             let kind = self.debris.kind(split.as_deref().unwrap_or(&line));
             judged.push((line, split, kind));
         }
-        for i in layout::how_to_steps(&view(&judged), |l| self.debris.heads_how_to(l)) {
-            judged[i].2 = None;
-        }
-        let lines = view(&judged);
+        // Titles first: a related link's title can read as a how-to's heading ("Cara
+        // Benar Memberikan MPASI …").
         let titles = layout::titles(
-            &lines,
+            &view(&judged),
             |l| self.debris.announces_links(l),
             furniture::link_title,
         );
-        let polls = layout::poll_options(&lines, |l| self.debris.asks_reader(l));
         for i in titles {
             judged[i].2 = Some("related_links");
         }
-        for i in polls {
+        let steps = layout::how_to_steps(
+            &view(&judged),
+            |l| self.debris.heads_how_to(l),
+            |l| self.debris.closing_kind(l).is_some(),
+        );
+        for i in steps {
+            judged[i].2 = None;
+        }
+        for i in layout::poll_options(&view(&judged), |l| self.debris.asks_reader(l)) {
             judged[i].2 = Some("poll");
         }
         let closing = layout::closing_labels(&view(&judged), furniture::link_title, |l| {
-            self.debris.trailing_kind(l).is_some()
+            self.debris.closing_kind(l).is_some()
         });
         for i in closing {
             judged[i].2 = Some("section_label");
@@ -244,7 +249,7 @@ impl Cleaner {
 
         // Sign-offs close the article; after one goes, the line before may be another.
         while let Some(last) = lines.last() {
-            match self.debris.trailing_kind(last) {
+            match self.debris.closing_kind(last) {
                 Some(kind) => {
                     let text = lines.pop().unwrap_or_default();
                     cut.push(RemovedLine { kind, text });
