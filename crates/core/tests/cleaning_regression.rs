@@ -152,12 +152,11 @@ fn sixth_held_out_corpus_does_not_regress() {
 
 /// A seventh held-out set (`heldout-g.txt`), written blind like the others. Measured once
 /// after the rules for the sixth set's misses: 38 of its 170 debris lines left, 0 of 208
-/// story lines lost. After rules for what it showed: 6 left (an account sign-up, two
-/// outlets' news of their own WhatsApp channels, a contributor call without a work named,
-/// a poll's question after its heading, a caption without a credit), 0 lost.
+/// story lines lost. After rules for what it showed: 2 left (an account sign-up without a
+/// membership word, a contributor call that names no work), 0 lost.
 #[test]
 fn seventh_held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout-g.txt"));
     eprintln!("{}", report.join("\n"));
-    assert!(left <= 6 && lost == 0, "{}", report.join("\n"));
+    assert!(left <= 2 && lost == 0, "{}", report.join("\n"));
 }
