@@ -192,6 +192,7 @@ pub(super) fn closing_labels(
     // A button or a label of a word or a few, each capitalised ("Setuju", "Espos Plus").
     let label = |text: &str| {
         short(text)
+            && !text.trim_end().ends_with(['.', '!', '?', ',', ';', ':'])
             && text.split_whitespace().all(|w| {
                 w.chars()
                     .next()
@@ -202,6 +203,11 @@ pub(super) fn closing_labels(
     let mut start = lines.len();
     while start > 0 && closing(&lines[start - 1]) {
         start -= 1;
+    }
+    // Furniture closes a story: with no line of story before the run, there is nothing
+    // to close, and the run is the article (a gallery's captions, a list).
+    if start == 0 {
+        return Vec::new();
     }
     let mut found = Vec::new();
     let mut after_furniture = false;
@@ -445,6 +451,23 @@ mod tests {
             ("Editor: Budi", Some("byline")),
         ];
         assert!(labels(&lines).is_empty());
+    }
+
+    #[test]
+    fn an_article_of_headings_and_furniture_keeps_its_lines() {
+        let lines = [
+            ("Foto: Pasar", Some("photo_credit")),
+            ("Suasana Pasar Baru", None),
+            ("Foto: Pedagang", Some("photo_credit")),
+            ("Pedagang Sayur", None),
+        ];
+        assert!(labels(&lines).is_empty());
+        let story = [
+            ("Harga naik.", None),
+            ("Foto: Pasar", Some("photo_credit")),
+            ("Isi.", None),
+        ];
+        assert!(labels(&story).is_empty(), "a sentence is no label");
     }
 
     #[test]
