@@ -92,6 +92,24 @@ pub struct Lexicon {
     pub news_content_nouns: Vec<&'static str>,
     /// Verbs that open an outlet's promotion ("Dapatkan", "Berlangganan").
     pub promo_verbs: Vec<&'static str>,
+    /// What a paywall or membership prompt sells ("premium", "tanpa iklan").
+    pub membership_terms: Vec<&'static str>,
+    /// What a contributor call asks the reader to send ("tulisan", "cerita").
+    pub reader_works: Vec<&'static str>,
+    /// Imperatives of sending that open a contributor call ("Kirim", "Submit").
+    pub sending_verbs: Vec<&'static str>,
+    /// Verbs of watching ("tonton"), whose headings announce a player, not links.
+    pub watch_verbs: Vec<&'static str>,
+    /// Imperatives of contacting or supporting the outlet ("Hubungi", "Dukung").
+    pub contact_verbs: Vec<&'static str>,
+    /// Calls to buy that close a shopping ad ("belanja sekarang").
+    pub shopping_calls: Vec<&'static str>,
+    /// What a cookie or consent banner names ("cookie", "kebijakan privasi").
+    pub consent_words: Vec<&'static str>,
+    /// Openings of a how-to's heading ("cara", "langkah-langkah").
+    pub how_to_heads: Vec<&'static str>,
+    /// Phrases of an outlet's disclaimer ("tanggung jawab penulis").
+    pub disclaimer_phrases: Vec<&'static str>,
     /// Roles before a colon in a credit line ("Editor:", "Kontributor :").
     pub credit_roles: Vec<&'static str>,
     /// Openings of a credit line without a colon ("Laporan Wartawan …").
@@ -215,6 +233,17 @@ impl Lexicon {
                 "../../../data/lexicon/news-content-nouns.txt"
             )),
             promo_verbs: entries(include_str!("../../../data/lexicon/promo-verbs.txt")),
+            membership_terms: entries(include_str!("../../../data/lexicon/membership-terms.txt")),
+            reader_works: entries(include_str!("../../../data/lexicon/reader-works.txt")),
+            sending_verbs: entries(include_str!("../../../data/lexicon/sending-verbs.txt")),
+            watch_verbs: entries(include_str!("../../../data/lexicon/watch-verbs.txt")),
+            contact_verbs: entries(include_str!("../../../data/lexicon/contact-verbs.txt")),
+            shopping_calls: entries(include_str!("../../../data/lexicon/shopping-calls.txt")),
+            consent_words: entries(include_str!("../../../data/lexicon/consent-words.txt")),
+            how_to_heads: entries(include_str!("../../../data/lexicon/how-to-heads.txt")),
+            disclaimer_phrases: entries(include_str!(
+                "../../../data/lexicon/disclaimer-phrases.txt"
+            )),
             credit_roles: entries(include_str!("../../../data/lexicon/credit-roles.txt")),
             credit_leads: entries(include_str!("../../../data/lexicon/credit-leads.txt")),
             english_non_names: entries(include_str!("../../../data/lexicon/english-non-names.txt")),

@@ -72,6 +72,15 @@ fn every_embedded_list_is_read_and_headed_by_its_source_and_licence() {
         ("link_targets", lexicon.link_targets.len()),
         ("news_content_nouns", lexicon.news_content_nouns.len()),
         ("promo_verbs", lexicon.promo_verbs.len()),
+        ("membership_terms", lexicon.membership_terms.len()),
+        ("reader_works", lexicon.reader_works.len()),
+        ("sending_verbs", lexicon.sending_verbs.len()),
+        ("watch_verbs", lexicon.watch_verbs.len()),
+        ("contact_verbs", lexicon.contact_verbs.len()),
+        ("shopping_calls", lexicon.shopping_calls.len()),
+        ("consent_words", lexicon.consent_words.len()),
+        ("how_to_heads", lexicon.how_to_heads.len()),
+        ("disclaimer_phrases", lexicon.disclaimer_phrases.len()),
         ("credit_roles", lexicon.credit_roles.len()),
         ("credit_leads", lexicon.credit_leads.len()),
         ("english_non_names", lexicon.english_non_names.len()),
@@ -222,6 +231,42 @@ fn every_lexicon_file_names_its_source_and_licence() {
         (
             "promo-verbs",
             include_str!("../../../../data/lexicon/promo-verbs.txt"),
+        ),
+        (
+            "contact-verbs",
+            include_str!("../../../../data/lexicon/contact-verbs.txt"),
+        ),
+        (
+            "shopping-calls",
+            include_str!("../../../../data/lexicon/shopping-calls.txt"),
+        ),
+        (
+            "consent-words",
+            include_str!("../../../../data/lexicon/consent-words.txt"),
+        ),
+        (
+            "how-to-heads",
+            include_str!("../../../../data/lexicon/how-to-heads.txt"),
+        ),
+        (
+            "watch-verbs",
+            include_str!("../../../../data/lexicon/watch-verbs.txt"),
+        ),
+        (
+            "disclaimer-phrases",
+            include_str!("../../../../data/lexicon/disclaimer-phrases.txt"),
+        ),
+        (
+            "membership-terms",
+            include_str!("../../../../data/lexicon/membership-terms.txt"),
+        ),
+        (
+            "reader-works",
+            include_str!("../../../../data/lexicon/reader-works.txt"),
+        ),
+        (
+            "sending-verbs",
+            include_str!("../../../../data/lexicon/sending-verbs.txt"),
         ),
         (
             "credit-roles",

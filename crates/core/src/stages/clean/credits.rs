@@ -12,6 +12,8 @@ use crate::lexicon::Lexicon;
 const MAX_CREDIT_WORDS: usize = 16;
 /// Most words of a copyright or no-crawling notice.
 const MAX_NOTICE_WORDS: usize = 60;
+/// Most words of a photo's caption before its credit.
+const MAX_CAPTION_WORDS: usize = 30;
 /// Longest line (in bytes) a credit rule is tried on: the longest credit, a photo caption,
 /// is a sentence or two, and a flood of text must not pay for the word count.
 const MAX_CREDIT_BYTES: usize = 1_000;
@@ -28,6 +30,8 @@ pub struct Credits {
     photo_caption: Regex,
     lone_credit: Regex,
     credited_caption: Regex,
+    trailing_credit: Regex,
+    caption_label: Regex,
     bare_label: Regex,
 }
 
@@ -48,10 +52,17 @@ impl Credits {
             rights: re(
                 r"^(?i:©|\(c\)\s|copyright\b|all rights reserved|hak cipta\s*(?:©|\(c\)|dilindungi))",
             ),
+            // "Dilarang mengambil konten … tanpa izin tertulis", "Konten di laman ini tidak
+            // boleh dikutip ulang, dirayapi, atau dipakai … tanpa izin tertulis".
             no_copying: re(concat!(
                 r"^(?i:dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak|",
                 r"mereproduksi|menyiarkan|menggunakan|mempublikasikan|menayangkan))\b",
-                r".*\b(?i:tanpa\s+(?:izin|seizin)|izin\s+tertulis)",
+                r".*\b(?i:tanpa\s+(?:izin|seizin)|izin\s+tertulis)|",
+                r"^(?i:(?:konten|artikel|berita|isi)\b.{0,40}?\bini\b.{0,20}?\b(?:tidak\s+boleh|dilarang)\s+",
+                r"(?:di(?:kutip|salin|ambil|rayapi|perbanyak|gunakan|pakai|publikasikan|siarkan)|",
+                r"direproduksi)\b.*\btanpa\s+(?:izin|seizin))|",
+                r"^(?i:(?:seluruh|semua)\s+)?(?i:konten|isi|artikel|materi)\b.{0,40}?\bini\s+",
+                r"(?i:dilindungi\s+(?:oleh\s+)?(?:undang-undang\s+)?hak\s+cipta)",
             )),
             // "… (Foto: Dok. Humas)", "… (ANTARA FOTO/Budi Santoso/nym)": a caption ends
             // with its photo's credit.
@@ -69,6 +80,12 @@ impl Credits {
                 r"(?:\b\p{Lu}+\s+(?:FOTO|PHOTO)/[^/]{2,60}(?:/\p{Ll}{2,6})?\.?\s*$)|",
                 r"(?:^\p{Lu}[\p{L}]*\.(?:com|co\.id|id)/\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3}\s)"
             )),
+            // "Suporter memadati tribun utara, Sabtu (9/11). (Agus Setiawan/JawaPos.com)": a
+            // caption of one sentence, then its source and photographer in brackets.
+            trailing_credit: re(
+                r"^[^\x22“”]{10,300}?\s*\(\s*([^()/]{2,60}?)\s*(?:/\s*([^()/]{2,60}?)\s*)?\)$",
+            ),
+            caption_label: re(r"^(?i:ilustrasi|foto|tangkapan\s+layar|gambar)\b"),
             // "Foto :", "Photo:", "Ilustrasi": a label whose picture did not come along.
             bare_label: re(r"^(?i:foto|photo|video|ilustrasi|gambar|image)\s*:?$"),
         }
@@ -96,6 +113,7 @@ impl Credits {
                 .any(|s| line.contains(s))
                 && self.credited_caption.is_match(line))
             || (words <= 2 && self.bare_label.is_match(line))
+            || (line.ends_with(')') && self.captioned_credit(line))
             || (credit && line.contains('/') && self.lone_credit(line))
         {
             Some("photo_credit")
@@ -124,6 +142,20 @@ impl Credits {
                 })
             })
         };
+        // Roles joined before one colon ("Redaktur & Reporter : Budi").
+        if let Some((label, names)) = lower.split_once(':') {
+            let parts: Vec<&str> = label
+                .split(['&', '/', ','])
+                .flat_map(|p| p.split(" dan "))
+                .map(str::trim)
+                .collect();
+            if parts.len() > 1
+                && !names.trim().is_empty()
+                && parts.iter().all(|p| self.roles.contains(p))
+            {
+                return true;
+            }
+        }
         // A role alone only when it names a team ("Tim Redaksi", "Editorial Team"): a
         // one-word role alone ("Teks", "Sumber") is as likely a word of the story.
         let alone = lower.trim_end_matches([':', ' ']);
@@ -154,6 +186,37 @@ impl Credits {
         word_count(line) <= MAX_CREDIT_WORDS / 2
             && self.bracketed.is_match(line)
             && source.contains(|c: char| c.is_uppercase() || c == '.')
+    }
+
+    /// A caption of one sentence that ends with its photo's credit in brackets: an outlet
+    /// and a name either way round ("… Minggu (15/9/2024). (KABARJOGJA.COM/Bayu Aji)",
+    /// "… Solo. (Kabarsolo/Anggit Prasetyo)"), or a source alone after a caption that says
+    /// it is one ("Ilustrasi nyamuk Aedes aegypti. (Shutterstock)"). A date in brackets,
+    /// "(9/11)", names neither.
+    pub fn captioned_credit(&self, line: &str) -> bool {
+        let Some(c) = self.trailing_credit.captures(line) else {
+            return false;
+        };
+        let before = &line[..c.get(1).map_or(0, |m| m.start())];
+        let sentences = before
+            .trim_end()
+            .trim_end_matches(['(', ' '])
+            .trim_end_matches('.')
+            .matches(". ")
+            .count();
+        let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        let outlet = |s: &str| {
+            capital(s)
+                && (s.contains('.') || !s.contains(' ') || !s.chars().any(char::is_lowercase))
+        };
+        let credit = match c.get(2) {
+            Some(second) => {
+                let (a, b) = (&c[1], second.as_str());
+                (outlet(a) && capital(b)) || (capital(a) && outlet(b))
+            }
+            None => capital(&c[1]) && self.caption_label.is_match(line),
+        };
+        word_count(before) <= MAX_CAPTION_WORDS && sentences == 0 && credit
     }
 
     /// A photo's source and photographer alone on the line ("IDN Times/Aryo Damar",
@@ -197,6 +260,8 @@ mod tests {
             "Penulis : Rina | Editor : Budi",
             "REPORTER: Dewi Lestari",
             "Rep: Ali Red: Eko",
+            "Redaktur & Reporter : Hanif Wicaksono",
+            "Sumber Berita: PP Kabar",
             "Sumber: KabarKita.id",
             "Laporan Wartawan Kabarkita.com, Bayu Setiawan",
             "Laporan koresponden di Makassar",
@@ -218,6 +283,8 @@ mod tests {
             "© 2025 Kabar Kita. All rights reserved.",
             "Hak cipta dilindungi undang-undang.",
             "Dilarang mengutip, menyalin, atau memperbanyak isi berita ini tanpa izin tertulis dari redaksi.",
+            "Konten di laman ini tidak boleh dikutip ulang, dirayapi, atau dipakai tanpa izin tertulis.",
+            "Seluruh konten di situs ini dilindungi hak cipta. Penggunaan tanpa izin dilarang.",
         ] {
             assert_eq!(c.kind(line), Some("rights_notice"), "{line}");
         }
@@ -230,6 +297,11 @@ mod tests {
             "KABAR/M Ali Wafi",
             "Dok. Kabar Times/Istimewa",
             "Photo :",
+            "Penonton memadati tribun timur, Sabtu (9/11). (Budi Santoso/Kabar.com)",
+            "Pelari melintasi gumuk pasir, Minggu (15/9/2024). (KABARJOGJA.COM/Bayu Aji)",
+            "Ilustrasi siswa sekolah dasar. (SHUTTERSTOCK/Andhika Putra)",
+            "Penari tampil di Jalan Slamet Riyadi, Solo. (Kabarsolo/Anggit Prasetyo)",
+            "Ilustrasi nyamuk Aedes aegypti. (Shutterstock)",
         ] {
             assert_eq!(c.kind(line), Some("photo_credit"), "{line}");
         }
@@ -242,6 +314,7 @@ mod tests {
             "Editor senior itu pensiun setelah 30 tahun bekerja di surat kabar daerah.",
             "Sumber di kepolisian menyebut pelaku sudah lama diintai.",
             "Hak cipta lagu tersebut kini dipegang oleh ahli waris sang pencipta.",
+            "Isi rapat itu tidak boleh dikutip media tanpa izin pimpinan, kata juru bicara.",
             "Dilarang merokok di area SPBU, kata petugas kepada pengendara.",
             "Laporan keuangan perusahaan itu diumumkan Senin.",
             "Laporan wartawan yang meliput di lokasi menyebut jalan masih ditutup.",
@@ -252,6 +325,10 @@ mod tests {
             "Busway/TransJakarta",
             "Kontributor berita daerah mendapat pelatihan dari Dewan Pers | Jakarta",
             "Harga cabai naik menjadi Rp 80.000/kg (data Dinas Perdagangan).",
+            "Pertandingan digelar di Stadion Manahan, Sabtu (9/11)",
+            "Banjir surut pada Senin pagi. Warga mulai membersihkan rumah. (Kabar.com/Dwi)",
+            "Harga naik menjadi Rp 12.000 (Rp 10.000/kg)",
+            "Harga cabai turun di pasar tradisional (Antara)",
         ] {
             assert_eq!(c.kind(line), None, "{line}");
         }

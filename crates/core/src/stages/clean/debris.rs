@@ -18,10 +18,21 @@ struct Rule {
     exact: bool,
 }
 
+/// "Kabar.com, JAKARTA", "Kabarjogja.com | Jogjapolitan", "Tim Kabar.com": the site's
+/// name, with a city or a section, on a line of its own.
+const MASTHEAD: &str = r"^(?:(?i:tim|redaksi)\s+)?[\p{L}\d]+(?:\.[\p{L}\d]+)*\.(?i:com|co\.id|id|net|tv|co|or\.id)(?:\s*[,|–-]\s*\p{L}[\p{L} ]{1,30})?$";
+/// "Media Kabar | Politik dan Hukum": a site's name and section.
+const BREADCRUMB: &str = r"^\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}\s+\|\s+\p{Lu}\p{L}*(?:\s+(?:dan|&|\p{Lu}\p{L}*)){0,4}$";
+
+/// Longest page header line (in bytes): a timestamp with the writer's name and role.
+const MAX_HEADER_BYTES: usize = 160;
+
 pub struct Debris {
     rules: Vec<Rule>,
     /// Rules that only apply at the end of the article.
     trailing: Vec<Rule>,
+    /// Rules that only apply before the article's first line of text.
+    leading: Vec<Rule>,
     /// Speech verbs, tried on the line outside its quoted titles.
     speech: Regex,
     /// Calls to action, embed residue and prompts, by class.
@@ -82,14 +93,14 @@ impl Debris {
             // "Advertisement - Scroll to continue".
             rule(
                 "scroll_prompt",
-                r"^(?i:(?:advertisement\W*)?(?:scroll|gulir)\s+(?:to|down|ke\s+bawah|ke\s+atas|untuk)\b[^.]{0,60})$",
+                r"^(?i:(?:advertisement\W*)?(?:scroll|gulir)\s+(?:to|down|ke\s+bawah|ke\s+atas|untuk)\b[^.]{0,60}|(?:lanjutkan|lanjut)\s+membaca\b[^.]{0,40}|continue\s+reading\b[^.]{0,40})$",
                 true,
             ),
             // "Halaman Selanjutnya", "Halaman 2 dari 3", "Halaman : 1 2", "1 2 3 Selanjutnya »",
             // "Next page"; with the name of an icon font's arrow after it ("arrow_forward").
             rule(
                 "pagination",
-                r"^(?i:(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|:?\s*\d+(?:\s+(?:dari|of)\s+\d+|(?:\s+\d+)*))|selanjutnya|berikutnya|sebelumnya|next\s+page|next|previous|load\s+more|muat\s+lebih\s+banyak|lihat\s+selengkapnya|(?:\d+\s+){1,9}\d*\s*(?:selanjutnya|next|berikutnya)?)\s*[>»›→]*(?:\s*(?:arrow|chevron|navigate|keyboard_arrow)_(?:forward|back|right|left|next|before))?$",
+                r"^(?i:(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|:?\s*\d+(?:\s+(?:dari|of)\s+\d+|(?:\s+\d+)*)(?:\s+(?:selanjutnya|berikutnya|next))?)|selanjutnya|berikutnya|sebelumnya|next\s+page|next|previous|load\s+more|muat\s+lebih\s+banyak|lihat\s+selengkapnya|(?:\d+\s+){1,9}\d*\s*(?:selanjutnya|next|berikutnya)?)\s*[>»›→]*(?:\s*(?:arrow|chevron|navigate|keyboard_arrow)_(?:forward|back|right|left|next|before))?$",
                 true,
             ),
             rule(
@@ -103,6 +114,26 @@ impl Debris {
                 true,
             ),
             rule("embed", r"^\[Gambas:[^\]]*\]$", true),
+            // "Diperbarui 12 Jan 2025, 10:14 WIB", "Terakhir diperbarui pada 3 Februari 2025
+            // oleh": when the page was changed.
+            rule(
+                "timestamp",
+                r"^(?i:(?:terakhir\s+)?(?:diperbarui|diperbaharui|diterbitkan|dipublikasikan)|(?:last\s+)?updated|published)\b(?:\s+\S+){0,3}\s+\d{4}\b(?:\s*,?\s*\S+){0,4}$",
+                true,
+            ),
+            // "Tag #whatsapp #tips teknologi": the page's tags.
+            rule(
+                "tags",
+                r"^(?i:tags?|topik|label)\s*:?\s+#\S+(?:\s+\S+){0,12}$",
+                true,
+            ),
+            // "00:00 / 02:47", "▶ Putar | 00:00 / 02:31 | Volume", "Ukuran teks A- A+",
+            // "Lewati iklan dalam 5": a player's clock and buttons, a text-size control.
+            rule(
+                "page_control",
+                r"^(?:(?:\S+\s+){0,4}\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S+){0,4}|(?i:ukuran\s+(?:teks|huruf|font)|text\s+size|font\s+size|lewati\s+iklan|skip\s+ad)\b.{0,20})$",
+                true,
+            ),
             rule("embed", r"^A post shared by\b.{0,120}$", true),
             rule(
                 "photo_credit",
@@ -121,11 +152,12 @@ impl Debris {
             ),
         ];
         let trailing = vec![
-            // "(ant/ded)", "[fik]", "(kha)", "(Arief Setyadi )", "(*)": initials, a name
-            // or a star in brackets.
+            // "(ant/ded)", "(mcr9/jpnn)", "(mag-1/ila)", "(kmb/balipost)", "[fik]", "(kha)",
+            // "(Arief Setyadi )", "(*)", "(Z-8)": initials (with a desk's number), a name, a
+            // star or a desk's code in brackets.
             rule(
                 "signoff",
-                r"^[(\[](?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*|\p{Lu}[\p{L}.']*(?:\s+\p{Lu}[\p{L}.']*){0,3}|\*{1,3})\s*[)\]]$",
+                r"^[(\[](?:[a-z]{1,10}(?:-?\d{1,3})?(?:\s*/\s*[a-z]{1,10}(?:-?\d{1,3})?)*|\p{Lu}[\p{L}.']*(?:\s+\p{Lu}[\p{L}.']*){0,3}|\*{1,3}|\p{Lu}{1,3}-\d{1,3})\s*[)\]]$",
                 false,
             ),
             rule("signoff", r"^[a-z]{2,6}(?:/[a-z]{2,6})+$", false),
@@ -134,6 +166,13 @@ impl Debris {
                 r"^(?:\*\s*){3}$|^-+\s*(?i:selesai|tamat|end)\s*-+$",
                 true,
             ),
+            // "Rahma Aulia adalah reporter yang meliput …", "Rendy menulis seputar gawai
+            // …": the writer's bio under the article.
+            rule(
+                "byline",
+                r"^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}\s+(?:(?i:adalah|merupakan|is)\s+(?i:seorang\s+|a\s+|an\s+)?(?i:reporter|jurnalis|wartawan|penulis|editor|kontributor|redaktur|pewarta|writer|journalist|correspondent)|(?i:menulis|meliput)\s+(?i:seputar|tentang|soal|isu|berita))\b.{0,250}$",
+                false,
+            ),
             // "ANDI SAPUTRA | DEWI NURITA", "BUDI SANTOSO (MAKASSAR)": reporters' names in
             // capitals close some sites' articles.
             rule(
@@ -141,6 +180,31 @@ impl Debris {
                 r"^\p{Lu}[\p{Lu}.']+(?:[\s|,/()-]+\p{Lu}[\p{Lu}.']*\)?){1,9}$",
                 false,
             ),
+            // After the sign-offs: "Kabarjogja.com | Jogjapolitan", "Media Kabar | Politik dan Hukum": the site's
+            // name and section under the article.
+            rule("masthead", MASTHEAD, false),
+            rule("masthead", BREADCRUMB, false),
+        ];
+        // The page's header, above the first paragraph: a timestamp, the writer with the
+        // outlet, the outlet's name. In the story such a line is a schedule's item or a
+        // caption, never its first line.
+        let leading = vec![
+            // "Jumat, 08 Mar 2024 20:11 WIB", "Artikel Kabar.com - Jumat, 8 Maret 2024 |
+            // 11:40 WIB", "Budi Santoso, Jurnalis · Minggu 09 Maret 2025 21:15 WIB".
+            rule(
+                "timestamp",
+                r"^(?:[^·|–\n]{1,40}[·|–-]\s*)?(?:[\p{L}\d.]+\s+){0,3}(?:[-–|]\s*)?(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+\d{1,2}\s+\p{L}+\.?\s+\d{4}\s*(?:[-–|,]\s*)?(?:(?i:pukul)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:wib|wita|wit))?$",
+                true,
+            ),
+            // "Budi Santoso - detikNews", "Market - Ani Rahma, CNBC Indonesia".
+            rule(
+                "byline",
+                r"^\p{Lu}[\p{L}.' ]{1,40}?\s*[-–|]\s*(?:\p{Lu}[\p{L}.' ]{1,40}?,\s*)?(?:detik\p{L}+|[\p{L}\d]+\.(?:com|co\.id|id)|\p{Lu}{2,5}\s+Indonesia)$",
+                false,
+            ),
+            rule("masthead", MASTHEAD, false),
+            // "CNN Indonesia", "CNBC Indonesia": a network's name on its own.
+            rule("masthead", r"^\p{Lu}{2,5}\s+Indonesia$", true),
         ];
         let stems: Vec<String> = lexicon
             .speech_verbs_after
@@ -153,6 +217,7 @@ impl Debris {
         Debris {
             rules,
             trailing,
+            leading,
             speech,
             furniture: Furniture::with_lexicon(lexicon),
             credits: Credits::with_lexicon(lexicon),
@@ -174,7 +239,41 @@ impl Debris {
             .or_else(|| self.furniture.kind(line))
     }
 
+    /// Whether a line announces related links' titles on the lines after it: a heading
+    /// with nothing after it, or a call that ends in a colon.
+    pub fn announces_links(&self, line: &str) -> bool {
+        self.furniture.announces_links(line)
+    }
+
+    /// Whether a line asks the reader a question, as a poll does.
+    pub fn asks_reader(&self, line: &str) -> bool {
+        self.furniture.asks_reader(line)
+    }
+
+    /// Whether a line heads a how-to, whose steps are the story.
+    pub fn heads_how_to(&self, line: &str) -> bool {
+        self.furniture.heads_how_to(line)
+    }
+
+    /// Kind of page header a line is when it stands before the article's first line of
+    /// text. Only the header rules: the line has been judged by [`Debris::kind`] already.
+    pub fn leading_kind(&self, line: &str) -> Option<&'static str> {
+        // A header is short; the first paragraph, tried here every time, is not.
+        if line.len() > MAX_HEADER_BYTES {
+            return None;
+        }
+        self.matching(&self.leading, line)
+    }
+
+    /// Kind of closing line (a sign-off, a masthead, a bio) a line is when nothing but
+    /// furniture follows it. Only the closing rules: the line has been judged by
+    /// [`Debris::kind`] already.
+    pub fn closing_kind(&self, line: &str) -> Option<&'static str> {
+        self.matching(&self.trailing, line)
+    }
+
     /// Kind of debris a line is when it is the last remaining line.
+    #[cfg(test)]
     pub fn trailing_kind(&self, line: &str) -> Option<&'static str> {
         self.kind(line)
             .or_else(|| self.matching(&self.trailing, line))
@@ -217,6 +316,16 @@ mod tests {
                 "poll",
             ),
             ("Halaman selanjutnya arrow_forward", "pagination"),
+            ("Halaman 1 2 Selanjutnya", "pagination"),
+            ("Halaman: 1 2 Selanjutnya", "pagination"),
+            ("Lanjutkan membaca artikel di bawah", "scroll_prompt"),
+            ("00:00 / 02:47", "page_control"),
+            ("Ukuran teks A- A+", "page_control"),
+            ("▶ Putar | 00:00 / 02:31 | Volume", "page_control"),
+            ("Lewati iklan dalam 5", "page_control"),
+            ("Diperbarui 12 Jan 2025, 10:14 WIB", "timestamp"),
+            ("Terakhir diperbarui pada 3 Februari 2025 oleh", "timestamp"),
+            ("Tag #whatsapp #tips teknologi", "tags"),
             ("Halaman : 1 2", "pagination"),
             ("1 2 3 Selanjutnya »", "pagination"),
             (
@@ -231,6 +340,41 @@ mod tests {
     }
 
     #[test]
+    fn page_headers_only_at_the_start() {
+        let d = Debris::new();
+        for line in [
+            "Jumat, 08 Mar 2024 20:11 WIB",
+            "Minggu, 10 Maret 2024 - 13:45 WIB",
+            "Artikel Kabar.com - Jumat, 8 Maret 2024 | 11:40 WIB",
+            "Budi Santoso - detikNews",
+            "Market - Ani Rahma, CNBC Indonesia",
+            "Kabar.com, JAKARTA",
+            "Tim Kabar.com",
+            "Budi Santoso, Jurnalis · Minggu 09 Maret 2025 21:15 WIB",
+            "CNN Indonesia",
+        ] {
+            assert!(d.leading_kind(line).is_some(), "{line}");
+            assert_eq!(d.kind(line), None, "{line}");
+        }
+        for line in [
+            "Jumat, 8 Maret 2024: laga Persib melawan Persija pukul 19.00 WIB.",
+            "Pertandingan digelar Jumat, 8 Maret 2024 pukul 19.00 WIB.",
+            "Budi Santoso - warga Bekasi - mengaku kehilangan motornya.",
+        ] {
+            assert_eq!(d.leading_kind(line), None, "{line}");
+        }
+        assert_eq!(
+            d.trailing_kind("Kabarjogja.com | Jogjapolitan"),
+            Some("masthead")
+        );
+        assert_eq!(
+            d.trailing_kind("Media Kabar | Politik dan Hukum"),
+            Some("masthead")
+        );
+        assert_eq!(d.trailing_kind("Harga cabai naik | kata pedagang."), None);
+    }
+
+    #[test]
     fn signoffs_only_at_the_end() {
         let d = Debris::new();
         assert_eq!(d.kind("(ant/ded)"), None);
@@ -239,6 +383,22 @@ mod tests {
         assert_eq!(d.trailing_kind("(Arief Setyadi )"), Some("signoff"));
         assert_eq!(d.trailing_kind("[fik]"), Some("signoff"));
         assert_eq!(d.trailing_kind("(*)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(mcr9/jpnn)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(Z-8)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(mag-1/ila)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(dra/k16)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(kmb/kabarbali)"), Some("signoff"));
+        assert_eq!(d.trailing_kind("(9/11)"), None);
+        let bio = "Rahma Aulia adalah reporter yang meliput isu pendidikan sejak 2019.";
+        assert_eq!(d.trailing_kind(bio), Some("byline"));
+        assert_eq!(d.kind(bio), None);
+        let bio = "Rendy Aditya menulis seputar gawai dan gim sejak 2017. Hobi bersepeda.";
+        assert_eq!(d.trailing_kind(bio), Some("byline"));
+        assert_eq!(
+            d.trailing_kind("Budi adalah wartawan senior yang dipukul saat meliput, kata polisi."),
+            None
+        );
+        assert_eq!(d.trailing_kind("(2-1)"), None);
         assert_eq!(
             d.trailing_kind("ANDI SAPUTRA | DEWI NURITA"),
             Some("signoff")
@@ -259,6 +419,8 @@ mod tests {
             "Halaman rumah warga terendam air setinggi lutut.",
             "Scroll media sosial terlalu lama membuat anak sulit tidur.",
             "Polling internal partai menempatkan dia di urutan pertama.",
+            "Diperbarui pada 2020, aturan itu mewajibkan semua kendaraan memakai pelat baru.",
+            "Laga dimulai pukul 19:30 / 20:30 WITA dan disiarkan langsung oleh dua stasiun televisi nasional.",
         ] {
             assert_eq!(d.kind(line), None, "{line}");
             assert_eq!(d.trailing_kind(line), None, "{line}");

@@ -40,6 +40,21 @@ const TEASER_REACH: usize = 4;
 /// Most words of an outlet's promotion of itself: three short sentences ("Dapatkan update
 /// berita … Mari bergabung di grup Telegram … Anda harus install aplikasi …").
 const MAX_PROMO_WORDS: usize = 40;
+/// How many words after a verb of sending name the reader's work ("Kirimkan tulisan
+/// opini Anda").
+const WORK_REACH: usize = 3;
+/// Platform-list words that are no button on their own.
+const BUTTON_WORDS: &[&str] = &[
+    "dan", "atau", "link", "copy", "share", "tautan", "salin", "bagikan", "x", "line",
+];
+/// Most words of the topic a related-links heading names.
+const MAX_TOPIC_WORDS: usize = 3;
+/// Most words of a poll's question.
+const MAX_QUESTION_WORDS: usize = 20;
+/// Most words of a how-to's heading.
+const MAX_HOW_TO_HEADING_WORDS: usize = 14;
+/// Most words of an outlet's disclaimer: three sentences.
+const MAX_DISCLAIMER_WORDS: usize = 60;
 /// Words of a headline: a related link's title or an embedded video's.
 const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=16;
 
@@ -51,6 +66,20 @@ pub struct Furniture {
     adverbs: HashSet<&'static str>,
     passives: HashSet<&'static str>,
     promo_verbs: HashSet<&'static str>,
+    watch_verbs: HashSet<&'static str>,
+    how_to_heads: Vec<&'static str>,
+    contact_verbs: HashSet<&'static str>,
+    shopping_calls: Phrases,
+    consent_words: Phrases,
+    disclaimers: Phrases,
+    disclaimer_label: Regex,
+    /// After-verbs of speech ("kata", "ujar", "kisah") behind a comma or a quote mark.
+    attribution: Regex,
+    after_verbs: HashSet<&'static str>,
+    membership: Vec<String>,
+    membership_terms: Phrases,
+    reader_works: HashSet<&'static str>,
+    sending_verbs: HashSet<&'static str>,
     declarative: HashSet<&'static str>,
     platforms: HashSet<&'static str>,
     reader_address: HashSet<&'static str>,
@@ -66,6 +95,9 @@ pub struct Furniture {
     inward: Vec<String>,
     share_prompts: Vec<String>,
     related_headings: Vec<&'static str>,
+    /// Headings that take a topic after them ("berita lain terkait" + "Pilkada"), listed
+    /// with a trailing " …".
+    topic_headings: Vec<&'static str>,
     embed_captions: Vec<String>,
     lead_ins: Vec<String>,
     speech: Regex,
@@ -74,6 +106,7 @@ pub struct Furniture {
     tweet_signature: Regex,
     lone_link: Regex,
     follow_handle: Regex,
+    follow_platform: Regex,
     whole_url: Regex,
 }
 
@@ -83,6 +116,8 @@ pub struct Furniture {
 struct Reading {
     bare: String,
     words: String,
+    /// How many words `words` holds, counted once for every rule's length test.
+    count: usize,
 }
 
 /// The line's words, lowercased, each flanked by one space (" baca juga "), so that a
@@ -97,6 +132,36 @@ fn word_string(line: &str) -> String {
         s.push(' ');
     }
     s
+}
+
+/// Whether the line is a numbered list item ("1. …", "2) …"), a step of the story.
+fn numbered(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && line[digits..].starts_with(['.', ')'])
+}
+
+/// The first word of each clause after the first, lowercased: what follows a comma, a
+/// semicolon or a sentence's end.
+fn clause_openers(bare: &str) -> impl Iterator<Item = String> + '_ {
+    bare.split([',', ';', '.', '!', '?'])
+        .skip(1)
+        .filter_map(|clause| clause.split_whitespace().next())
+        .map(str::to_lowercase)
+}
+
+/// Whole-word phrases, found in one pass over a line's words (from [`word_string`]).
+struct Phrases(aho_corasick::AhoCorasick);
+
+impl Phrases {
+    fn new(phrases: &[&str]) -> Phrases {
+        Phrases(aho_corasick::AhoCorasick::new(padded(phrases)).expect("phrase automaton"))
+    }
+
+    /// Whether `words` hold one of the phrases as whole words.
+    fn in_words(&self, words: &str) -> bool {
+        self.0.is_match(words)
+    }
 }
 
 /// Each phrase with one space on either side, the form [`word_string`] gives its words.
@@ -154,6 +219,23 @@ fn headline_shaped(text: &str) -> bool {
     capitalised * 3 >= words.len() * 2
 }
 
+/// A related link's title on a line of its own: headline-shaped, and may ask or exclaim
+/// ("Pertalite Dibatasi? Ini Penjelasannya"), but no numbered list item ("1. Lidah
+/// buaya"), which belongs to the story.
+pub(super) fn link_title(text: &str) -> bool {
+    let text = text.trim();
+    let numbered = numbered(text) || {
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && text[digits..].starts_with(',')
+    };
+    // A teaser's title may trail off ("…, Ternyata...").
+    let text = text
+        .strip_suffix("...")
+        .or_else(|| text.strip_suffix('…'))
+        .unwrap_or(text);
+    !numbered && headline_shaped(text.trim_end_matches(['?', '!']))
+}
+
 impl Furniture {
     /// The rules with the lists of `lexicon`; speech verbs come from the same lists the
     /// quote stage reads.
@@ -161,11 +243,17 @@ impl Furniture {
         let speech_words: Vec<String> = lexicon
             .speech_verbs_after
             .iter()
-            .flat_map(|s| [s.to_string(), format!("{s}nya")])
+            .map(|s| format!("{s}nya"))
             .chain(lexicon.speech_verbs_report.iter().map(|s| s.to_string()))
             .chain(lexicon.speech_verbs_english.iter().map(|s| s.to_string()))
             .collect();
         let re = |p: &str| Regex::new(p).expect("furniture pattern");
+        // "kata", "kisah", "cerita" are nouns too ("kisah inspiratif lainnya"); they
+        // attribute speech after the words they attribute: a comma or a quote mark.
+        let attribution = re(&format!(
+            r#"(?:^|[,"”’'])\s*(?i:{})\b"#,
+            lexicon.speech_verbs_after.join("|")
+        ));
         let months = concat!(
             "January|February|March|April|May|June|July|August|September|October|",
             "November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|",
@@ -178,6 +266,21 @@ impl Furniture {
             adverbs: lexicon.call_to_action_adverbs.iter().copied().collect(),
             passives: lexicon.call_to_action_passives.iter().copied().collect(),
             promo_verbs: lexicon.promo_verbs.iter().copied().collect(),
+            watch_verbs: lexicon.watch_verbs.iter().copied().collect(),
+            how_to_heads: lexicon.how_to_heads.clone(),
+            contact_verbs: lexicon.contact_verbs.iter().copied().collect(),
+            shopping_calls: Phrases::new(&lexicon.shopping_calls),
+            consent_words: Phrases::new(&lexicon.consent_words),
+            disclaimers: Phrases::new(&lexicon.disclaimer_phrases),
+            attribution,
+            after_verbs: lexicon.speech_verbs_after.iter().copied().collect(),
+            disclaimer_label: re(
+                r"^(?i:disclaimer|disclosure|penafian|catatan\s+redaksi|editor's\s+note)\s*:",
+            ),
+            membership: padded(&lexicon.membership_terms),
+            membership_terms: Phrases::new(&lexicon.membership_terms),
+            reader_works: lexicon.reader_works.iter().copied().collect(),
+            sending_verbs: lexicon.sending_verbs.iter().copied().collect(),
             declarative: lexicon.declarative_markers.iter().copied().collect(),
             platforms: lexicon.share_platforms.iter().copied().collect(),
             reader_address: lexicon.reader_address.iter().copied().collect(),
@@ -192,7 +295,17 @@ impl Furniture {
             pointers: padded(&lexicon.elsewhere_pointers),
             inward: padded(&lexicon.inward_pointers),
             share_prompts: padded(&lexicon.share_prompts),
-            related_headings: lexicon.related_headings.clone(),
+            related_headings: lexicon
+                .related_headings
+                .iter()
+                .copied()
+                .filter(|h| !h.ends_with('…'))
+                .collect(),
+            topic_headings: lexicon
+                .related_headings
+                .iter()
+                .filter_map(|h| h.strip_suffix('…').map(str::trim_end))
+                .collect(),
             embed_captions: padded(&lexicon.embed_captions),
             lead_ins: padded(&lexicon.call_to_action_lead_ins),
             speech: re(&format!(r"\b(?i:{})\b", speech_words.join("|"))),
@@ -210,6 +323,20 @@ impl Furniture {
             follow_handle: re(
                 r"(?i)\b(?:follow|ikuti|subscribe)\s+(?:akun\s+|kami\s+di\s+)?@\w{2,}",
             ),
+            // "…, follow Instagram dan TikTok Kabar.com": a prompt naming a platform, the
+            // verb opening the line or its clause after a comma ("Pemkot meminta warga
+            // ikuti akun Instagram …" reports; "… longsor.Ikuti WhatsApp Channel" is a
+            // paragraph with a prompt glued on, and stays).
+            follow_platform: re(&format!(
+                r"(?i)(?:^|,\s*|\b(?:yuk|ayo|jangan\s+lupa)\s+)(?:follow|ikuti|subscribe)\s+(?:akun\s+|kanal\s+|kami\s+di\s+)?(?:{})\b",
+                lexicon
+                    .share_platforms
+                    .iter()
+                    .filter(|p| p.len() > 3 && !p.contains(' '))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("|")
+            )),
         }
     }
 
@@ -238,22 +365,62 @@ impl Furniture {
             .is_some_and(|r| self.share_prompt_in(line, &r.words))
         {
             Some("share_prompt")
-        } else if self.related_heading(line) || self.media_teaser(line) {
+        } else if self.related_heading(line) || self.media_teaser(line) || self.labelled_link(line)
+        {
             Some("related_links")
+        } else if reading.as_ref().is_some_and(|r| {
+            self.news_promo_in(line, r)
+                || self.membership_offer_in(r)
+                || self.contributor_call_in(r)
+                || self.contact_us_in(r)
+        }) {
+            Some("promo")
         } else if reading
             .as_ref()
-            .is_some_and(|r| self.news_promo_in(line, r))
+            .is_some_and(|r| self.disclaimer_in(line, r))
         {
-            Some("promo")
+            Some("disclaimer")
+        } else if reading.as_ref().is_some_and(|r| self.consent_banner_in(r)) {
+            Some("consent_notice")
+        } else if reading.as_ref().is_some_and(|r| self.shopping_call_in(r)) {
+            Some("advertisement")
+        } else if self.reader_prompt(line) {
+            Some("poll")
         } else {
             None
         }
     }
 
+    /// An outlet's disclaimer: a paragraph labelled "Disclaimer:", or one that puts the
+    /// responsibility elsewhere ("… merupakan tanggung jawab dari penulis", "Redaksi tidak
+    /// bertanggung jawab …"), short and quoting nobody.
+    #[cfg(test)]
+    pub fn disclaimer(&self, line: &str) -> bool {
+        self.disclaimer_in(line, &self.read(line))
+    }
+
+    fn disclaimer_in(&self, line: &str, reading: &Reading) -> bool {
+        let words = &reading.words;
+        reading.count <= MAX_DISCLAIMER_WORDS
+            && (self.disclaimer_label.is_match(line) || self.disclaimers.in_words(words))
+            && !self.tells_story(&reading.bare)
+    }
+
     /// Whether the line carries a sentence of the story: a speech verb outside its quoted
-    /// titles ("Tonton videonya di sini," kata Andi, written without quote marks).
+    /// titles ("Tonton videonya di sini," kata Andi, written without quote marks). A
+    /// word that is a noun as often ("kisah", "cerita") counts only where it attributes:
+    /// at the start, or after a comma or a quote mark.
     fn tells_story(&self, bare: &str) -> bool {
-        self.speech.is_match(bare)
+        self.speech.is_match(bare) || self.attribution.is_match(bare)
+    }
+
+    /// [`Furniture::tells_story`] on words without their punctuation (from
+    /// [`word_string`]), where an after-verb anywhere counts.
+    fn speaks_in(&self, words: &str) -> bool {
+        self.speech.is_match(words)
+            || words
+                .split_whitespace()
+                .any(|w| self.after_verbs.contains(w))
     }
 
     /// A line whose job is to send the reader elsewhere: it opens with a verb of watching,
@@ -270,7 +437,8 @@ impl Furniture {
     fn read(&self, line: &str) -> Reading {
         let bare = self.without_urls(&outside_quotes(line));
         let words = self.without_lead_in(word_string(&bare));
-        Reading { bare, words }
+        let count = words.split_whitespace().count();
+        Reading { bare, words, count }
     }
 
     fn call_to_action_in(&self, line: &str, reading: &Reading) -> bool {
@@ -325,11 +493,13 @@ impl Furniture {
     }
 
     fn message_us_in(&self, reading: &Reading) -> bool {
+        if reading.count > MAX_PROMO_WORDS || !reading.words.contains(" silakan ") {
+            return false;
+        }
         let tokens: Vec<&str> = reading.words.split_whitespace().collect();
-        tokens.len() <= MAX_PROMO_WORDS
-            && tokens
-                .windows(2)
-                .any(|w| w[0] == "silakan" && self.platforms.contains(w[1]) && w[1] != "dan")
+        tokens
+            .windows(2)
+            .any(|w| w[0] == "silakan" && self.platforms.contains(w[1]) && w[1] != "dan")
     }
 
     /// A link verb or a passive of reading right before a link text that names nothing
@@ -407,6 +577,14 @@ impl Furniture {
 
     fn news_promo_in(&self, line: &str, reading: &Reading) -> bool {
         let (bare, words) = (&reading.bare, &reading.words);
+        if reading.count > MAX_PROMO_WORDS
+            || !self
+                .content_nouns
+                .iter()
+                .any(|n| words.contains(n.as_str()))
+        {
+            return false;
+        }
         let tokens: Vec<&str> = words.split_whitespace().collect();
         let Some(first) = tokens.first() else {
             return false;
@@ -416,20 +594,199 @@ impl Furniture {
                 || self.call_verbs.contains(w)
                 || self.link_verbs.contains(w)
         };
-        // The verb opens the line, or stands anywhere in a line that addresses the
-        // reader ("Daftar newsletter … dan dapatkan ringkasan berita … di email Anda").
-        // Cheap tests first: most lines are too long or offer no news.
+        // The verb opens the line, or a verb of following or subscribing opens one of its
+        // clauses ("Jangan ketinggalan berita terkini, ikuti Kabar.com di Google News";
+        // "Lebih lengkapnya, simak tiga berita … berikut ini" reads on), or it stands anywhere in a line that
+        // addresses the reader ("Daftar newsletter … dan dapatkan ringkasan berita … di
+        // email Anda"). Cheap tests first: most lines are too long or offer no news.
         tokens.len() <= MAX_PROMO_WORDS
             && self
                 .content_nouns
                 .iter()
                 .any(|n| words.contains(n.as_str()))
             && (calls(first)
+                || (clause_openers(bare).any(|w| {
+                    self.promo_verbs.contains(w.as_str()) || self.link_verbs.contains(w.as_str())
+                }) && !self.inward.iter().any(|p| words.contains(p.as_str())))
                 || (tokens.iter().any(|w| self.reader_address.contains(w))
                     && tokens.iter().any(calls)))
             && (self.linked(line) || self.points_away(words))
             && !self.declares(bare)
             && !self.tells_story(bare)
+    }
+
+    /// A paywall's or a membership's offer: a short line that sells membership
+    /// ("premium", "tanpa iklan") and opens a sentence with an offer verb ("Baca berita
+    /// tanpa iklan. Gabung Kompas.com+", "Konten Premium Nikmati Konten Premium …"). A
+    /// story says "Pelanggan premium kini bisa mengakses …": no sentence opens with the
+    /// bare verb.
+    #[cfg(test)]
+    pub fn membership_offer(&self, line: &str) -> bool {
+        self.membership_offer_in(&self.read(line))
+    }
+
+    fn membership_offer_in(&self, reading: &Reading) -> bool {
+        let (bare, words) = (&reading.bare, &reading.words);
+        reading.count <= MAX_CALL_WORDS
+            && self.membership_terms.in_words(words)
+            && self
+                .offer_sentence(bare)
+                .is_some_and(|offer| !self.declares(offer))
+            && !self.tells_story(bare)
+    }
+
+    /// The rest of the line from an offer verb that opens a sentence: at the line's
+    /// start, after a full stop, or capitalised right after a membership term, where a
+    /// label run into its prompt ends ("Konten Premium Nikmati …"). A meter's notice
+    /// reports first and offers after ("Anda telah membaca 3 artikel gratis.
+    /// Berlangganan …").
+    fn offer_sentence<'a>(&self, bare: &'a str) -> Option<&'a str> {
+        let offer = |w: &str| {
+            let w = w.to_lowercase();
+            self.promo_verbs.contains(w.as_str()) || self.call_verbs.contains(w.as_str())
+        };
+        let mut previous: Option<&str> = None;
+        let mut opens = true;
+        let start = |token: &str| token.as_ptr() as usize - bare.as_ptr() as usize;
+        for token in bare.split_whitespace() {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let after_term = previous.is_some_and(|p| {
+                let p = format!(" {} ", p.to_lowercase());
+                self.membership.iter().any(|t| t.ends_with(p.as_str()))
+            });
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !word.is_empty() && (opens || (after_term && capital)) && offer(word) {
+                return Some(&bare[start(token)..]);
+            }
+            opens = token.ends_with(['.', '!', '?', ':']);
+            if !word.is_empty() {
+                previous = Some(word);
+            }
+        }
+        None
+    }
+
+    /// A call for the reader's own writing: a verb of sending before the reader's work
+    /// ("Kirim tulisanmu ke …", "Kirimkan cerita Anda", "Submit your story"). A story
+    /// quotes such a call with a speech verb after it, and stays.
+    #[cfg(test)]
+    pub fn contributor_call(&self, line: &str) -> bool {
+        self.contributor_call_in(&self.read(line))
+    }
+
+    fn contributor_call_in(&self, reading: &Reading) -> bool {
+        // Most lines have no verb of sending: tried first, as the rest allocates.
+        if reading.count > MAX_PROMO_WORDS
+            || !reading
+                .words
+                .split_whitespace()
+                .any(|w| self.sending_verbs.contains(w))
+        {
+            return false;
+        }
+        let tokens: Vec<&str> = reading.words.split_whitespace().collect();
+        // The reader's work: a work noun with "-mu", or one in a line that addresses the
+        // reader ("Kirimkan tulisan opini Anda", "Punya kabar dari sekitar Anda? Kirim
+        // berita, foto, atau video ke redaksi").
+        let addressed = tokens.iter().any(|w| self.reader_address.contains(w))
+            || reading.words.contains(" ke redaksi ")
+            || reading.words.contains(" kepada redaksi ");
+        let readers_work = |at: &[&str]| {
+            let near = &at[..at.len().min(WORK_REACH)];
+            near.iter().any(|w| {
+                w.strip_suffix("mu")
+                    .is_some_and(|w| self.reader_works.contains(w))
+                    || (addressed && self.reader_works.contains(w))
+            })
+        };
+        // The verb opens the line or a clause: "9. Selanjutnya unggah foto KTP dan foto
+        // kamu …" is a step of a how-to.
+        let opens: HashSet<String> = tokens
+            .first()
+            .map(|w| w.to_string())
+            .into_iter()
+            .chain(clause_openers(&reading.bare))
+            .collect();
+        tokens.len() <= MAX_PROMO_WORDS
+            && !numbered(&reading.bare)
+            && tokens.iter().enumerate().any(|(i, w)| {
+                self.sending_verbs.contains(w)
+                    && opens.contains(*w)
+                    && readers_work(&tokens[i + 1..])
+            })
+            && !self.tells_story(&reading.bare)
+    }
+
+    /// An invitation to contact, report to or support the outlet: a clause that opens
+    /// with such a verb and names the outlet as "kami" or "redaksi" ("Laporkan kepada
+    /// kami", "Pasang iklan di …, hubungi bagian pemasaran kami", "Dukung dakwah digital
+    /// kami melalui infak").
+    #[cfg(test)]
+    pub fn contact_us(&self, line: &str) -> bool {
+        self.contact_us_in(&self.read(line))
+    }
+
+    fn contact_us_in(&self, reading: &Reading) -> bool {
+        // Most lines have neither a verb of contacting nor the outlet as "kami": tried
+        // first, as the rest allocates.
+        let mut words = reading.words.split_whitespace();
+        if reading.count > MAX_PROMO_WORDS
+            || !words
+                .clone()
+                .any(|w| matches!(w, "kami" | "redaksi" | "us"))
+            || !words.any(|w| self.contact_verbs.contains(w))
+        {
+            return false;
+        }
+        // The verb opens the sentence or a clause of it; "kami" may stand anywhere in the
+        // sentence ("Salurkan zakat, infak, dan sedekah Anda melalui lembaga amil kami").
+        let opens_with_contact = |sentence: &str| {
+            sentence.split(',').any(|clause| {
+                self.without_lead_in(word_string(clause))
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|verb| self.contact_verbs.contains(verb))
+            })
+        };
+        let names_outlet = |sentence: &str| {
+            word_string(sentence)
+                .split_whitespace()
+                .any(|w| matches!(w, "kami" | "redaksi" | "us"))
+        };
+        reading
+            .bare
+            .split([';', '.', '!', '?'])
+            .any(|sentence| opens_with_contact(sentence) && names_outlet(sentence))
+            && !self.tells_story(&reading.bare)
+    }
+
+    /// A shopping ad's call to buy ("Diskon hingga 50% …, belanja sekarang!").
+    fn shopping_call_in(&self, reading: &Reading) -> bool {
+        reading.count <= MAX_CALL_WORDS
+            && self.shopping_calls.in_words(&reading.words)
+            && !self.tells_story(&reading.bare)
+    }
+
+    /// A cookie or consent banner: it names cookies or a privacy policy and addresses
+    /// the reader ("Kami menggunakan cookie … kamu menyetujui kebijakan privasi kami").
+    /// "Situs itu memakai cookie untuk melacak pengguna" reports.
+    fn consent_banner_in(&self, reading: &Reading) -> bool {
+        let words = &reading.words;
+        reading.count <= MAX_DISCLAIMER_WORDS
+            && self.consent_words.in_words(words)
+            && words
+                .split_whitespace()
+                .any(|w| self.reader_address.contains(w))
+            && !self.tells_story(&reading.bare)
+    }
+
+    /// A question to the reader about the article itself ("Bagaimana reaksi Anda tentang
+    /// artikel ini?"): a reactions widget's prompt.
+    pub fn reader_prompt(&self, line: &str) -> bool {
+        self.asks_reader(line)
+            && [" artikel ini ", " berita ini ", " this article "]
+                .iter()
+                .any(|p| word_string(line).contains(p))
     }
 
     /// The labelled headline of an embedded infographic, video or gallery ("Infografis:
@@ -443,16 +800,28 @@ impl Furniture {
             line.strip_prefix(label).is_some_and(|rest| {
                 let colon = rest.trim_start().starts_with(':');
                 (colon || (label.len() == listed.len() && rest.starts_with(' ')))
-                    && headline_shaped(rest.trim_start_matches([' ', ':']))
+                    && link_title(rest.trim_start_matches([' ', ':']))
             })
         })
     }
 
     /// `words` (from [`word_string`]) without an opening "Yuk" or "Jangan lupa".
+    /// A lead-in whose last word is itself a call ("Jangan lewatkan …", "don't miss")
+    /// keeps that word: what follows is its object.
     fn without_lead_in(&self, words: String) -> String {
+        // A word addressing the reader may come first ("Bunda, yuk unduh …").
+        let words = match words.split_whitespace().next() {
+            Some(first) if self.reader_address.contains(first) => {
+                words[first.len() + 1..].to_string()
+            }
+            _ => words,
+        };
         for lead in &self.lead_ins {
             if let Some(rest) = words.strip_prefix(lead.as_str()) {
-                return format!(" {rest}");
+                return match lead.split_whitespace().last() {
+                    Some(last) if self.call_verbs.contains(last) => format!(" {last} {rest}"),
+                    _ => format!(" {rest}"),
+                };
             }
         }
         words
@@ -483,8 +852,15 @@ impl Furniture {
 
     /// [`Furniture::share_prompt`] on the words of the line's [`Reading`].
     fn share_prompt_in(&self, line: &str, words: &str) -> bool {
-        if line.contains('@')
-            && self.follow_handle.is_match(line)
+        // A numbered line is a step of the story ("1. Follow akun Instagram @kabar …" in
+        // a contest's rules).
+        let follows = [" follow ", " ikuti ", " subscribe "]
+            .iter()
+            .any(|v| words.contains(v));
+        if follows
+            && !numbered(line)
+            && (line.contains('@') && self.follow_handle.is_match(line)
+                || self.follow_platform.is_match(line))
             && words.split_whitespace().count() <= MAX_CALL_WORDS
             && !self.tells_story(&outside_quotes(line))
         {
@@ -497,7 +873,7 @@ impl Furniture {
         // with a verb that also attributes speech.
         self.share_prompts.iter().any(|p| {
             words.strip_prefix(p.as_str()).is_some_and(|tail| {
-                tail.split_whitespace().count() <= MAX_PROMPT_TAIL && !self.tells_story(tail)
+                tail.split_whitespace().count() <= MAX_PROMPT_TAIL && !self.speaks_in(tail)
             })
         })
     }
@@ -506,10 +882,13 @@ impl Furniture {
     /// tautan").
     fn button_row(&self, words: &str) -> bool {
         let mut n = 0;
-        words.split_whitespace().all(|w| {
+        let all = words.split_whitespace().all(|w| {
             n += 1;
             self.platforms.contains(w)
-        }) && n >= 2
+        });
+        // One platform alone is a button too ("Facebook" on its line), but not a word
+        // that joins or names an action ("dan", "link").
+        all && (n >= 2 || (n == 1 && !BUTTON_WORDS.contains(&words.trim())))
     }
 
     /// A request for the reader's comment: a comment place together with a question or
@@ -527,16 +906,133 @@ impl Furniture {
                     .any(|w| self.reader_address.contains(w)))
     }
 
+    /// A heading with nothing after it, which the box's titles follow on lines of their
+    /// own: a related-links heading ("Berita Terkait") or a call to see more ("Baca
+    /// Juga:", "Lihat Juga :").
+    pub fn bare_heading(&self, line: &str) -> bool {
+        let words = word_string(without_bullets(line));
+        if self.topic_heading(&without_bullets(line).trim().to_lowercase())
+            || self.related_headings.contains(
+                &words
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            )
+        {
+            return true;
+        }
+        let words = self.without_lead_in(words);
+        match words.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [verb] => self.reading_call(verb),
+            [verb, adverb] => self.reading_call(verb) && self.adverbs.contains(adverb),
+            _ => false,
+        }
+    }
+
+    /// A call verb that sends the reader to read or see, not to watch: a video teaser's
+    /// heading announces a player, not linked titles.
+    fn reading_call(&self, verb: &str) -> bool {
+        self.call_verbs.contains(verb) && !self.watch_verbs.contains(verb)
+    }
+
+    /// Whether a removed line announces linked titles on the lines after it: a bare
+    /// heading, or a call that ends in a colon and is not a video's ("Simak berita
+    /// lainnya di sini:", but not "Tonton juga:").
+    pub fn announces_links(&self, line: &str) -> bool {
+        if self.bare_heading(line) {
+            return true;
+        }
+        let words = self.without_lead_in(word_string(without_bullets(line)));
+        line.trim_end().ends_with(':')
+            && words
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| !self.watch_verbs.contains(w))
+    }
+
+    /// A question put to the reader ("Apakah Anda berencana mudik tahun ini?"), short
+    /// enough to head a poll.
+    pub fn asks_reader(&self, line: &str) -> bool {
+        line.trim_end().ends_with('?')
+            && line.split_whitespace().count() <= MAX_QUESTION_WORDS
+            && word_string(line)
+                .split_whitespace()
+                .any(|w| self.reader_address.contains(w))
+    }
+
+    /// The heading of a how-to ("Cara Daftar BPJS Kesehatan Lewat Aplikasi", "Berikut
+    /// langkah-langkahnya:"): a short line that opens with a how-to word and ends
+    /// without a full stop.
+    pub fn heads_how_to(&self, line: &str) -> bool {
+        let lower = line.trim().to_lowercase();
+        lower.split_whitespace().count() <= MAX_HOW_TO_HEADING_WORDS
+            && !lower.ends_with('.')
+            && self.how_to_heads.iter().any(|h| {
+                lower.strip_prefix(h).is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with([' ', ':']) || rest.starts_with("nya")
+                })
+            })
+    }
+
+    /// A link labelled by a call verb and a colon ("Baca: Harga Emas Antam Hari Ini
+    /// Naik", "Lihat juga: …"): the rest is a headline.
+    pub fn labelled_link(&self, line: &str) -> bool {
+        let Some((label, title)) = without_bullets(line).split_once(':') else {
+            return false;
+        };
+        // The label is a call ("Baca", "Lihat juga") or a passive of reading in a few
+        // words ("Menarik Dibaca").
+        let label = self.without_lead_in(word_string(label));
+        let bare = match label.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [verb] => self.call_verbs.contains(verb),
+            [verb, adverb] => {
+                self.call_verbs.contains(verb) && self.adverbs.contains(adverb)
+                    || self.passives.contains(adverb)
+            }
+            _ => false,
+        };
+        bare && link_title(title)
+    }
+
     /// The heading of a related-links block, alone or before a colon and a title
     /// ("Berita Terkait", "Pilihan Editor: Harga Cabai Naik").
     pub fn related_heading(&self, line: &str) -> bool {
         let lower = line.trim().to_lowercase();
-        self.related_headings.iter().any(|h| {
+        // "Next Article Harga Emas Antam Anjlok": a heading of two words or more run into
+        // a title of three or more ("Rekomendasi Saham Hari Ini" is a subheading).
+        let titled = |heading: &str| {
+            if !heading.contains(' ') {
+                return false;
+            }
+            let title: Vec<&str> = line
+                .split_whitespace()
+                .skip(heading.split_whitespace().count())
+                .collect();
+            title.len() >= 3 && link_title(&title.join(" "))
+        };
+        self.topic_heading(&lower)
+            || self.related_headings.iter().any(|h| {
+                lower.strip_prefix(h).is_some_and(|rest| {
+                    if rest.starts_with(' ') && titled(h) {
+                        return true;
+                    }
+                    let rest = rest.trim_start();
+                    rest.is_empty()
+                        || (rest.starts_with(':')
+                            && word_string(rest).split_whitespace().count() <= MAX_CALL_WORDS)
+                })
+            })
+    }
+
+    /// A heading that names its topic ("Berita lain terkait Pilkada"): one to three
+    /// words after it, no full stop. `lower` is the lowercased line.
+    fn topic_heading(&self, lower: &str) -> bool {
+        self.topic_headings.iter().any(|h| {
             lower.strip_prefix(h).is_some_and(|rest| {
-                let rest = rest.trim_start();
-                rest.is_empty()
-                    || (rest.starts_with(':')
-                        && word_string(rest).split_whitespace().count() <= MAX_CALL_WORDS)
+                rest.starts_with(' ')
+                    && (1..=MAX_TOPIC_WORDS).contains(&rest.split_whitespace().count())
+                    && !rest.trim_end().ends_with(['.', '!', '?', ','])
             })
         })
     }
@@ -632,12 +1128,16 @@ mod tests {
             "Follow us on Instagram and X",
             "Jangan lupa follow akun kami ya!",
             "Salin tautan",
+            "Jangan lewatkan update terbaru, follow Instagram dan TikTok Kabar.com sekarang!",
         ] {
             assert!(f.share_prompt(line), "{line}");
         }
         for line in [
             "Bagikan sembako kepada warga terdampak, pemerintah daerah menyiapkan 5.000 paket bantuan.",
             "Share pasar ritel modern naik menjadi 30 persen, kata Ketua Aprindo.",
+            "1. Follow akun Instagram @kabarkita dan @sponsorkita",
+            "Pemkot meminta warga ikuti akun Instagram resmi untuk info banjir.",
+            "Longsor terjadi setelah hujan deras.Ikuti WhatsApp Channel Kabar",
         ] {
             assert!(!f.share_prompt(line), "{line}");
         }
@@ -661,6 +1161,188 @@ mod tests {
         ] {
             assert!(!f.related_heading(line), "{line}");
         }
+    }
+
+    #[test]
+    fn membership_offers_are_removed_and_news_of_subscriptions_kept() {
+        let f = rules();
+        for line in [
+            "Baca berita tanpa iklan. Gabung Kompas.com+",
+            "Konten Premium Nikmati Konten Premium Untuk Informasi Yang Lebih Dalam",
+            "Berlangganan sekarang dan nikmati artikel premium tanpa batas.",
+            "Jadi member sekarang! Dapatkan akses ke semua liputan khusus.",
+        ] {
+            assert!(f.membership_offer(line), "{line}");
+            assert!(f.kind(line).is_some(), "{line}");
+        }
+        for line in [
+            "Pelanggan premium kini bisa mengakses arsip majalah sejak 1971.",
+            "Harga paket akses internet premium naik 10 persen mulai bulan depan.",
+            "Netflix sudah menaikkan harga langganan premium di Indonesia.",
+            "\"Nikmati saja paket premium itu selagi murah,\" kata Budi.",
+        ] {
+            assert!(!f.membership_offer(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn contributor_calls_are_removed_and_reports_of_them_kept() {
+        let f = rules();
+        for line in [
+            "Punya cerita seru? Kirim tulisanmu ke IDN Times Community dan raih hadiahnya!",
+            "Kirimkan cerita Anda ke redaksi@contoh.id",
+            "Submit your story to our community page",
+        ] {
+            assert!(f.contributor_call(line), "{line}");
+        }
+        for line in [
+            "Warga diminta mengirim foto kerusakan rumah ke posko BPBD.",
+            "\"Kirim fotomu ke nomor ini,\" kata petugas kepada warga.",
+            "Ia mengirim tulisan itu ke tiga media sekaligus.",
+            "9. Selanjutnya unggah foto KTP dan foto kamu sedang memegang KTP",
+        ] {
+            assert!(!f.contributor_call(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn disclaimers_are_removed_and_news_of_responsibility_kept() {
+        let f = rules();
+        for line in [
+            "Disclaimer: berita ini tidak bertujuan mengajak membeli atau menjual saham.",
+            "Semua artikel di Community merupakan tanggung jawab dari penulis.",
+            "Tulisan ini merupakan opini pribadi penulis dan tidak mencerminkan pandangan redaksi.",
+        ] {
+            assert!(f.disclaimer(line), "{line}");
+            assert_eq!(f.kind(line), Some("disclaimer"), "{line}");
+        }
+        for line in [
+            "Produsen wajib mencantumkan disclaimer pada kemasan rokok.",
+            "Pemerintah tidak bertanggung jawab atas kerugian investor, kata Menkeu.",
+            "\"Itu tanggung jawab penulis,\" ujar Ketua Dewan Pers.",
+        ] {
+            assert!(!f.disclaimer(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_that_announce_links_and_labelled_links() {
+        let f = rules();
+        for line in [
+            "Baca Juga:",
+            "BACA JUGA",
+            "Ayo Baca",
+            "Berita Terkait",
+            "Sponsored",
+        ] {
+            assert!(f.bare_heading(line), "{line}");
+            assert!(f.announces_links(line), "{line}");
+        }
+        assert!(f.announces_links("Simak berita lainnya seputar topik ini, di sini:"));
+        for line in [
+            "Tonton juga:",
+            "Saksikan Video",
+            "Baca juga: Harga Cabai Naik",
+        ] {
+            assert!(!f.announces_links(line), "{line}");
+        }
+        assert!(f.labelled_link("Baca: Harga Emas Antam Hari Ini Naik Rp 5.000"));
+        assert_eq!(
+            f.kind("Baca: Harga Emas Antam Hari Ini Naik Rp 5.000, Cek Daftarnya"),
+            Some("related_links")
+        );
+        assert!(!f.labelled_link("Baca: warga diminta membaca aturan itu dengan teliti."));
+    }
+
+    #[test]
+    fn a_lead_in_that_is_itself_a_call_keeps_it() {
+        let f = rules();
+        assert_eq!(
+            f.kind("Jangan Lewatkan Video Terbaru:"),
+            Some("call_to_action")
+        );
+        assert_eq!(
+            f.kind("Jangan lewatkan berita penting lainnya, ikuti Kabar.com di Google News"),
+            Some("call_to_action")
+        );
+        assert_eq!(
+            f.kind("Jangan lewatkan sarapan agar tubuh tetap bertenaga."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_noun_that_can_attribute_speech_guards_only_where_it_attributes() {
+        let f = rules();
+        let promo = "Update berita terkini dan kisah inspiratif lainnya, follow KabarNEWS di \
+                     WhatsApp Channel.";
+        assert!(f.kind(promo).is_some(), "{promo}");
+        assert_eq!(
+            f.kind("Update berita terkini di WhatsApp Channel, kisah Budi kepada wartawan."),
+            None
+        );
+    }
+
+    #[test]
+    fn questions_to_the_reader_and_how_to_headings() {
+        let f = rules();
+        assert!(f.asks_reader("Apakah Anda berencana mudik tahun ini?"));
+        assert!(!f.asks_reader("Apakah pemerintah akan menaikkan harga BBM?"));
+        assert!(!f.asks_reader("Anda berencana mudik tahun ini."));
+        for line in [
+            "Cara Daftar BPJS Kesehatan Lewat Aplikasi",
+            "Berikut cara cek penerima bansos:",
+            "Langkah-langkah Mengurus SIM Online",
+        ] {
+            assert!(f.heads_how_to(line), "{line}");
+        }
+        for line in [
+            "Cara itu dinilai efektif menekan inflasi.",
+            "Caranya sederhana dan bisa dilakukan siapa saja, kata dia, sambil menunjukkan ponselnya kepada wartawan di lokasi.",
+            "Tipsy Cafe Buka Cabang Baru",
+        ] {
+            assert!(!f.heads_how_to(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn invitations_to_contact_or_support_the_outlet_are_removed() {
+        let f = rules();
+        for line in [
+            "Ragu dengan sebuah kabar? Kirim tautannya ke layanan cek fakta kami lewat WhatsApp.",
+            "Temukan informasi mencurigakan? Laporkan kepada kami.",
+            "Pasang iklan di Kabar Post, hubungi bagian pemasaran kami.",
+            "Salurkan zakat, infak, dan sedekah Anda melalui lembaga amil kami.",
+        ] {
+            assert!(f.contact_us(line), "{line}");
+        }
+        for line in [
+            "Warga bisa melapor ke posko kami di balai desa, kata Kapolsek.",
+            "Hubungi nomor darurat 112 jika melihat kebakaran.",
+            "Polisi meminta warga melaporkan kejadian itu kepada kami.",
+        ] {
+            assert!(!f.contact_us(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn shopping_calls_and_consent_banners_are_removed() {
+        let f = rules();
+        let ad = "Diskon hingga 50% untuk koleksi lipstik favoritmu, belanja sekarang!";
+        assert_eq!(f.kind(ad), Some("advertisement"));
+        let banner = "Kami menggunakan cookie untuk meningkatkan pengalamanmu. Dengan \
+                      melanjutkan, kamu menyetujui kebijakan privasi kami.";
+        assert_eq!(f.kind(banner), Some("consent_notice"));
+        let news = "Situs belanja itu memakai cookie untuk melacak pengguna, kata peneliti.";
+        assert_eq!(f.kind(news), None);
+        assert_eq!(
+            f.kind("Bagaimana reaksi Anda tentang artikel ini?"),
+            Some("poll")
+        );
+        assert_eq!(
+            f.kind("Bagaimana reaksi warga terhadap kebijakan ini?"),
+            None
+        );
     }
 
     #[test]
