@@ -19,6 +19,8 @@ mod mojibake;
 
 pub use html::strip_tags;
 
+use std::collections::HashMap;
+
 use crate::lexicon::Lexicon;
 use crate::output::{Dateline, Removed};
 
@@ -123,11 +125,21 @@ impl Cleaner {
         // Each line is judged on its own first, then by its place among the judged lines
         // (a how-to's steps, a link box's titles, a poll's answers, closing labels).
         let mut judged: Vec<Judgement> = Vec::new();
+        // Where each distinct line was first judged: a page can repeat one line
+        // thousands of times (a hostile page, a table of one value), and a line's own
+        // judgement depends on nothing else, so it is made once.
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
         for line in text.split('\n') {
             let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
             if line.is_empty() {
                 continue;
             }
+            if let Some(&i) = first_seen.get(&line) {
+                let (split, kind) = (judged[i].1.clone(), judged[i].2);
+                judged.push((line, split, kind));
+                continue;
+            }
+            first_seen.insert(line.clone(), judged.len());
             // Debris is judged on the split line (so a second cleaning judges the same
             // text), but the line is kept unsplit until the dateline is cut: a glued
             // dateline ("Liputan6.com, BaliTantangan…") is only visible before splitting.

@@ -76,6 +76,13 @@ impl Recognizer {
         if toks.is_empty() {
             return Vec::new();
         }
+        if let Some(pieces) = tokens::without_mark_runs(body, &toks) {
+            // No piece holds a long run, so this recursion is one level deep.
+            return pieces
+                .into_iter()
+                .flat_map(|piece| self.sentence(model, body, piece, scratch, before))
+                .collect();
+        }
         let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
         let (names, titles) = self.gazetteer.hits(body, &toks);
         let bytes =

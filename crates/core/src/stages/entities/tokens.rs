@@ -70,8 +70,81 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     out
 }
 
+/// A run of this many tokens with no letter or digit (each such token is one mark or
+/// symbol) holds no name: news text never has one, floods of quote marks, dots, emoji or
+/// combining marks do. Tagging such a run costs as much as tagging prose of its length.
+const MARK_RUN: usize = 16;
+/// Marks of a cut run kept on each side of it, so the words beside the run see the same
+/// neighbours as before (the tagger's context window is two tokens wide).
+const MARK_MARGIN: usize = 2;
+
+fn is_mark(text: &str, token: &Token) -> bool {
+    !token.text(text).starts_with(char::is_alphanumeric)
+}
+
+/// The byte ranges of `tokens` (tokens of `text`) left once every run of [`MARK_RUN`] or
+/// more marks is cut out, or `None` when there is no such run. Each piece keeps
+/// [`MARK_MARGIN`] marks of a cut run beside it; a piece of marks alone is dropped.
+pub fn without_mark_runs(text: &str, tokens: &[Token]) -> Option<Vec<Range<usize>>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_mark(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < tokens.len() && is_mark(text, &tokens[i]) {
+            i += 1;
+        }
+        if i - start >= MARK_RUN {
+            runs.push(start..i);
+        }
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for run in runs
+        .iter()
+        .chain(std::iter::once(&(tokens.len()..tokens.len())))
+    {
+        let end = (run.start + MARK_MARGIN).min(run.end);
+        if tokens[from..run.start].iter().any(|t| !is_mark(text, t)) {
+            pieces.push(tokens[from].bytes.start..tokens[end - 1].bytes.end);
+        }
+        from = run.end.saturating_sub(MARK_MARGIN).max(run.start);
+    }
+    Some(pieces)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_runs_of_marks_are_cut_out_with_their_margins() {
+        let text = format!("Budi {} pergi ke Bandung", "“".repeat(40));
+        let toks = tokenize(&text, 0);
+        let pieces = without_mark_runs(&text, &toks).expect("one run");
+        let pieces: Vec<&str> = pieces.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(pieces, vec!["Budi ““", "““ pergi ke Bandung"]);
+    }
+
+    #[test]
+    fn text_without_a_long_run_is_left_whole() {
+        let text = "“Kami siap!” kata Budi... (Red) -- selesai.";
+        assert_eq!(without_mark_runs(text, &tokenize(text, 0)), None);
+    }
+
+    #[test]
+    fn a_text_of_marks_alone_leaves_no_piece() {
+        let text = "😀".repeat(100);
+        assert_eq!(
+            without_mark_runs(&text, &tokenize(&text, 0)),
+            Some(Vec::new())
+        );
+    }
+
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {

@@ -39,6 +39,7 @@ pub(super) fn find(
         }
         let (c, according) = match rules.patterns.indirect_according.captures(text) {
             Some(c) => (c, true),
+            None if !rules.patterns.indirect_cue.is_match(text) => continue,
             None => match rules.patterns.indirect.captures(text) {
                 Some(c) => (c, false),
                 None => continue,

@@ -24,6 +24,7 @@ pub(super) struct Patterns {
     pub pre_context: Regex,
     pub according: Regex,
     pub indirect: Regex,
+    pub indirect_cue: Regex,
     pub indirect_according: Regex,
     pub source_verb: Regex,
 }
@@ -93,6 +94,7 @@ impl Patterns {
             pre_context: pre_context(&w, lexicon),
             according: according(&w),
             indirect: indirect(&w),
+            indirect_cue: indirect_cue(&w),
             indirect_according: indirect_according(&w, lexicon),
             source_verb: source_verb(&w),
         }
@@ -247,6 +249,14 @@ fn indirect(w: &Words) -> Regex {
         subject(w),
         w.report
     ))
+}
+
+/// The cue words of [`indirect`] alone, with no subject, boundary or clause around them:
+/// a sentence without one cannot match it. Checked first because this literal search
+/// stays fast on any text, where the full pattern's Unicode word boundary makes the
+/// regex crate fall back to its slowest engine on a long non-ASCII sentence.
+fn indirect_cue(w: &Words) -> Regex {
+    re(format!(r"{}|said|says", w.report))
 }
 
 /// `Menurut X, <clause>` opening a sentence, after a connective (`Namun, menurut dia, …`):

@@ -152,6 +152,22 @@ fn indirect_takes_the_clause_after_the_verb() {
 }
 
 #[test]
+fn every_indirect_match_holds_an_indirect_cue() {
+    let p = patterns();
+    for s in [
+        "Budi Santoso menegaskan bahwa harga turun.",
+        "Presiden Putin menyebut bahwa Moskwa siap berunding.",
+    ] {
+        assert!(p.indirect.is_match(s), "{s}");
+        assert!(p.indirect_cue.is_match(s), "{s}");
+    }
+    // No cue word, so the full pattern need not run.
+    assert!(!p
+        .indirect_cue
+        .is_match("Presiden Putin menerima tamu di istana."));
+}
+
+#[test]
 fn indirect_according_takes_a_connective_and_the_forms_after_a_preposition() {
     let p = patterns();
     let c = &p.indirect_according;
