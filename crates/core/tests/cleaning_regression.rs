@@ -1,7 +1,7 @@
 //! The cleaning regression corpus: made-up articles in the style of ten Indonesian news
 //! sites, each line marked `S` (story, must survive) or `D` (page furniture, must go).
 //! `dev.txt` is what the debris classes were written against; `heldout.txt` and
-//! `heldout-b.txt` to `heldout-g.txt` were written by others who had not seen the rules.
+//! `heldout-b.txt` to `heldout-h.txt` were written by others who had not seen the rules.
 //! Each set's first run is the figure that counts; later runs have seen its misses (see
 //! docs/evaluation.md).
 
@@ -157,6 +157,19 @@ fn sixth_held_out_corpus_does_not_regress() {
 #[test]
 fn seventh_held_out_corpus_does_not_regress() {
     let (left, lost, report) = check(include_str!("data/cleaning/heldout-g.txt"));
+    eprintln!("{}", report.join("\n"));
+    assert!(left <= 2 && lost == 0, "{}", report.join("\n"));
+}
+
+/// An eighth held-out set (`heldout-h.txt`), written blind like the others. Measured once
+/// after the rules for the seventh set's misses: 45 of its 207 debris lines left, 0 of 206
+/// story lines lost. After rules for what it showed (page header labels and timestamps
+/// without a weekday, captions with their credit after the full stop, notes on updating,
+/// reading times, follow prompts that name the outlet): 2 left (a hoax-report hotline, a
+/// prompt to sign in), 0 lost.
+#[test]
+fn eighth_held_out_corpus_does_not_regress() {
+    let (left, lost, report) = check(include_str!("data/cleaning/heldout-h.txt"));
     eprintln!("{}", report.join("\n"));
     assert!(left <= 2 && lost == 0, "{}", report.join("\n"));
 }

@@ -31,6 +31,7 @@ pub struct Credits {
     lone_credit: Regex,
     credited_caption: Regex,
     trailing_credit: Regex,
+    labelled_tail: Regex,
     caption_label: Regex,
     bare_label: Regex,
 }
@@ -83,7 +84,12 @@ impl Credits {
             // "Suporter memadati tribun utara, Sabtu (9/11). (Agus Setiawan/JawaPos.com)": a
             // caption of one sentence, then its source and photographer in brackets.
             trailing_credit: re(
-                r"^[^\x22“”]{10,300}?\s*\(\s*([^()/]{2,60}?)\s*(?:/\s*([^()/]{2,60}?)\s*)?\)$",
+                r"^[^\x22“”]{10,300}?\s*[(\[]\s*([^()\[\]/]{2,60}?)\s*(?:/\s*([^()\[\]/]{2,60}?)\s*)?[)\]]$",
+            ),
+            // "Foto: Aditia Noviansyah/kumparan", "Foto/Dok. Dispenal", "©2024 Kabar.com/Arie
+            // Basuki", "(c) Bola.net/Fitri": a labelled credit after a caption's full stop.
+            labelled_tail: re(
+                r"^(?:(?i:foto|photo)\s*[:/]\s*|\((?i:c)\)\s*|©\s*\d{0,4}\s*)(?:(?i:dok)\.?\s*)?\p{Lu}[\p{L}\d.]*(?:\s+\p{L}[\p{L}\d.]*){0,3}(?:\s*/\s*\p{L}[\p{L}.' ]{0,40})?$",
             ),
             caption_label: re(r"^(?i:ilustrasi|foto|tangkapan\s+layar|gambar)\b"),
             // "Foto :", "Photo:", "Ilustrasi": a label whose picture did not come along.
@@ -113,7 +119,12 @@ impl Credits {
                 .any(|s| line.contains(s))
                 && self.credited_caption.is_match(line))
             || (words <= 2 && self.bare_label.is_match(line))
-            || (line.ends_with(')') && self.captioned_credit(line))
+            || (line.ends_with([')', ']']) && self.captioned_credit(line))
+            || (line.contains(". ")
+                && (["/", "©", "(c)", "Foto", "FOTO", "Photo"]
+                    .iter()
+                    .any(|s| line.contains(s)))
+                && self.caption_then_credit(line))
             || (credit && line.contains('/') && self.lone_credit(line))
         {
             Some("photo_credit")
@@ -200,7 +211,7 @@ impl Credits {
         let before = &line[..c.get(1).map_or(0, |m| m.start())];
         let sentences = before
             .trim_end()
-            .trim_end_matches(['(', ' '])
+            .trim_end_matches(['(', '[', ' '])
             .trim_end_matches('.')
             .matches(". ")
             .count();
@@ -217,6 +228,22 @@ impl Credits {
             None => capital(&c[1]) && self.caption_label.is_match(line),
         };
         word_count(before) <= MAX_CAPTION_WORDS && sentences == 0 && credit
+    }
+
+    /// A caption of one sentence with its credit unbracketed after the full stop: a
+    /// labelled one ("… di gerbang tol. Foto: Aditia Noviansyah/kumparan", "…
+    /// Penjaringan. ©2024 Kabar.com/Arie Basuki") or a source and photographer ("…
+    /// Jayawijaya. ANTARA/Yudhi Efendi"). A story's paragraph has a second sentence, or
+    /// words after its full stop that are no credit.
+    pub fn caption_then_credit(&self, line: &str) -> bool {
+        let Some(stop) = line.find(". ") else {
+            return false;
+        };
+        let (caption, tail) = (&line[..stop], line[stop + 2..].trim());
+        let words = word_count(caption);
+        (2..=MAX_CAPTION_WORDS).contains(&words)
+            && !caption.contains(['"', '“', '”'])
+            && (self.labelled_tail.is_match(tail) || (tail.contains('/') && self.lone_credit(tail)))
     }
 
     /// A photo's source and photographer alone on the line ("IDN Times/Aryo Damar",
@@ -249,6 +276,29 @@ mod tests {
 
     fn rules() -> Credits {
         Credits::with_lexicon(&Lexicon::embedded())
+    }
+
+    #[test]
+    fn a_caption_with_its_credit_after_the_full_stop_is_removed() {
+        let c = rules();
+        for line in [
+            "Warga mengantre air bersih di Cilincing. Foto: Rudi Hartono/kabarkita",
+            "Kapal patroli bersandar di Bitung. Foto/Dok. Humas Polairud",
+            "Pengunjung memadati pasar malam. ©2025 Kabar.com/Dedi Kurnia",
+            "Kiper menepis bola. (c) Bolakita.net/Siti Aminah",
+            "Panen padi di Karawang. KABAR/Yoga Pratama",
+            "Ilustrasi penipuan. Foto: Pixabay",
+            "Tangkapan layar unggahan warga soal jalan rusak. [TikTok]",
+        ] {
+            assert_eq!(c.kind(line), Some("photo_credit"), "{line}");
+        }
+        for line in [
+            "Harga cabai naik. Pedagang/pengecer mengeluh sepi pembeli.",
+            "Pemerintah menyiapkan 1.200 bus. Foto kegiatan itu diunggah ke Instagram.",
+            "Rute Jakarta/Bandung dibuka kembali. Penumpang diminta datang lebih awal.",
+        ] {
+            assert_eq!(c.kind(line), None, "{line}");
+        }
     }
 
     #[test]

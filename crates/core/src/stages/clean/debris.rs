@@ -26,6 +26,9 @@ const BREADCRUMB: &str = r"^\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}\s+\|\s+\p
 
 /// Longest page header line (in bytes): a timestamp with the writer's name and role.
 const MAX_HEADER_BYTES: usize = 160;
+/// Longest label of a page's header ([`Debris::header_label`]), in bytes and in words.
+const MAX_LABEL_BYTES: usize = 40;
+const MAX_LABEL_WORDS: usize = 3;
 
 pub struct Debris {
     rules: Vec<Rule>,
@@ -100,7 +103,7 @@ impl Debris {
             // "Next page"; with the name of an icon font's arrow after it ("arrow_forward").
             rule(
                 "pagination",
-                r"^(?i:(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|:?\s*\d+(?:\s+(?:dari|of)\s+\d+|(?:\s+\d+)*)(?:\s+(?:selanjutnya|berikutnya|next))?)|selanjutnya|berikutnya|sebelumnya|next\s+page|next|previous|load\s+more|muat\s+lebih\s+banyak|lihat\s+selengkapnya|(?:\d+\s+){1,9}\d*\s*(?:selanjutnya|next|berikutnya)?)\s*[>»›→]*(?:\s*(?:arrow|chevron|navigate|keyboard_arrow)_(?:forward|back|right|left|next|before))?$",
+                r"^(?i:(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|:?\s*\d+(?:\s*/\s*\d+|\s+(?:dari|of)\s+\d+|(?:\s+\d+)*)(?:\s+(?:selanjutnya|berikutnya|next))?)|selanjutnya|berikutnya|sebelumnya|next\s+page|next|previous|load\s+more|muat\s+lebih\s+banyak|lihat\s+selengkapnya|(?:\d+\s+){1,9}\d*\s*(?:selanjutnya|next|berikutnya)?)\s*[>»›→]*(?:\s*(?:arrow|chevron|navigate|keyboard_arrow)_(?:forward|back|right|left|next|before))?$",
                 true,
             ),
             rule(
@@ -118,9 +121,27 @@ impl Debris {
             // oleh": when the page was changed.
             rule(
                 "timestamp",
-                r"^(?i:(?:terakhir\s+)?(?:diperbarui|diperbaharui|diterbitkan|dipublikasikan)|(?:last\s+)?updated|published)\b(?:\s+\S+){0,3}\s+\d{4}\b(?:\s*,?\s*\S+){0,4}$",
+                r"^(?i:(?:terakhir\s+)?(?:diperbarui|diperbaharui|diterbitkan|dipublikasikan)|(?:last\s+)?updated|published)\b:?(?:\s+\S+){0,3}\s+\d{4}\b(?:\s*,?\s*\S+){0,4}$",
                 true,
             ),
+            // "Artikel ini telah diperbarui pada pukul 08.30 WIB …", "Diunggah oleh redaksi
+            // pukul 13.05, …": a note on the article's own publishing. A story's "Data itu
+            // diperbarui pukul 10.00" has its subject first.
+            rule(
+                "update_note",
+                r"^(?i:(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|terakhir\s+)?(?:diperbarui|diperbaharui|dikoreksi|diralat|direvisi|diubah|diupdate)\b|(?:diperbarui|diunggah|diupdate|updated)\b[^.]{0,80}?\b\d{1,2}[.:]\d{2}\b)",
+                false,
+            ),
+            // "waktu baca 2 menit", "5 min read": the page's estimate of reading time.
+            rule(
+                "reading_time",
+                r"^(?i:(?:waktu|estimasi(?:\s+waktu)?|lama)\s+(?:baca|membaca)\b|\d+\s+menit\s+(?:baca|membaca)\b|reading\s+time\b|\d+\s+min(?:ute)?s?\s+read\b)[^.]{0,20}$",
+                true,
+            ),
+            // "·", "***", "—": a separator or a widget's stray mark, no word in it. Short
+            // only: a body that is all marks is kept for the later stages to judge. A
+            // bracketed mark ("(*)") signs off, and only at the end.
+            rule("separator", r"^[^\p{L}\p{N}()\[\]]{1,10}$", true),
             // "Tag #whatsapp #tips teknologi": the page's tags.
             rule(
                 "tags",
@@ -190,10 +211,11 @@ impl Debris {
         // caption, never its first line.
         let leading = vec![
             // "Jumat, 08 Mar 2024 20:11 WIB", "Artikel Kabar.com - Jumat, 8 Maret 2024 |
-            // 11:40 WIB", "Budi Santoso, Jurnalis · Minggu 09 Maret 2025 21:15 WIB".
+            // 11:40 WIB", "Budi Santoso, Jurnalis · Minggu 09 Maret 2025 21:15 WIB",
+            // "4 April 2024 16:12 WIB".
             rule(
                 "timestamp",
-                r"^(?:[^·|–\n]{1,40}[·|–-]\s*)?(?:[\p{L}\d.]+\s+){0,3}(?:[-–|]\s*)?(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+\d{1,2}\s+\p{L}+\.?\s+\d{4}\s*(?:[-–|,]\s*)?(?:(?i:pukul)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:wib|wita|wit))?$",
+                r"^(?:[^·|–\n]{1,40}[·|–-]\s*)?(?:[\p{L}\d.]+\s+){0,3}(?:[-–|]\s*)?(?:(?i:diperbarui|diterbitkan|dipublikasikan|terbit|update|updated|published)\s*:?\s*)?(?:(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+)?\d{1,2}\s+\p{L}+\.?\s+\d{4}\s*(?:[-–|,]\s*)?(?:(?i:pukul)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:wib|wita|wit))?$",
                 true,
             ),
             // "Budi Santoso - detikNews", "Market - Ani Rahma, CNBC Indonesia".
@@ -263,6 +285,22 @@ impl Debris {
             return None;
         }
         self.matching(&self.leading, line)
+    }
+
+    /// Whether a line above the article's first paragraph, and no dateline, is a label
+    /// of the page's header: a section ("kumparanNEWS", "Kalbar"), the writer's name
+    /// alone, a reading time ("waktu baca 2 menit"), "loading...". Three words at most,
+    /// no sentence's end and no speech: a lead paragraph is longer, and a body's first
+    /// line is never a heading of three words.
+    pub fn header_label(&self, line: &str) -> bool {
+        let line = line.trim();
+        let end = line.trim_end_matches(['.', '…']);
+        line.len() <= MAX_LABEL_BYTES
+            && line.split_whitespace().count() <= MAX_LABEL_WORDS
+            && !end.ends_with(['!', '?', '"', '”', ':'])
+            // "loading..." trails off; "Selesai." ends a sentence.
+            && (end.len() == line.len() || line.ends_with("...") || line.ends_with('…'))
+            && !self.speech.is_match(line)
     }
 
     /// Kind of closing line (a sign-off, a masthead, a bio) a line is when nothing but
@@ -340,6 +378,59 @@ mod tests {
     }
 
     #[test]
+    fn notes_on_publishing_reading_times_separators_and_page_numbers_are_removed() {
+        let d = Debris::new();
+        for (line, kind) in [
+            (
+                "Artikel ini telah diperbarui pada pukul 09.15 WIB.",
+                "update_note",
+            ),
+            (
+                "Diunggah pukul 07.40, diperbarui setelah rilis resmi.",
+                "update_note",
+            ),
+            ("Diperbarui: 3 Maret 2025, 19:05", "timestamp"),
+            ("waktu baca 3 menit", "reading_time"),
+            ("4 menit membaca", "reading_time"),
+            ("·", "separator"),
+            ("* * *", "separator"),
+            ("Halaman 2 / 3", "pagination"),
+        ] {
+            assert_eq!(d.kind(line), Some(kind), "{line}");
+        }
+        for line in [
+            "Data itu diperbarui pukul 10.00 WIB oleh BMKG.",
+            "Berita ini cepat menyebar di grup WhatsApp warga.",
+            "Waktu baca siswa kelas 4 rata-rata hanya 15 menit sehari, menurut survei itu.",
+            "5/5",
+        ] {
+            assert_eq!(d.kind(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn short_labels_are_header_lines_but_sentences_are_not() {
+        let d = Debris::new();
+        for line in [
+            "kabarTEKNO",
+            "Jawa Tengah",
+            "Siti Rahmawati Putri",
+            "loading...",
+            "Kabar.com, JAKARTA —",
+        ] {
+            assert!(d.header_label(line), "{line}");
+        }
+        for line in [
+            "Banjir surut.",
+            "Siapa menang?",
+            "Budi Santoso mengatakan:",
+            "Pemerintah Kota Bogor menutup empat ruas jalan",
+        ] {
+            assert!(!d.header_label(line), "{line}");
+        }
+    }
+
+    #[test]
     fn page_headers_only_at_the_start() {
         let d = Debris::new();
         for line in [
@@ -352,6 +443,8 @@ mod tests {
             "Tim Kabar.com",
             "Budi Santoso, Jurnalis · Minggu 09 Maret 2025 21:15 WIB",
             "CNN Indonesia",
+            "7 Mei 2025 14:20 WIB",
+            "Rabu, 12 Februari 2025 | 09:30",
         ] {
             assert!(d.leading_kind(line).is_some(), "{line}");
             assert_eq!(d.kind(line), None, "{line}");

@@ -326,9 +326,11 @@ impl Furniture {
             // "…, follow Instagram dan TikTok Kabar.com": a prompt naming a platform, the
             // verb opening the line or its clause after a comma ("Pemkot meminta warga
             // ikuti akun Instagram …" reports; "… longsor.Ikuti WhatsApp Channel" is a
-            // paragraph with a prompt glued on, and stays).
+            // paragraph with a prompt glued on, and stays). The outlet may stand between the
+            // verb and the platform ("Ikuti Kabar.com di YouTube"), and the prompt may
+            // follow an exclamation ("Yuk, jadi yang pertama tahu! Ikuti …").
             follow_platform: re(&format!(
-                r"(?i)(?:^|,\s*|\b(?:yuk|ayo|jangan\s+lupa)\s+)(?:follow|ikuti|subscribe)\s+(?:akun\s+|kanal\s+|kami\s+di\s+)?(?:{})\b",
+                r"(?i)(?:^|,\s*|!\s+|\b(?:yuk|ayo|jangan\s+lupa)\s+)(?:follow|ikuti|subscribe)\s+(?:akun\s+|kanal\s+|kami\s+di\s+|(?-i:\p{{Lu}}[\p{{L}}\d.]*\s+){{1,3}}(?:di|on)\s+)?(?:{})\b",
                 lexicon
                     .share_platforms
                     .iter()
@@ -998,7 +1000,11 @@ impl Furniture {
     /// The heading of a related-links block, alone or before a colon and a title
     /// ("Berita Terkait", "Pilihan Editor: Harga Cabai Naik").
     pub fn related_heading(&self, line: &str) -> bool {
-        let lower = line.trim().to_lowercase();
+        // A box's toggle or arrow after the heading ("BERITA TERKAIT +") is no word of it.
+        let lower = line
+            .trim()
+            .trim_end_matches(|c: char| c.is_whitespace() || "+»›>▼▾→".contains(c))
+            .to_lowercase();
         // "Next Article Harga Emas Antam Anjlok": a heading of two words or more run into
         // a title of three or more ("Rekomendasi Saham Hari Ini" is a subheading).
         let titled = |heading: &str| {
@@ -1454,6 +1460,32 @@ mod tests {
         ] {
             assert!(!f.share_prompt(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_follow_prompt_may_name_the_outlet_or_follow_an_exclamation() {
+        let f = rules();
+        for line in [
+            "Ikuti KabarOto di YouTube untuk ulasan mobil baru setiap Jumat",
+            "Mau tahu kabar kotamu lebih dulu? Yuk! Ikuti Kabar Kita di TikTok dan Instagram.",
+        ] {
+            assert!(f.share_prompt(line), "{line}");
+        }
+        for line in [
+            "Ikuti saja aturan yang diumumkan di Instagram resmi dinas, kata Budi.",
+            "Warga diminta ikuti arahan petugas di lapangan.",
+        ] {
+            assert!(!f.share_prompt(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_heading_keeps_its_toggle_or_arrow() {
+        let f = rules();
+        assert!(f.related_heading("ARTIKEL TERKAIT +"));
+        assert!(f.related_heading("Berita Lainnya »"));
+        assert!(f.related_heading("Hot Topic: Pajak Kendaraan 2025"));
+        assert!(!f.related_heading("Berita terkait banjir itu menyebar cepat di media sosial."));
     }
 
     #[test]

@@ -24,6 +24,10 @@ use std::collections::HashMap;
 use crate::lexicon::Lexicon;
 use crate::output::{Dateline, Removed};
 
+/// Lines a page's header can take above the first paragraph: a section, the writer, a
+/// timestamp, a reading time and the like.
+const MAX_HEADER_LINES: usize = 6;
+
 /// Result of cleaning one article body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cleaned {
@@ -247,6 +251,19 @@ impl Cleaner {
                         first += 1;
                     }
                 }
+                continue;
+            }
+            // A short label above the first paragraph (a section, the writer's name) is
+            // the header's too, when a paragraph follows within the header's reach.
+            if first + 1 < lines.len()
+                && first < MAX_HEADER_LINES
+                && self.debris.header_label(&lines[first])
+            {
+                cut.push(RemovedLine {
+                    kind: "page_header",
+                    text: std::mem::take(&mut lines[first]),
+                });
+                first += 1;
                 continue;
             }
             break;
