@@ -24,9 +24,10 @@ use std::collections::HashMap;
 use crate::lexicon::Lexicon;
 use crate::output::{Dateline, Removed};
 
-/// Lines a page's header can take above the first paragraph: a section, the writer, a
-/// timestamp, a reading time and the like.
-const MAX_HEADER_LINES: usize = 6;
+/// Short labels a page's header can stack together above the first paragraph (a
+/// section, the writer's name, a reading time); a longer run of short lines is a list
+/// of the story.
+const MAX_HEADER_LABELS: usize = 4;
 
 /// Result of cleaning one article body.
 #[derive(Debug, Clone, PartialEq)]
@@ -253,17 +254,24 @@ impl Cleaner {
                 }
                 continue;
             }
-            // A short label above the first paragraph (a section, the writer's name) is
-            // the header's too, when a paragraph follows within the header's reach.
-            if first + 1 < lines.len()
-                && first < MAX_HEADER_LINES
-                && self.debris.header_label(&lines[first])
-            {
-                cut.push(RemovedLine {
-                    kind: "page_header",
-                    text: std::mem::take(&mut lines[first]),
-                });
-                first += 1;
+            // Short labels above the first paragraph (a section, the writer's name) are
+            // the header's too, when a few of them stand together and a longer line
+            // follows. The decision rests on the run alone, not on where it starts, so
+            // that a second cleaning, which sees the same run first, decides the same.
+            // Judged on the split line, which is what a second cleaning reads.
+            let label = |i: usize| {
+                self.debris
+                    .header_label(splits[i].as_deref().unwrap_or(&lines[i]))
+            };
+            let run = (first..lines.len()).take_while(|&i| label(i)).count();
+            if run > 0 && run <= MAX_HEADER_LABELS && first + run < lines.len() {
+                for line in &mut lines[first..first + run] {
+                    cut.push(RemovedLine {
+                        kind: "page_header",
+                        text: std::mem::take(line),
+                    });
+                }
+                first += run;
                 continue;
             }
             break;
@@ -352,6 +360,22 @@ mod tests {
     }
 
     #[test]
+    fn short_labels_above_the_first_paragraph_are_the_header() {
+        let cleaner = Cleaner::new();
+        let c = cleaner.clean(
+            "kabarOTO\nRina Marlina\nwaktu baca 2 menit\nJakarta - Harga mobil listrik turun.",
+        );
+        assert_eq!(c.body, "Harga mobil listrik turun.");
+        assert_eq!(removed(&c, "page_header"), 2);
+        // A longer run of short lines is a list of the story, and a label alone is no
+        // header of anything.
+        let list =
+            "Persib\nPersija\nArema\nBali United\nPSM\nKlub-klub itu lolos ke babak berikutnya.";
+        assert_eq!(cleaner.clean(list).body.split("\n\n").count(), 6);
+        assert_eq!(cleaner.clean("Selamat pagi").body, "Selamat pagi");
+    }
+
+    #[test]
     fn idempotent_and_nfc() {
         let cleaner = Cleaner::new();
         let samples = [
@@ -361,6 +385,8 @@ mod tests {
             "Cafe\u{301}\u{a0}\u{a0}x\n(Foto: Dok)\nEditor: A\n(ant)",
             "Â\nÂ\n",
             "Isi.\n(abc)\n(def)",
+            "kabarNEWS\nSiti Aminah\nJakarta - Isi berita pertama.\nKalimat kedua.",
+            "Satu\nDua\nTiga\nEmpat\nLima\nEnam\nTujuh\nDelapan\nIsi berita yang panjang.",
         ];
         for raw in samples {
             let once = cleaner.clean(raw);
@@ -389,6 +415,8 @@ mod tests {
     static CLEANER: std::sync::LazyLock<Cleaner> = std::sync::LazyLock::new(Cleaner::new);
 
     const FRAGMENTS: &[&str] = &[
+        "kabarNEWS",
+        "Siti Aminah",
         "Liputan6.com, Jakarta - ",
         "JAKARTA, KOMPAS.com - ",
         "Jakarta - ",
