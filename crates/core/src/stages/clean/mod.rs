@@ -263,7 +263,12 @@ impl Cleaner {
                 self.debris
                     .header_label(splits[i].as_deref().unwrap_or(&lines[i]))
             };
-            let run = (first..lines.len()).take_while(|&i| label(i)).count();
+            // Counted no further than one past the limit: a page of a thousand short
+            // lines is refused after five.
+            let run = (first..lines.len())
+                .take_while(|&i| label(i))
+                .take(MAX_HEADER_LABELS + 1)
+                .count();
             if run > 0 && run <= MAX_HEADER_LABELS && first + run < lines.len() {
                 for line in &mut lines[first..first + run] {
                     cut.push(RemovedLine {
