@@ -132,6 +132,9 @@ pub struct Lexicon {
     /// pronoun cue refers back, a group subject names no one speaker, and no pronoun is
     /// a name.
     pub pronouns: Vec<Pronoun>,
+    /// English first names with the gender they are mostly given to, so that "he" and
+    /// "she" take the right person.
+    pub first_names_english: Vec<(&'static str, Gender)>,
     /// Verbs of saying and of stance, beyond [`Lexicon::speech_verbs_report`], that make
     /// their subject the source a later `ujarnya` refers to.
     pub speech_verbs_source: Vec<&'static str>,
@@ -256,6 +259,11 @@ impl Lexicon {
             reader_address: entries(include_str!("../../../data/lexicon/reader-address.txt")),
 
             pronouns: pronouns(include_str!("../../../data/lexicon/pronouns.txt")),
+            first_names_english: rows(include_str!(
+                "../../../data/lexicon/first-names-english.txt"
+            ))
+            .map(|[name, gender]| (name, parse(gender)))
+            .collect(),
             speech_verbs_source: entries(include_str!(
                 "../../../data/lexicon/speech-verbs-source.txt"
             )),
@@ -349,14 +357,16 @@ pub fn tagged<T: std::str::FromStr>(text: &'static str) -> Vec<Tagged<T>> {
         .collect()
 }
 
-/// The entries of `pronouns.txt`: `word language refers case` per line.
+/// The entries of `pronouns.txt`: `word language refers case gender` per line, the
+/// gender `-` where the pronoun has none.
 pub fn pronouns(text: &'static str) -> Vec<Pronoun> {
     rows(text)
-        .map(|[word, language, refers, case]| Pronoun {
+        .map(|[word, language, refers, case, gender]| Pronoun {
             word,
             language: parse(language),
             refers: parse(refers),
             case: parse(case),
+            gender: (gender != "-").then(|| parse(gender)),
         })
         .collect()
 }
@@ -368,6 +378,15 @@ pub struct Pronoun {
     pub language: PronounLanguage,
     pub refers: Refers,
     pub case: Case,
+    /// "he" and "she" say whom they refer to; "dia" and "they" do not.
+    pub gender: Option<Gender>,
+}
+
+/// The gender a pronoun, a first name or a title points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
 }
 
 impl Pronoun {
@@ -439,6 +458,10 @@ pub enum TitleUse {
     Bare,
     /// Lowercase medical title before a name, with or without a period ("dr Maya").
     Medical,
+    /// Given to men ("Mr."): the person after it is a "he".
+    Male,
+    /// Given to women ("Mrs.", "Ms."): the person after it is a "she".
+    Female,
 }
 
 /// The rules that read [`Lexicon::name_particles`].
@@ -495,7 +518,10 @@ column_values! {
         "phrase" => TitleUse::Phrase,
         "bare" => TitleUse::Bare,
         "medical" => TitleUse::Medical,
+        "male" => TitleUse::Male,
+        "female" => TitleUse::Female,
     }
+    Gender { "m" => Gender::Male, "f" => Gender::Female }
 }
 
 #[cfg(test)]

@@ -89,12 +89,13 @@ fn every_embedded_list_is_read_and_headed_by_its_source_and_licence() {
         ("share_platforms", lexicon.share_platforms.len()),
         ("comment_places", lexicon.comment_places.len()),
         ("reader_address", lexicon.reader_address.len()),
+        ("first_names_english", lexicon.first_names_english.len()),
     ];
     for (name, size) in sizes {
         assert!(size > 0, "{name} is empty");
     }
     assert_eq!(lexicon.dateline_cities.len(), 115);
-    assert_eq!(lexicon.non_name_words.len(), 408);
+    assert_eq!(lexicon.non_name_words.len(), 420);
 }
 
 #[test]
@@ -337,19 +338,21 @@ fn tagged_and_pronoun_rows_read_their_columns() {
     assert_eq!(used_by(&titles, TitleUse::Medical), vec!["drg"]);
     assert!(used_by(&titles, TitleUse::Bare).is_empty());
     assert_eq!(
-        pronouns("ia  id  one  subject\nthem en group object"),
+        pronouns("ia  id  one  subject -\nshe en one subject f"),
         vec![
             Pronoun {
                 word: "ia",
                 language: PronounLanguage::Indonesian,
                 refers: Refers::One,
                 case: Case::Subject,
+                gender: None,
             },
             Pronoun {
-                word: "them",
+                word: "she",
                 language: PronounLanguage::English,
-                refers: Refers::Group,
-                case: Case::Object,
+                refers: Refers::One,
+                case: Case::Subject,
+                gender: Some(Gender::Female),
             },
         ]
     );
@@ -390,6 +393,7 @@ fn the_quote_lists_are_read_and_headed_by_their_source_and_licence() {
     assert_eq!(lexicon.pronouns.len(), 32);
     let files = [
         include_str!("../../../../data/lexicon/pronouns.txt"),
+        include_str!("../../../../data/lexicon/first-names-english.txt"),
         include_str!("../../../../data/lexicon/speech-verbs-source.txt"),
         include_str!("../../../../data/lexicon/speech-participles-english.txt"),
         include_str!("../../../../data/lexicon/attribution-words.txt"),

@@ -40,7 +40,7 @@ fn subject_who(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures)
     match c.name("name") {
         Some(n) => rules.who_in_run(body, base + n.start()..base + n.end()),
         None if c.name("group").is_some() => Who::Unknown,
-        None => Who::Pronoun,
+        None => Who::Pronoun(c.name("p").and_then(|p| rules.pronouns.gender(p.as_str()))),
     }
 }
 
@@ -60,6 +60,11 @@ fn post_attribution(
     close_end: usize,
 ) -> Option<(String, Who)> {
     let after = &body[close_end..floor_boundary(body, para_end.min(close_end + WINDOW))];
+    if let Some(c) = rules.patterns.dash_credit.captures(after) {
+        let (cue, n) = (c.name("cue")?, c.name("name")?);
+        let who = rules.who_in_run(body, close_end + n.start()..close_end + n.end());
+        return Some((cue.as_str().to_string(), who));
+    }
     if let Some(c) = rules.patterns.post_cue.captures(after) {
         let cue = c.name("cue")?;
         if !starts_new_sentence(body, close_end, cue.as_str()) {
@@ -128,7 +133,7 @@ fn pre_attribution(
         }
     }
     if let Some(c) = rules.patterns.participle.captures(before) {
-        return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun));
+        return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun(None)));
     }
     None
 }
@@ -138,6 +143,24 @@ fn title_case(s: &str) -> bool {
     s.split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// True when a quoted title is a heading or the name of a work, not speech: alone in its
+/// paragraph ("'Coal Isn't the Villain.'", a section heading), or after a possessive or
+/// "on" (`on CBS's "Face the Nation,"`, `told NBC’s “Meet the Press”`).
+fn names_a_work(body: &str, para: Range<usize>, pair: &Pair, text: Range<usize>) -> bool {
+    let quoted = &body[text];
+    if !title_case(quoted) || quoted.split_whitespace().count() > 8 {
+        return false;
+    }
+    let before = body[para.start..pair.open].trim_end();
+    let after = body[pair.close_end.min(para.end)..para.end].trim();
+    let alone = before.is_empty() && (after.is_empty() || after == ".");
+    let named = before.ends_with("'s")
+        || before.ends_with("’s")
+        || before.ends_with(" on")
+        || before.ends_with(" On");
+    alone || named
 }
 
 /// True when the text between two quotes hands the first over to the second: short, and
@@ -177,6 +200,9 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
             let Some(text) = inner_text(body, pair.inner.clone()) else {
                 continue;
             };
+            if names_a_work(body, para.clone(), &pair, text.clone()) {
+                continue;
+            }
             let post = if pair.closed {
                 post_attribution(rules, body, para.end, pair.close_end)
             } else {
@@ -205,7 +231,15 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
                         || body[para.start..pair.open]
                             .trim_end()
                             .ends_with(['.', ':', ',', '!', '?']);
-                    let who = if !pair.closed && next_reopens && starts_clause {
+                    let label = rules
+                        .patterns
+                        .transcript_label
+                        .captures(&body[text.clone()])
+                        .and_then(|c| c.name("name"))
+                        .map(|n| text.start + n.start()..text.start + n.end());
+                    let who = if let Some(label) = label.filter(|_| starts_clause) {
+                        Some(Who::Named(label))
+                    } else if !pair.closed && next_reopens && starts_clause {
                         Some(Who::Next)
                     } else if (attributed_before.is_some()
                         && continues(rules, body, prev_end..pair.open))

@@ -11,6 +11,7 @@
 //! Offsets are bytes here and code points on output.
 
 mod direct;
+mod gender;
 mod indirect;
 mod marks;
 mod names;
@@ -24,12 +25,13 @@ mod tests;
 
 use std::ops::Range;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Gender, Lexicon};
 use crate::output::{Entity, EntityType, Quote, QuoteKind, Speaker};
 use crate::span::CharMap;
 use crate::stages::entities::{entity_for, person_within};
 use crate::stages::segment::Segments;
 
+use gender::Genders;
 pub use marks::{pairs as quote_marks, Pair as QuoteMarks};
 pub use names::Names;
 use patterns::Patterns;
@@ -45,8 +47,9 @@ enum Who {
     Named(Range<usize>),
     /// Only an office or title ("kata Kapolres"): the person holding it in the article.
     Role(Range<usize>),
-    /// "dia", "ia", "beliau", "-nya": the person mentioned last before the quote.
-    Pronoun,
+    /// "dia", "ia", "beliau", "-nya", "he": the person mentioned last before the quote,
+    /// of the pronoun's gender where it has one ("she").
+    Pronoun(Option<Gender>),
     /// A description pointing back ("kata politisi senior itu ini"): written as the
     /// range, referring to the person a pronoun would.
     Described(Range<usize>),
@@ -78,6 +81,8 @@ pub struct QuoteRules {
     source_words: SourceWords,
     /// The words that shape a lowercase description after a cue.
     description: DescriptionWords,
+    /// First names and titles that tell "he" from "she".
+    genders: Genders,
 }
 
 impl std::fmt::Debug for QuoteRules {
@@ -108,6 +113,7 @@ impl QuoteRules {
             en_cues: lexicon.speech_verbs_english.clone(),
             source_words: SourceWords::with_lexicon(lexicon),
             description: DescriptionWords::with_lexicon(lexicon, &pronouns),
+            genders: Genders::with_lexicon(lexicon),
             names,
             pronouns,
         }
@@ -227,16 +233,17 @@ fn hand_back_next(found: &mut [Found]) {
 /// of the last source and the last speaker named); a continuation to the speaker of the
 /// direct quote before it.
 fn resolve(people: &People, found: Vec<Found>, body: &str, map: &CharMap) -> Vec<Quote> {
-    let mut last_speaker: Option<(usize, Speaker)> = None;
+    // The speakers named so far, where each was written, in text order.
+    let mut named: Vec<(Range<usize>, Speaker)> = Vec::new();
     let mut previous: Option<Speaker> = None;
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let speaker = match &f.who {
             Who::Named(r) => Some(people.named(r.clone())),
             Who::Role(r) => Some(people.role(r.clone())),
-            Who::Pronoun => people.antecedent(f.text.start, last_speaker.as_ref()),
+            Who::Pronoun(gender) => people.antecedent(f.text.start, &named, *gender),
             Who::Described(r) => {
-                let back = people.antecedent(f.text.start, last_speaker.as_ref());
+                let back = people.antecedent(f.text.start, &named, None);
                 Some(Speaker {
                     entity: back.and_then(|s| s.entity),
                     ..people.speaker(r.clone(), None)
@@ -246,7 +253,7 @@ fn resolve(people: &People, found: Vec<Found>, body: &str, map: &CharMap) -> Vec
             Who::Unknown => None,
         };
         if let (Who::Named(r) | Who::Role(r), Some(s)) = (&f.who, &speaker) {
-            last_speaker = Some((r.start, s.clone()));
+            named.push((r.clone(), s.clone()));
         }
         if f.kind == QuoteKind::Direct {
             previous = speaker.clone();

@@ -32,11 +32,12 @@ impl Default for Names {
     }
 }
 
-/// A capitalized token: a dotted title or initial ("Dr.", "H.", "Prof."), or a word. Any
-/// other word's period ends the sentence, so it is not part of the token.
+/// A capitalized token: a dotted title ("Dr.", "Prof.", "Rep."), initials written
+/// together or alone ("G.K.", "H."), or a word. Any other word's period ends the
+/// sentence, so it is not part of the token.
 fn token_pattern(titles: &[&str]) -> String {
     format!(
-        r"(?:(?:{}|\p{{Lu}})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*)",
+        r"(?:(?:{})\.|(?:\p{{Lu}}\.)+|\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*)",
         alternation(titles)
     )
 }
@@ -93,7 +94,10 @@ impl Names {
     fn is_non_name(&self, token: &str) -> bool {
         let bare = token.trim_end_matches('.');
         let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
-        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        // Initials written together ("G.K.") belong to a name; an acronym ("DPR", "KPK")
+        // names a body.
+        let acronym =
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !bare.contains('.');
         let lower = bare.to_lowercase();
         // Indonesian nominalizations (Kementerian, Kejaksaan, Penyidikan, Perhubungan)
         // name offices and bodies, never people.
@@ -292,7 +296,16 @@ mod tests {
         );
         // A word's period ends the sentence: the run stops before it.
         assert_eq!(run("Yusuf. Ia pergi"), Some("Yusuf"));
-        assert_eq!(run("Sen. Warren said"), Some("Sen"));
+        // English titles and initials written together stay in the run.
+        assert_eq!(run("Sen. Warren said"), Some("Sen. Warren"));
+        assert_eq!(
+            run("Rep. G.K. Butterfield (D-N.C.)"),
+            Some("Rep. G.K. Butterfield")
+        );
+        assert_eq!(
+            names.person_in_run("Rep. G.K. Butterfield", 0..21),
+            Some(5..21)
+        );
         assert_eq!(run("bin Yusuf"), None);
     }
 

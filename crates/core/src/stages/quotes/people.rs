@@ -6,9 +6,11 @@
 
 use std::ops::Range;
 
+use super::gender::Genders;
 use super::names::{self, Names};
 use super::sources::{sources, Source};
 use super::QuoteRules;
+use crate::lexicon::Gender;
 use crate::output::{Entity, EntityType, Speaker};
 use crate::span::CharMap;
 use crate::stages::entities::entity_named;
@@ -21,6 +23,7 @@ const LOOKBACK: usize = 512;
 
 pub(super) struct People<'a> {
     body: &'a str,
+    genders: &'a Genders,
     map: &'a CharMap,
     entities: &'a [Entity],
     /// Person mentions in byte ranges, sorted, with their canonical names.
@@ -89,7 +92,7 @@ fn run_mentions(
 
 impl<'a> People<'a> {
     pub(super) fn new(
-        rules: &QuoteRules,
+        rules: &'a QuoteRules,
         body: &'a str,
         map: &'a CharMap,
         entities: &'a [Entity],
@@ -120,6 +123,7 @@ impl<'a> People<'a> {
         );
         People {
             body,
+            genders: &rules.genders,
             map,
             entities,
             mentions,
@@ -221,30 +225,68 @@ impl<'a> People<'a> {
     }
 
     /// The antecedent of a pronoun cue for a quote starting at `at`: the later of the
-    /// last person mentioned before it and the last speaker named before it.
+    /// last person mentioned before it and the last speaker named before it (`named`, in
+    /// text order). A pronoun of a gender ("she") passes over people known to be of the
+    /// other; when nobody before the quote fits, the choice is made as if it had none.
     pub(super) fn antecedent(
         &self,
         at: usize,
-        last_speaker: Option<&(usize, Speaker)>,
+        named: &[(Range<usize>, Speaker)],
+        gender: Option<Gender>,
     ) -> Option<Speaker> {
+        if gender.is_some() {
+            if let Some(s) = self.pick_antecedent(at, named, gender) {
+                return Some(s);
+            }
+        }
+        self.pick_antecedent(at, named, None)
+    }
+
+    /// [`People::antecedent`] among the people who fit `gender` (everyone for `None`).
+    fn pick_antecedent(
+        &self,
+        at: usize,
+        named: &[(Range<usize>, Speaker)],
+        gender: Option<Gender>,
+    ) -> Option<Speaker> {
+        let fits = |r: &Range<usize>, name: Option<&str>| {
+            gender.is_none_or(|g| {
+                self.genders
+                    .of(self.body, r.clone(), name)
+                    .is_none_or(|h| h == g)
+            })
+        };
         // A person introduced as a source is what a pronoun cue refers to; other mentions
         // (people talked about, and offices or events the tagger took for people) only
         // when the article introduces no source before the quote.
         let src = self.sources.partition_point(|(r, _)| r.start < at);
-        let mention: Option<(Range<usize>, Option<String>)> = match src.checked_sub(1) {
-            Some(k) => Some(self.sources[k].clone()),
-            None => {
-                let idx = self.mentions.partition_point(|(m, _)| m.start < at);
-                idx.checked_sub(1)
-                    .map(|i| (self.mentions[i].0.clone(), Some(self.mentions[i].1.clone())))
-            }
+        let mention: Option<(Range<usize>, Option<String>)> = if src > 0 {
+            self.sources[..src]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|(r, name)| fits(r, name.as_deref()))
+                .cloned()
+        } else {
+            let idx = self.mentions.partition_point(|(m, _)| m.start < at);
+            self.mentions[..idx]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|(m, name)| fits(m, Some(name)))
+                .map(|(m, name)| (m.clone(), Some(name.clone())))
         };
+        let last_speaker = named
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|(r, s)| fits(r, s.entity.as_deref()));
         let person = |(m, name): (Range<usize>, Option<String>)| {
             let name = name.or_else(|| self.canonical(&m));
             self.speaker(m, name)
         };
         match (mention, last_speaker) {
-            (Some(m), Some((s, _))) if m.0.start > *s => Some(person(m)),
+            (Some(m), Some((s, _))) if m.0.start > s.start => Some(person(m)),
             (_, Some((_, sp))) => Some(sp.clone()),
             (Some(m), None) => Some(person(m)),
             (None, None) => None,
@@ -361,7 +403,7 @@ mod tests {
         let quote = body.find('“').unwrap();
         let name = |s: Option<Speaker>| s.map(|s| s.name);
         assert_eq!(
-            with_people(body, &[], |p| name(p.antecedent(quote, None))),
+            with_people(body, &[], |p| name(p.antecedent(quote, &[], None))),
             Some("Hendra Wijaya".into())
         );
         let later = Speaker {
@@ -370,9 +412,10 @@ mod tests {
             start: 0,
             end: 4,
         };
-        let last = (body.find("Khofifah").unwrap(), later);
+        let at = body.find("Khofifah").unwrap();
+        let last = [(at..at + "Khofifah".len(), later)];
         assert_eq!(
-            with_people(body, &[], |p| name(p.antecedent(quote, Some(&last)))),
+            with_people(body, &[], |p| name(p.antecedent(quote, &last, None))),
             Some("Rina".into())
         );
     }
@@ -383,7 +426,7 @@ mod tests {
             menyampaikan manfaat besar.\n\n“Kami melihat angka,” katanya.";
         let quote = body.find('“').unwrap();
         let entities = [person("Rachmat", body, "Rachmat")];
-        let name = |p: &People| p.antecedent(quote, None).map(|s| s.name);
+        let name = |p: &People| p.antecedent(quote, &[], None).map(|s| s.name);
         assert_eq!(with_people(body, &entities, name), Some("Rachmat".into()));
         // Without entities, capitalized runs are the candidates.
         assert_eq!(

@@ -4,7 +4,7 @@
 //! subject (`mereka mengatakan`) speaks for no one person; after "Menurut" stand only the
 //! forms a preposition takes (`menurut dia`, never `menurut ia`); no pronoun is a name.
 
-use crate::lexicon::{Case, Lexicon, Pronoun, PronounLanguage, Refers};
+use crate::lexicon::{Case, Gender, Lexicon, Pronoun, PronounLanguage, Refers};
 
 pub(super) struct Pronouns {
     list: Vec<Pronoun>,
@@ -59,6 +59,13 @@ impl Pronouns {
             .filter(|p| p.can_be_subject())
             .map(|p| p.word)
             .collect()
+    }
+
+    /// The gender a pronoun written as `s` (any case) refers to: "he", "she"; `None` for
+    /// "dia", "they" or a word that is no pronoun.
+    pub(super) fn gender(&self, s: &str) -> Option<Gender> {
+        let s = s.trim().to_lowercase();
+        self.list.iter().find(|p| p.word == s)?.gender
     }
 
     /// True when `s`, trimmed and in any case, is a pronoun or demonstrative: it names

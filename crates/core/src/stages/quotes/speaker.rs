@@ -53,11 +53,11 @@ const MAX_RUNS: usize = 8;
 /// description pointing back, or nothing.
 pub(super) fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) -> Who {
     if cue.to_lowercase().ends_with("nya") {
-        return Who::Pronoun;
+        return Who::Pronoun(None);
     }
     let rest = &body[at..];
-    if rules.patterns.pronoun_after.is_match(rest) {
-        return Who::Pronoun;
+    if let Some(p) = rules.patterns.pronoun_after.captures(rest) {
+        return Who::Pronoun(p.name("p").and_then(|p| rules.pronouns.gender(p.as_str())));
     }
     let spaces = rest.len() - rest.trim_start_matches(' ').len();
     if spaces == 0 && !rest.starts_with(char::is_uppercase) {
@@ -125,6 +125,18 @@ fn office_chain(rules: &QuoteRules, body: &str, first: Range<usize>) -> Who {
     best
 }
 
+/// "said the Rev. Peter Wherry": an article before a dotted title and a name. The title's
+/// period would otherwise end the description at "the Rev". Returns the capitalized run
+/// after the article when it opens with such a title.
+fn titled_after_article(rules: &QuoteRules, body: &str, start: usize) -> Option<Range<usize>> {
+    let rest = body[start..].strip_prefix("the ")?;
+    let m = rules.names.run_at(body, body.len() - rest.len())?;
+    let first = body[m.clone()].split(' ').next()?;
+    // A title, not initials: "the U.S. Senate" is a body.
+    let titled = first.len() > 3 && first.ends_with('.') && first.matches('.').count() == 1;
+    (titled && first != body[m.clone()].trim_end()).then_some(m)
+}
+
 /// A lowercase description after a cue starting at `start`.
 fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
     let window = &body[start..floor_boundary(body, start + 200)];
@@ -142,6 +154,9 @@ fn described(rules: &QuoteRules, body: &str, start: usize) -> Who {
         {
             return office_chain(rules, body, m);
         }
+    }
+    if let Some(m) = titled_after_article(rules, body, start) {
+        return office_chain(rules, body, m);
     }
     let first = window
         .split(|c: char| !c.is_alphabetic() && c != '-')
@@ -207,7 +222,7 @@ mod tests {
             Who::Named(r) => ("named", Some(body[r].to_string())),
             Who::Role(r) => ("role", Some(body[r].to_string())),
             Who::Described(r) => ("described", Some(body[r].to_string())),
-            Who::Pronoun => ("pronoun", None),
+            Who::Pronoun(_) => ("pronoun", None),
             Who::Unknown => ("unknown", None),
             w => panic!("{w:?}"),
         }

@@ -186,6 +186,84 @@ fn english_interrupted_quote_and_pronoun_sources() {
 }
 
 #[test]
+fn english_titles_before_a_name_are_not_the_speaker() {
+    let body = "“The vote was rigged,” said Rep. G.K. Marlowe (D-N.C.), head of the caucus.\n\n\
+        “We will appeal,” added Sen. Ada Brook, the ranking member.\n\n\
+        \"The town will heal,\" said the Rev. Tomas Quill, of Harbor Chapel.";
+    assert_eq!(
+        speakers(body),
+        vec![
+            (s("G.K. Marlowe"), s("G.K. Marlowe")),
+            (s("Ada Brook"), s("Ada Brook")),
+            (s("Tomas Quill"), s("Tomas Quill")),
+        ]
+    );
+}
+
+#[test]
+fn english_gendered_pronouns_pass_over_people_of_the_other_gender() {
+    // Both are introduced as sources; "he" skips the later one, a woman.
+    let body = "Tom Barlow, the harbor master, said the pier would reopen. Mary Okafor, \
+        the mayor, said she agreed.\n\n\
+        “We tried everything,” he said.\n\n\
+        “It is done,” she said.\n\n\
+        “Nobody knows,” Mr. Quill said. “Ask them,” he added.";
+    assert_eq!(
+        speakers(body),
+        vec![
+            (s("Tom Barlow"), s("Tom Barlow")),
+            (s("Mary Okafor"), s("Mary Okafor")),
+            (s("Quill"), s("Quill")),
+            (s("Quill"), s("Quill")),
+        ]
+    );
+    // A person of no known gender fits either pronoun: "Okafor" alone gives none.
+    let body = "Tom Barlow said the pier would reopen. Okafor said the town agreed.\n\n\
+        “It is done,” she said.";
+    assert_eq!(speakers(body), vec![(s("Okafor"), s("Okafor"))]);
+}
+
+#[test]
+fn a_name_after_a_dash_credits_the_quote_before_it() {
+    let body = "Readers wrote to us after the debate.\n\
+        “He did not answer one question.” ― Lena Ortiz\n\
+        “I will vote early this year.”— Sam Reyes, Tucson\n\
+        “The town deserves better” — and so the debate went on.";
+    let q = quotes(body);
+    let got: Vec<(&str, Option<String>, Option<String>)> = q
+        .iter()
+        .map(|q| (q.text.as_str(), q.cue.clone(), summary(q).3))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("He did not answer one question.", s("―"), s("Lena Ortiz")),
+            ("I will vote early this year.", s("—"), s("Sam Reyes")),
+        ]
+    );
+}
+
+#[test]
+fn a_transcript_label_inside_the_marks_names_the_speaker() {
+    let body = "The interview went on.\n\n\
+        \"HOLT: Will you release the returns?\"\n\n\
+        \"BARLOW: Not this year. The audit is not finished.\"";
+    assert_eq!(
+        speakers(body),
+        vec![(s("HOLT"), s("HOLT")), (s("BARLOW"), s("BARLOW"))]
+    );
+}
+
+#[test]
+fn quoted_headings_and_programme_names_are_not_speech() {
+    let body = "Ada Brook spoke for an hour.\n\n'Coal Is Not the Villain.'\n\nShe left early.";
+    assert!(quotes(body).is_empty());
+    let body =
+        "In an interview on CBS's \"Face the Nation,\" Ada Brook said the port would reopen.";
+    assert!(quotes(body).is_empty());
+}
+
+#[test]
 fn scare_quotes_are_not_speech() {
     assert!(quotes("Program \"Sahabat Perdamaian\" diluncurkan tahun lalu.").is_empty());
 }

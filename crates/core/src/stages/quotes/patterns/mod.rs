@@ -14,6 +14,8 @@ use crate::lexicon::{used_by, AttributionUse, Lexicon, PronounLanguage, TitleUse
 /// matches and why.
 pub(super) struct Patterns {
     pub post_cue: Regex,
+    pub dash_credit: Regex,
+    pub transcript_label: Regex,
     pub pronoun_after: Regex,
     pub post_name_cue: Regex,
     pub pre_cue_en: Regex,
@@ -84,6 +86,8 @@ impl Patterns {
         };
         Patterns {
             post_cue: post_cue(lexicon),
+            dash_credit: dash_credit(&w),
+            transcript_label: transcript_label(),
             pronoun_after: pronoun_after(&w),
             post_name_cue: post_name_cue(&w),
             pre_cue_en: pre_cue_en(&w),
@@ -149,6 +153,24 @@ fn post_cue(lexicon: &Lexicon) -> Regex {
         r"^\s*[,.]?\s*(?P<cue>(?i:{}))(?:\b|\p{{Lu}})",
         alternation(&post)
     ))
+}
+
+/// A name after a dash that ends the quote's paragraph, the way a collection of reader
+/// statements or an epigraph credits each quote: `“…” ― Sonya Herridge`, `"…" — Ana
+/// Ruiz, Phoenix`. The name must close the paragraph (a place or description after a
+/// comma aside), so a dash that goes on with the sentence credits no one.
+fn dash_credit(w: &Words) -> Regex {
+    re(format!(
+        r"^[ \t]*(?P<cue>[―—–])[ \t]*(?P<name>{})[ \t]*(?:,[^\n“”\x22]{{1,80}})?\.?[ \t]*(?:\n|$)",
+        w.run
+    ))
+}
+
+/// The speaker's label that opens a turn of an interview transcript inside the marks:
+/// `"PENCE: Well, …"`, `"MR. SMITH: …"`. Labels are written in capitals, which keeps a
+/// sentence's own colon (`"Look: …"`) out.
+fn transcript_label() -> Regex {
+    re(r"^(?P<name>\p{Lu}[\p{Lu}.'’\-]+(?:\s\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s".to_string())
 }
 
 /// A pronoun right after a post cue (`kata dia`): the speaker is the person named before.
