@@ -122,9 +122,14 @@ fn pre_attribution(
         let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
         return Some((cue, who));
     }
-    if let Some(c) = rules.patterns.pre_cue_en.captures(before) {
-        let cue = c.name("cue")?.as_str().to_string();
-        return Some((cue, en_subject(rules, body, before_start, &c)));
+    for re in [
+        &rules.patterns.pre_cue_en,
+        &rules.patterns.pre_said_sentence,
+    ] {
+        if let Some(c) = re.captures(before) {
+            let cue = c.name("cue")?.as_str().to_string();
+            return Some((cue, en_subject(rules, body, before_start, &c)));
+        }
     }
     if sentence_final {
         if let Some(c) = rules.patterns.pre_mixed.captures(before) {
@@ -163,20 +168,34 @@ fn names_a_work(body: &str, para: Range<usize>, pair: &Pair, text: Range<usize>)
     alone || named
 }
 
+/// True when the quoted text is all in parentheses or brackets: a transcript's stage
+/// direction ("(CROSSTALK.)", "[APPLAUSE]"), not speech.
+fn stage_direction(quoted: &str) -> bool {
+    let t = quoted.trim_end_matches(['.', ' ']);
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
+    inner.is_some_and(|i| !i.contains(['(', ')', '[', ']']))
+}
+
 /// True when the text between two quotes hands the first over to the second: short, and
 /// ending a sentence (`“…,” kata X. “…”`), so the second quote opens a sentence, or
 /// ending a clause with an English cue before a quote going on in lowercase (`“…,” she
-/// said, looking up, “and …”`).
+/// said, looking up, “and …”`). An English attribution may run longer, with the
+/// speaker's whole description (`''…,'' said X, an economist who served as …, a
+/// conservative group. ''…''`).
 fn continues(rules: &QuoteRules, body: &str, gap: Range<usize>) -> bool {
     let next = body[gap.end..].chars().find(|c| c.is_alphanumeric());
     let g = body[gap].trim_end();
-    g.len() <= 160
+    let english_cue = || {
+        g.split(|c: char| !c.is_alphabetic())
+            .any(|w| rules.en_cues.contains(&w))
+    };
+    (g.len() <= 160 || (g.len() <= 300 && english_cue()))
         && (g.is_empty()
             || g.ends_with(['.', ':', '!', '?'])
-            || (g.ends_with(',')
-                && next.is_some_and(char::is_lowercase)
-                && g.split(|c: char| !c.is_alphabetic())
-                    .any(|w| rules.en_cues.contains(&w))))
+            || (g.ends_with(',') && next.is_some_and(char::is_lowercase) && english_cue()))
 }
 
 /// Every direct quote of the body, paragraph by paragraph, in text order.
@@ -200,7 +219,9 @@ pub(super) fn find(rules: &QuoteRules, body: &str, segments: &Segments) -> Vec<F
             let Some(text) = inner_text(body, pair.inner.clone()) else {
                 continue;
             };
-            if names_a_work(body, para.clone(), &pair, text.clone()) {
+            if names_a_work(body, para.clone(), &pair, text.clone())
+                || stage_direction(&body[text.clone()])
+            {
                 continue;
             }
             let post = if pair.closed {

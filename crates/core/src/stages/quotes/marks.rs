@@ -3,7 +3,8 @@
 //! well as closing), and the doubled apostrophe `''…''` of English typewriter archives. An ambiguous mark (`"`, `”`, `’`, `'`) closes the open quote of its
 //! family, else opens one. Marks of another family inside an open quote are nested
 //! quotes and are left to the outer one. A single quote between two letters is an
-//! apostrophe (`Ma’ruf`, `Jum'at`), not a mark. A quote still open at the end of the
+//! apostrophe (`Ma’ruf`, `Jum'at`), not a mark, and one after a word opens nothing
+//! (`veterans' families`). A quote still open at the end of the
 //! paragraph is returned unclosed: it either continues in the next paragraph (which
 //! re-opens it) or is an unbalanced mark.
 
@@ -57,6 +58,8 @@ pub fn pairs(text: &str, offset: usize) -> Vec<Pair> {
     let mut open: Option<(usize, usize, Family)> = None;
     // The second apostrophe of a doubled one, already taken with the first.
     let mut skip = None;
+    // Inside a curly quote nested in a straight one that opens the paragraph.
+    let mut nested = false;
     for (i, c) in text.char_indices() {
         if skip == Some(i) {
             continue;
@@ -75,6 +78,21 @@ pub fn pairs(text: &str, offset: usize) -> Vec<Pair> {
             continue;
         }
         let len = if doubled { 2 } else { c.len_utf8() };
+        // A paragraph opened with a straight mark, as transcripts and running quotes are
+        // (`"PENCE: … an episode of “Shark Tank.” But …`), holds curly quotes nested in
+        // it: they neither re-open nor close it.
+        if let Some((o, _, Family::Double)) = open {
+            if text[o..].starts_with('"') && text[..o].trim().is_empty() {
+                if c == '“' && !nested {
+                    nested = true;
+                    continue;
+                }
+                if c == '”' && nested {
+                    nested = false;
+                    continue;
+                }
+            }
+        }
         match open {
             Some((o, olen, f)) if f == family => {
                 if dir == Some(true) && c != '“' {
@@ -108,7 +126,13 @@ pub fn pairs(text: &str, offset: usize) -> Vec<Pair> {
             // Nested quote of another family: the outer quote owns it.
             Some(_) => {}
             None => {
-                if dir != Some(false) {
+                // A single mark right after a word opens nothing: it is the apostrophe
+                // of a plural possessive ("veterans' families") or a clipped word.
+                let after_word = text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                if dir != Some(false) && !(family == Family::Single && !doubled && after_word) {
                     open = Some((i, len, family));
                 }
             }
@@ -169,6 +193,30 @@ mod tests {
         assert_eq!(
             inner("Ma’ruf bilang “ada ‘jeger’ di sana,” kata Jum'at."),
             vec![("ada ‘jeger’ di sana,", true)]
+        );
+    }
+
+    #[test]
+    fn a_single_mark_after_a_word_opens_nothing() {
+        assert_eq!(
+            inner("Ada Brook, who leads the veterans' group, said, \"We will vote.\""),
+            vec![("We will vote.", true)]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_opened_straight_holds_curly_quotes() {
+        assert_eq!(
+            inner("\"HOLT: It is like an episode of “Shark Tank.” But this is real."),
+            vec![(
+                "HOLT: It is like an episode of “Shark Tank.” But this is real.",
+                false
+            )]
+        );
+        // Opened mid-paragraph, a straight mark before a curly one stays unbalanced.
+        assert_eq!(
+            inner("Program \"Desa “Kami siap,” kata Budi."),
+            vec![("Kami siap,", true)]
         );
     }
 

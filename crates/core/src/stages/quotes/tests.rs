@@ -264,6 +264,36 @@ fn quoted_headings_and_programme_names_are_not_speech() {
 }
 
 #[test]
+fn english_attribution_sentences_carry_the_speaker_to_the_next_quote() {
+    // A long description in the attribution between two quotes.
+    let body = "''This is no reform,'' said Dana Whitfield, an economist who served on the \
+        budget office for ten years and now leads the Harbor Policy Forum, a research group. \
+        ''It is the opposite.''";
+    assert_eq!(
+        speakers(body),
+        vec![
+            (s("Dana Whitfield"), s("Dana Whitfield")),
+            (s("Dana Whitfield"), s("Dana Whitfield")),
+        ]
+    );
+    // A sentence of attribution before a quote opening the next sentence.
+    let body = "''I admire the detail'' of the plan, Mr. Whitfield said. ''It is well built.''";
+    let q = quotes(body);
+    let last = q.last().unwrap();
+    assert_eq!(
+        (last.text.as_str(), last.cue.as_deref(), summary(last).3),
+        ("It is well built.", Some("said"), s("Whitfield"))
+    );
+}
+
+#[test]
+fn stage_directions_in_marks_are_not_speech() {
+    let body = "\"HOLT: Will you answer?\n\n\"(CROSSTALK.)\n\n\"BARLOW: Yes.\"";
+    let texts: Vec<String> = quotes(body).into_iter().map(|q| q.text).collect();
+    assert!(!texts.iter().any(|t| t.contains("CROSSTALK")), "{texts:?}");
+}
+
+#[test]
 fn scare_quotes_are_not_speech() {
     assert!(quotes("Program \"Sahabat Perdamaian\" diluncurkan tahun lalu.").is_empty());
 }

@@ -19,6 +19,7 @@ pub(super) struct Patterns {
     pub pronoun_after: Regex,
     pub post_name_cue: Regex,
     pub pre_cue_en: Regex,
+    pub pre_said_sentence: Regex,
     pub pre_mixed: Regex,
     pub participle: Regex,
     pub connector: Regex,
@@ -91,6 +92,7 @@ impl Patterns {
             pronoun_after: pronoun_after(&w),
             post_name_cue: post_name_cue(&w),
             pre_cue_en: pre_cue_en(&w),
+            pre_said_sentence: pre_said_sentence(&w),
             pre_mixed: pre_mixed(&w),
             participle: participle(lexicon),
             connector: connector(lexicon),
@@ -196,6 +198,17 @@ fn pre_cue_en(w: &Words) -> Regex {
     re(format!(
         r"{}\s+{adverbs}(?P<cue>{})(?:\s+{phrase})?\s*[,:]\s*$",
         en_subject(w, r"\b"),
+        w.en
+    ))
+}
+
+/// A whole English sentence of attribution before a quote that opens the next one: `''I
+/// admire the mechanics'' of the plan, Mr. Holtz-Eakin said. ''They're more detailed.''`.
+fn pre_said_sentence(w: &Words) -> Regex {
+    let (adverbs, phrase) = (&w.adverbs, &w.en_phrase);
+    re(format!(
+        r"(?:^|[,.!?]\s+){}\s+{adverbs}(?P<cue>{})(?:\s+{phrase})?\.\s*$",
+        en_subject(w, ""),
         w.en
     ))
 }
