@@ -140,6 +140,11 @@ fn pre_attribution(
     if let Some(c) = rules.patterns.participle.captures(before) {
         return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun(None)));
     }
+    if let Some(c) = rules.patterns.named_participle.captures(before) {
+        let n = c.name("name")?;
+        let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
+        return Some((c.name("cue")?.as_str().to_string(), who));
+    }
     None
 }
 

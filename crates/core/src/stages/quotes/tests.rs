@@ -287,6 +287,22 @@ fn english_attribution_sentences_carry_the_speaker_to_the_next_quote() {
 }
 
 #[test]
+fn a_name_before_a_participle_of_saying_speaks() {
+    let body = "The ad shows footage of Dana Whitfield asking, “Why are we not ahead?”\n\n\
+        Lamenting their luck, Islanders often say, “The sea gives and the sea takes.”";
+    let q = quotes(body);
+    let got: Vec<(Option<&str>, Option<String>)> =
+        q.iter().map(|q| (q.cue.as_deref(), summary(q).3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("asking"), s("Dana Whitfield")),
+            (Some("say"), s("Islanders"))
+        ]
+    );
+}
+
+#[test]
 fn stage_directions_in_marks_are_not_speech() {
     let body = "\"HOLT: Will you answer?\n\n\"(CROSSTALK.)\n\n\"BARLOW: Yes.\"";
     let texts: Vec<String> = quotes(body).into_iter().map(|q| q.text).collect();

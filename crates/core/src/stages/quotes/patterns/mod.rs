@@ -22,6 +22,7 @@ pub(super) struct Patterns {
     pub pre_said_sentence: Regex,
     pub pre_mixed: Regex,
     pub participle: Regex,
+    pub named_participle: Regex,
     pub connector: Regex,
     pub pre_cue: Regex,
     pub pre_context: Regex,
@@ -95,6 +96,7 @@ impl Patterns {
             pre_said_sentence: pre_said_sentence(&w),
             pre_mixed: pre_mixed(&w),
             participle: participle(lexicon),
+            named_participle: named_participle(lexicon, &w),
             connector: connector(lexicon),
             pre_cue: pre_cue(&w),
             pre_context: pre_context(&w, lexicon),
@@ -230,6 +232,17 @@ fn participle(lexicon: &Lexicon) -> Regex {
     re(format!(
         r",\s+(?P<cue>{})(?:\s+(?:later|then|that))?\s*[,:]?\s*$",
         alternation(&lexicon.speech_participles_english)
+    ))
+}
+
+/// `footage of Hillary Clinton asking, ` / `Trump saying during the debate, ` before an
+/// opening mark: the name before the participle speaks.
+fn named_participle(lexicon: &Lexicon, w: &Words) -> Regex {
+    re(format!(
+        r"(?P<name>{})\s+(?P<cue>{})(?:\s+{})?\s*[,:]\s*$",
+        w.run,
+        alternation(&lexicon.speech_participles_english),
+        w.en_phrase
     ))
 }
 
