@@ -287,6 +287,20 @@ fn english_attribution_sentences_carry_the_speaker_to_the_next_quote() {
 }
 
 #[test]
+fn english_subject_over_a_long_or_double_apposition() {
+    let body = "“The plan is sound,” Leonard Asher, director of the Harbor Tax Policy Center \
+        and a professor at the Maxwell School of Eastport University, said on Tuesday.\n\n\
+        “We waited long enough,” Ruth Kemble, 82, a retired teacher, said.";
+    assert_eq!(
+        speakers(body),
+        vec![
+            (s("Leonard Asher"), s("Leonard Asher")),
+            (s("Ruth Kemble"), s("Ruth Kemble")),
+        ]
+    );
+}
+
+#[test]
 fn a_name_before_a_participle_of_saying_speaks() {
     let body = "The ad shows footage of Dana Whitfield asking, “Why are we not ahead?”\n\n\
         Lamenting their luck, Islanders often say, “The sea gives and the sea takes.”";

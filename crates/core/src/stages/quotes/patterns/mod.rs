@@ -34,8 +34,9 @@ pub(super) struct Patterns {
 }
 
 /// What may follow an English name before its verb: a party and state in parentheses
-/// (`(D-Mo.)`), an apposition set off by commas (`, 82,` / `, the port director,`).
-const EN_APPOSITION: &str = r#"(?:\s*\([^()\n]{1,30}\))?(?:,\s+[^,“”"\n]{1,90},)?"#;
+/// (`(D-Mo.)`), an apposition set off by commas (`, the port director,`), long or in
+/// two parts (`, 82, a retired teacher,`).
+const EN_APPOSITION: &str = r#"(?:\s*\([^()\n]{1,30}\))?(?:(?:,\s+[^,“”"\n]{1,150}){1,2},)?"#;
 /// An English description as a subject: `the mayor`, `a spokesman`, `the ad’s narrator`.
 const EN_DESCRIPTION: &str = r"(?:[Tt]he|an?)\s+\p{L}[\p{L}’'\-]*(?:\s+\p{L}[\p{L}’'\-]*){0,3}";
 
