@@ -40,7 +40,7 @@ fn subject_who(rules: &QuoteRules, body: &str, base: usize, c: &regex::Captures)
     match c.name("name") {
         Some(n) => rules.who_in_run(body, base + n.start()..base + n.end()),
         None if c.name("group").is_some() => Who::Unknown,
-        None => Who::Pronoun(c.name("p").and_then(|p| rules.pronouns.gender(p.as_str()))),
+        None => rules.pronoun(c),
     }
 }
 
@@ -61,9 +61,8 @@ fn post_attribution(
 ) -> Option<(String, Who)> {
     let after = &body[close_end..floor_boundary(body, para_end.min(close_end + WINDOW))];
     if let Some(c) = rules.patterns.dash_credit.captures(after) {
-        let (cue, n) = (c.name("cue")?, c.name("name")?);
-        let who = rules.who_in_run(body, close_end + n.start()..close_end + n.end());
-        return Some((cue.as_str().to_string(), who));
+        let cue = c.name("cue")?.as_str().to_string();
+        return Some((cue, subject_who(rules, body, close_end, &c)));
     }
     if let Some(c) = rules.patterns.post_cue.captures(after) {
         let cue = c.name("cue")?;
@@ -141,9 +140,8 @@ fn pre_attribution(
         return Some((c.name("cue")?.as_str().to_string(), Who::Pronoun(None)));
     }
     if let Some(c) = rules.patterns.named_participle.captures(before) {
-        let n = c.name("name")?;
-        let who = rules.who_in_run(body, before_start + n.start()..before_start + n.end());
-        return Some((c.name("cue")?.as_str().to_string(), who));
+        let cue = c.name("cue")?.as_str().to_string();
+        return Some((cue, subject_who(rules, body, before_start, &c)));
     }
     None
 }

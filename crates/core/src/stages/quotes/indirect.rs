@@ -57,7 +57,7 @@ pub(super) fn find(
             Some(n) => rules.who_in_run(body, range.start + n.start()..range.start + n.end()),
             None if c.name("group").is_some() => Who::Unknown,
             None if according && c.name("p").is_none() => continue,
-            None => Who::Pronoun(c.name("p").and_then(|p| rules.pronouns.gender(p.as_str()))),
+            None => rules.pronoun(&c),
         };
         // "Menurut data BPS, …" cites a source, not a speaker.
         if according && !matches!(who, Who::Named(_) | Who::Pronoun(_)) {

@@ -119,6 +119,12 @@ impl QuoteRules {
         }
     }
 
+    /// A pronoun subject captured as `p` by a pattern ("he", "dia"), with its gender
+    /// where it has one; `Who::Pronoun(None)` when the pattern matched none.
+    fn pronoun(&self, c: &regex::Captures) -> Who {
+        Who::Pronoun(c.name("p").and_then(|p| self.pronouns.gender(p.as_str())))
+    }
+
     /// The speaker in a capitalized run: a person, an office only, or nobody.
     fn who_in_run(&self, body: &str, run: Range<usize>) -> Who {
         match self.names.person_or_title(body, run) {

@@ -57,7 +57,7 @@ pub(super) fn after_cue(rules: &QuoteRules, body: &str, at: usize, cue: &str) ->
     }
     let rest = &body[at..];
     if let Some(p) = rules.patterns.pronoun_after.captures(rest) {
-        return Who::Pronoun(p.name("p").and_then(|p| rules.pronouns.gender(p.as_str())));
+        return rules.pronoun(&p);
     }
     let spaces = rest.len() - rest.trim_start_matches(' ').len();
     if spaces == 0 && !rest.starts_with(char::is_uppercase) {
