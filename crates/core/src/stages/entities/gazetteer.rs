@@ -10,7 +10,11 @@
 
 use std::ops::Range;
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::hash::FnvBuild;
 
 use super::tokens::{tokenize, Token};
 use crate::output::EntityType;
@@ -57,6 +61,10 @@ struct Pattern {
 struct Automaton {
     ac: AhoCorasick,
     patterns: Vec<Pattern>,
+    /// Pattern ids by the lowercase first token of their key.
+    by_first: HashMap<Box<str>, Vec<u32>, FnvBuild>,
+    /// Each pattern's key: its tokens lowercased and joined by single spaces.
+    keys: Vec<String>,
 }
 
 pub struct Gazetteer {
@@ -115,7 +123,34 @@ fn build(sources: &[(&str, Kind)], canonical: &mut Vec<String>) -> Automaton {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&keys)
         .expect("gazetteer automaton");
-    Automaton { ac, patterns }
+    let mut by_first: HashMap<Box<str>, Vec<u32>, FnvBuild> = HashMap::default();
+    for (i, key) in keys.iter().enumerate() {
+        let first = key.split(' ').next().unwrap_or_default();
+        by_first.entry(first.into()).or_default().push(i as u32);
+    }
+    Automaton {
+        ac,
+        patterns,
+        by_first,
+        keys,
+    }
+}
+
+impl Automaton {
+    /// Whether some key matches whole tokens starting at a token of `joined` (tokens
+    /// lowercased, joined by single spaces; token `k` spans `starts[k]..ends[k]`).
+    /// Without one, the automaton finds no hit either: every hit is such a match.
+    fn starts_a_key(&self, joined: &str, starts: &[usize], ends: &[usize]) -> bool {
+        starts.iter().zip(ends).any(|(&s, &e)| {
+            self.by_first.get(&joined[s..e]).is_some_and(|ids| {
+                ids.iter().any(|&id| {
+                    let key = &self.keys[id as usize];
+                    let end = s + key.len();
+                    ends.binary_search(&end).is_ok() && joined[s..end] == *key
+                })
+            })
+        })
+    }
 }
 
 impl Gazetteer {
@@ -169,7 +204,11 @@ impl Gazetteer {
             ends.push(joined.len());
         }
         let originals: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let run = |a: &Automaton, titles: bool| {
+        // Most sentences hold no listed name or title; one table lookup per token tells
+        // them. The rest are searched with the automaton, whose leftmost-longest matches
+        // over the joined text (a longer key that ends inside a word hides a shorter
+        // whole-word one) are what the models were trained with.
+        let automaton = |a: &Automaton, titles: bool| {
             let mut out = Vec::new();
             for m in a.ac.find_iter(&joined) {
                 let (Ok(first), Ok(last)) = (
@@ -194,6 +233,13 @@ impl Gazetteer {
                 }
             }
             out
+        };
+        let run = |a: &Automaton, titles: bool| {
+            if a.starts_a_key(&joined, &starts, &ends) {
+                automaton(a, titles)
+            } else {
+                Vec::new()
+            }
         };
         (run(&self.names, false), run(&self.titles, true))
     }
@@ -220,6 +266,35 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn only_sentences_with_a_key_at_a_token_reach_the_automaton() {
+        let g = Gazetteer::new();
+        let starts_a_key = |text: &str| {
+            let joined = normalize(text).to_lowercase();
+            let (mut starts, mut ends, mut at) = (Vec::new(), Vec::new(), 0);
+            for t in joined.split(' ') {
+                starts.push(at);
+                ends.push(at + t.len());
+                at += t.len() + 1;
+            }
+            g.names.starts_a_key(&joined, &starts, &ends)
+        };
+        assert!(starts_a_key("Warga Jakarta antre sejak pagi."));
+        assert!(starts_a_key("Ia tiba di kementerian luar negeri kemarin."));
+        // "jakartanya" holds the key "jakarta" only inside a word.
+        assert!(!starts_a_key("Udara jakartanya panas sekali."));
+        assert!(hits("Udara jakartanya panas sekali.").is_empty());
+    }
+
+    #[test]
+    fn a_longer_key_ending_inside_a_word_hides_the_shorter_one_as_trained() {
+        // The models were trained on the automaton's leftmost-longest matches: "Ketua
+        // Umumnya" holds "ketua umum" ending inside a word, which hides "Ketua".
+        let got = hits("Ketua Umumnya hadir.");
+        assert!(got.iter().all(|(t, _, _)| t != "Ketua"), "{got:?}");
+        assert!(hits("Ketua datang.").iter().any(|(t, _, _)| t == "Ketua"));
     }
 
     #[test]
