@@ -42,7 +42,29 @@ pub fn is_dropped(c: char) -> bool {
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev_cr = false;
-    for c in text.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Printable ASCII and '\n' stay as they are; most text is runs of them, copied
+        // whole instead of classified char by char.
+        let plain = rest
+            .bytes()
+            .position(|b| !(b == b'\n' || b == b' ' || b.is_ascii_graphic()))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            let run = if prev_cr && rest.starts_with('\n') {
+                &rest[1..plain]
+            } else {
+                &rest[..plain]
+            };
+            out.push_str(run);
+            prev_cr = false;
+            rest = &rest[plain..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         let was_cr = prev_cr;
         prev_cr = c == '\r';
         match classify(c) {
@@ -54,7 +76,7 @@ pub fn normalize(text: &str) -> String {
         }
     }
     // Almost all text is NFC already; the quick check settles that without rebuilding it.
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
     out.nfc().collect()
@@ -71,6 +93,47 @@ mod tests {
             normalize("a\u{a0}b\u{200b}c\u{feff}d\u{7}e\r\nf\rg\u{2009}h\u{ad}i"),
             "a bcde\nf\ng hi"
         );
+    }
+
+    /// The char-by-char definition the ASCII runs shortcut.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut prev_cr = false;
+        for c in text.chars() {
+            let was_cr = prev_cr;
+            prev_cr = c == '\r';
+            match classify(c) {
+                Action::Keep => out.push(c),
+                Action::Space => out.push(' '),
+                Action::Newline if c == '\n' && was_cr => {}
+                Action::Newline => out.push('\n'),
+                Action::Drop => {}
+            }
+        }
+        out.nfc().collect()
+    }
+
+    #[test]
+    fn ascii_runs_read_as_char_by_char() {
+        for text in [
+            "a\r\nb\r\r\n\nc\rd\n\re",
+            "\r\nawal\r",
+            "\n\n\r\n",
+            "Harga\u{a0}naik\u{200b}.\r\n\u{7}Kata\tdia\u{2028}lagi\r\u{a0}\n",
+            "Cafe\u{301}\r\ne\u{301}\u{7f}",
+            "",
+        ] {
+            assert_eq!(normalize(text), reference(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_as_char_by_char(
+            text in "[a-zA-Z0-9 .,\r\n\t\u{7}\u{7f}\u{a0}\u{ad}\u{200b}\u{2028}\u{301}éİ]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(normalize(&text), reference(&text));
+        }
     }
 
     #[test]

@@ -99,6 +99,8 @@ pub struct Furniture {
     /// with a trailing " …".
     topic_headings: Vec<&'static str>,
     embed_captions: Vec<String>,
+    /// The length of the longest of them, as much of a line's words as they need.
+    longest_caption: usize,
     lead_ins: Vec<String>,
     speech: Regex,
     url: Regex,
@@ -123,12 +125,26 @@ struct Reading {
 /// The line's words, lowercased, each flanked by one space (" baca juga "), so that a
 /// phrase is found as whole words by a substring search.
 fn word_string(line: &str) -> String {
+    word_string_from(line, usize::MAX)
+}
+
+/// The start of [`word_string`]: at least its first `len` bytes, or all of it when it is
+/// shorter. Enough to tell whether it starts with a phrase of `len` bytes.
+fn word_string_from(line: &str, len: usize) -> String {
     let mut s = String::from(" ");
     for word in line
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
     {
-        s.extend(word.chars().flat_map(char::to_lowercase));
+        if s.len() >= len {
+            break;
+        }
+        if word.is_ascii() {
+            // Most words; char::to_lowercase's general path costs several times more.
+            s.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            s.extend(word.chars().flat_map(char::to_lowercase));
+        }
         s.push(' ');
     }
     s
@@ -307,6 +323,11 @@ impl Furniture {
                 .filter_map(|h| h.strip_suffix('…').map(str::trim_end))
                 .collect(),
             embed_captions: padded(&lexicon.embed_captions),
+            longest_caption: padded(&lexicon.embed_captions)
+                .iter()
+                .map(String::len)
+                .max()
+                .unwrap_or(0),
             lead_ins: padded(&lexicon.call_to_action_lead_ins),
             speech: re(&format!(r"\b(?i:{})\b", speech_words.join("|"))),
             url: re(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s]*"),
@@ -833,7 +854,7 @@ impl Furniture {
     /// `pic.twitter.com` link, a tweet's signature, or a line that is only a link, a
     /// handle or hashtags.
     pub fn social_residue(&self, line: &str) -> bool {
-        let words = word_string(line);
+        let words = word_string_from(line, self.longest_caption);
         self.embed_captions
             .iter()
             .any(|c| words.starts_with(c.as_str()))
@@ -1092,6 +1113,24 @@ mod tests {
         ] {
             assert!(!f.call_to_action(line), "{line}");
         }
+    }
+
+    #[test]
+    fn the_start_of_a_word_string_is_its_prefix() {
+        for line in [
+            "A post shared by Kabar Kita (@kabarkita_id)",
+            "ÜBER Çok GÜZEL — Jalan-jalan ke İstanbul",
+            "",
+        ] {
+            let whole = word_string(line);
+            for len in [0, 1, 5, 12, 40, 1000] {
+                let start = word_string_from(line, len);
+                assert!(whole.starts_with(&start), "{line:?} {len}");
+                assert!(start.len() >= len.min(whole.len()), "{line:?} {len}");
+            }
+        }
+        assert_eq!(word_string("Baca JUGA: Kabar"), " baca juga kabar ");
+        assert_eq!(word_string("ÇOK güzel"), " çok güzel ");
     }
 
     #[test]
