@@ -8,15 +8,13 @@
 //! match always covers whole tokens. Acronyms match only in their exact case ("AS" the
 //! country, never "as"); other names need a capital first letter, titles any case.
 
-use std::ops::Range;
-
 use std::collections::HashMap;
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::hash::FnvBuild;
-
 use super::tokens::{tokenize, Token};
+use crate::hash::FnvBuild;
 use crate::output::EntityType;
 
 const COUNTRIES: &str = include_str!("../../../../../data/gazetteers/countries.txt");

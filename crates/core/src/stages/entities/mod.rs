@@ -5,7 +5,8 @@
 //! ([`model`]) → spans, then [`roles`] moves titles out of PERSON spans into roles and
 //! [`resolve`] groups mentions across the article. English articles are tagged by an
 //! English model of their own and tidied by [`english`]. Both models are embedded in the
-//! binary and parsed when the pipeline's resources are built ([`Recognizer::embedded`]).
+//! binary. The Indonesian one is parsed when the pipeline's resources are built
+//! ([`Recognizer::embedded`]), the English one when the first English article comes.
 
 pub mod english;
 pub mod features;
@@ -18,6 +19,7 @@ pub mod wordstats;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::lexicon::Lexicon;
 use crate::output::{Entity, EntityType};
@@ -41,8 +43,10 @@ pub struct Found {
 
 pub struct Recognizer {
     pub model: Model,
-    /// The tagger of English articles: its own weights and word statistics.
-    pub english_model: Model,
+    /// The tagger of English articles: its own weights and word statistics, parsed when
+    /// the first English article comes, so a worker fed only Indonesian news never holds
+    /// it ([`Recognizer::english_model`]).
+    english_model: OnceLock<Model>,
     pub gazetteer: Gazetteer,
     pub rules: roles::Rules,
     pub english: english::English,
@@ -55,11 +59,16 @@ impl Recognizer {
     pub fn embedded(lexicon: &Lexicon) -> Recognizer {
         Recognizer {
             model: Model::embedded(),
-            english_model: Model::embedded_english(),
+            english_model: OnceLock::new(),
             gazetteer: Gazetteer::new(),
             rules: roles::Rules::with_lexicon(lexicon),
             english: english::English::with_lexicon(lexicon),
         }
+    }
+
+    /// The English tagger, parsed on first use (tens of milliseconds, once).
+    pub fn english_model(&self) -> &Model {
+        self.english_model.get_or_init(Model::embedded_english)
     }
 
     /// Mentions in one sentence (`body[range]`), in order; the titles and listed places
@@ -153,7 +162,7 @@ impl Recognizer {
     ) -> Vec<Entity> {
         let english = language == Some("en");
         let model = if english {
-            &self.english_model
+            self.english_model()
         } else {
             &self.model
         };
