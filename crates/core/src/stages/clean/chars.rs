@@ -38,6 +38,18 @@ pub fn is_dropped(c: char) -> bool {
     matches!(classify(c), Action::Drop)
 }
 
+/// Appends what `c` becomes; `after_cr` says whether the char before it was '\r', whose
+/// '\n' is part of the same line break.
+fn push_normalized(out: &mut String, c: char, after_cr: bool) {
+    match classify(c) {
+        Action::Keep => out.push(c),
+        Action::Space => out.push(' '),
+        Action::Newline if c == '\n' && after_cr => {}
+        Action::Newline => out.push('\n'),
+        Action::Drop => {}
+    }
+}
+
 /// Normalizes chars; `\r\n` counts as one line break.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -65,15 +77,8 @@ pub fn normalize(text: &str) -> String {
             break;
         };
         rest = &rest[c.len_utf8()..];
-        let was_cr = prev_cr;
+        push_normalized(&mut out, c, prev_cr);
         prev_cr = c == '\r';
-        match classify(c) {
-            Action::Keep => out.push(c),
-            Action::Space => out.push(' '),
-            Action::Newline if c == '\n' && was_cr => {}
-            Action::Newline => out.push('\n'),
-            Action::Drop => {}
-        }
     }
     // Almost all text is NFC already; the quick check settles that without rebuilding it.
     if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
@@ -100,15 +105,8 @@ mod tests {
         let mut out = String::new();
         let mut prev_cr = false;
         for c in text.chars() {
-            let was_cr = prev_cr;
+            push_normalized(&mut out, c, prev_cr);
             prev_cr = c == '\r';
-            match classify(c) {
-                Action::Keep => out.push(c),
-                Action::Space => out.push(' '),
-                Action::Newline if c == '\n' && was_cr => {}
-                Action::Newline => out.push('\n'),
-                Action::Drop => {}
-            }
         }
         out.nfc().collect()
     }

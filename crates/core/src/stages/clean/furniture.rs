@@ -256,6 +256,7 @@ impl Furniture {
     /// The rules with the lists of `lexicon`; speech verbs come from the same lists the
     /// quote stage reads.
     pub fn with_lexicon(lexicon: &Lexicon) -> Furniture {
+        let embed_captions = padded(&lexicon.embed_captions);
         let speech_words: Vec<String> = lexicon
             .speech_verbs_after
             .iter()
@@ -322,12 +323,8 @@ impl Furniture {
                 .iter()
                 .filter_map(|h| h.strip_suffix('…').map(str::trim_end))
                 .collect(),
-            embed_captions: padded(&lexicon.embed_captions),
-            longest_caption: padded(&lexicon.embed_captions)
-                .iter()
-                .map(String::len)
-                .max()
-                .unwrap_or(0),
+            longest_caption: embed_captions.iter().map(String::len).max().unwrap_or(0),
+            embed_captions,
             lead_ins: padded(&lexicon.call_to_action_lead_ins),
             speech: re(&format!(r"\b(?i:{})\b", speech_words.join("|"))),
             url: re(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s]*"),
