@@ -12,27 +12,36 @@ use super::features::{
 use super::gazetteer::Hit;
 use super::wordstats::WordStats;
 use crate::hash::FnvBuild;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use zerocopy::{FromBytes, Immutable, KnownLayout};
 
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 pub const N_TAGS: usize = TAGS.len();
 /// The "tag" before the first token.
 const START: u8 = N_TAGS as u8;
 /// The file format: magic, log2 of the weight rows (u32), weight scale (f32), feature
-/// flags (u32), word statistics ([`WordStats::write`]), then the i16 weights, all little
-/// endian. Version 3's word classes are exchange-algorithm classes; files of versions 1
-/// and 2 (no flags, or SimHash clusters) are refused.
-const MAGIC: &[u8; 8] = b"WNERAP03";
+/// flags (u32), word statistics ([`WordStats::write`]), zero bytes up to a multiple of 16
+/// from the start of the file, then one [`Row`] per bucket: eight i16 (the tag weights
+/// and a zero), all little endian. Version 4 stores the rows as the tagger reads them, so
+/// the embedded model is used in place instead of copied to the heap; version 3's rows
+/// of seven and the older versions are refused.
+const MAGIC: &[u8; 8] = b"WNERAP04";
+
+/// Bytes aligned like a [`Row`], so the rows of an embedded model can be read in place.
+#[repr(C, align(16))]
+struct Aligned<B: ?Sized>(B);
 
 /// The shipped model; `models/README.md` says how it was trained.
-const EMBEDDED: &[u8] = include_bytes!("../../../../../models/ner.bin");
+static EMBEDDED: &Aligned<[u8]> = &Aligned(*include_bytes!("../../../../../models/ner.bin"));
 /// The shipped English model, trained on silver labels of English news (`models/README.md`).
-const EMBEDDED_ENGLISH: &[u8] = include_bytes!("../../../../../models/ner-en.bin");
+static EMBEDDED_ENGLISH: &Aligned<[u8]> =
+    &Aligned(*include_bytes!("../../../../../models/ner-en.bin"));
 
 /// Why model bytes do not load.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ModelError {
-    #[error("not an entity model of format WNERAP03 (the file starts with {0:?})")]
+    #[error("not an entity model of format WNERAP04 (the file starts with {0:?})")]
     Format(String),
     #[error("the model file is cut off or malformed in its {0}")]
     Truncated(&'static str),
@@ -100,8 +109,9 @@ pub struct Model {
     scale: f32,
     /// Feature sets the model was trained with (`features::F_*`).
     pub flags: u32,
-    /// One [`Row`] per hash bucket.
-    weights: Vec<Row>,
+    /// One [`Row`] per hash bucket: the embedded model's bytes themselves, or a copy
+    /// where the bytes are not `'static` or not aligned.
+    weights: Cow<'static, [Row]>,
     pub stats: WordStats,
     /// The words of the statistics table, lowercase and capitalized, with their facts
     /// and the summed weights of their lexical features ([`Known`]).
@@ -134,7 +144,7 @@ pub struct Scratch {
 /// The weights of one hash bucket, one per tag, padded to eight and aligned so that a
 /// row is one 16-byte load within one cache line (rows of seven two-byte weights would
 /// straddle two lines at one row in four).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, FromBytes, Immutable, KnownLayout)]
 #[repr(C, align(16))]
 struct Row([i16; 8]);
 
@@ -183,6 +193,65 @@ fn trans_row(h: u64, prev: u8, log2: u32) -> usize {
     trans_bucket(h, prev, log2) * N_TAGS
 }
 
+/// The alignment of the weight rows in a model file, from its first byte.
+const ROW_ALIGN: usize = std::mem::align_of::<Row>();
+
+/// The fixed fields at the start of a model file.
+struct Header {
+    log2: u32,
+    scale: f32,
+    flags: u32,
+}
+
+/// The header, word statistics and weight-row bytes of a model file, checked.
+fn parse(bytes: &[u8]) -> Result<(Header, WordStats, &[u8]), ModelError> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| {
+        ModelError::Format(String::from_utf8_lossy(&bytes[..bytes.len().min(8)]).into())
+    })?;
+    let u32_at = |at: usize, what| {
+        rest.get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .ok_or(ModelError::Truncated(what))
+    };
+    let log2 = u32_at(0, "header")?;
+    let scale = f32::from_bits(u32_at(4, "header")?);
+    let flags = u32_at(8, "header")?;
+    if !(1..=24).contains(&log2) {
+        return Err(ModelError::Buckets(log2));
+    }
+    if flags & F_VITERBI == 0 || flags & !KNOWN_FLAGS != 0 {
+        return Err(ModelError::Flags(flags));
+    }
+    let (stats, used) =
+        WordStats::read(&rest[12..]).ok_or(ModelError::Truncated("word statistics"))?;
+    let rows_at = (MAGIC.len() + 12 + used).next_multiple_of(ROW_ALIGN);
+    let rows = bytes
+        .get(rows_at..)
+        .ok_or(ModelError::Truncated("padding"))?;
+    let expected = (1usize << log2) * std::mem::size_of::<Row>();
+    if rows.len() != expected {
+        return Err(ModelError::Weights {
+            expected,
+            found: rows.len(),
+        });
+    }
+    Ok((Header { log2, scale, flags }, stats, rows))
+}
+
+/// Weight rows copied out of little-endian bytes of whole rows.
+fn rows_owned(bytes: &[u8]) -> Vec<Row> {
+    bytes
+        .chunks_exact(std::mem::size_of::<Row>())
+        .map(|r| {
+            let mut row = Row::default();
+            for (w, b) in row.0.iter_mut().zip(r.chunks_exact(2)) {
+                *w = i16::from_le_bytes([b[0], b[1]]);
+            }
+            row
+        })
+        .collect()
+}
+
 impl Model {
     /// The shipped model, embedded in the binary.
     ///
@@ -192,7 +261,7 @@ impl Model {
     /// broken build, and tagging with an empty model instead would quietly find no
     /// entities at all.
     pub fn embedded() -> Model {
-        Model::from_bytes(EMBEDDED)
+        Model::from_static(&EMBEDDED.0)
             .unwrap_or_else(|e| panic!("the embedded models/ner.bin does not load: {e}"))
     }
 
@@ -202,50 +271,35 @@ impl Model {
     ///
     /// When the embedded bytes do not load, as [`Model::embedded`].
     pub fn embedded_english() -> Model {
-        Model::from_bytes(EMBEDDED_ENGLISH)
+        Model::from_static(&EMBEDDED_ENGLISH.0)
             .unwrap_or_else(|e| panic!("the embedded models/ner-en.bin does not load: {e}"))
     }
 
-    /// Reads what [`Model::to_bytes`] wrote.
+    /// Reads what [`Model::to_bytes`] wrote, copying the weight rows.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| {
-            ModelError::Format(String::from_utf8_lossy(&bytes[..bytes.len().min(8)]).into())
-        })?;
-        let u32_at = |at: usize, what| {
-            rest.get(at..at + 4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .ok_or(ModelError::Truncated(what))
-        };
-        let log2 = u32_at(0, "header")?;
-        let scale = f32::from_bits(u32_at(4, "header")?);
-        let flags = u32_at(8, "header")?;
-        if !(1..=24).contains(&log2) {
-            return Err(ModelError::Buckets(log2));
-        }
-        if flags & F_VITERBI == 0 || flags & !KNOWN_FLAGS != 0 {
-            return Err(ModelError::Flags(flags));
-        }
-        let (stats, used) =
-            WordStats::read(&rest[12..]).ok_or(ModelError::Truncated("word statistics"))?;
-        let w = &rest[12 + used..];
-        let expected = (1usize << log2) * N_TAGS * 2;
-        if w.len() != expected {
-            return Err(ModelError::Weights {
-                expected,
-                found: w.len(),
-            });
-        }
-        let weights: Vec<i16> = w
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        Ok(Model::new(log2, scale, flags, &weights, stats))
+        let (header, stats, rows) = parse(bytes)?;
+        Ok(Model::with_rows(
+            header,
+            Cow::Owned(rows_owned(rows)),
+            stats,
+        ))
     }
 
-    /// The model of these weights (`N_TAGS` per bucket), with its table of known words
-    /// built.
+    /// As [`Model::from_bytes`], but the weight rows stay where they are when `bytes`
+    /// lie aligned for them: the embedded models, whose pages the kernel shares and
+    /// can drop, instead of a 16 MB copy on the heap of every worker.
+    fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
+        let (header, stats, rows) = parse(bytes)?;
+        let rows = match <[Row]>::ref_from_bytes(rows) {
+            Ok(rows) if cfg!(target_endian = "little") => Cow::Borrowed(rows),
+            _ => Cow::Owned(rows_owned(rows)),
+        };
+        Ok(Model::with_rows(header, rows, stats))
+    }
+
+    /// The model of these weights (`N_TAGS` per bucket), as training leaves them.
     fn new(log2: u32, scale: f32, flags: u32, weights: &[i16], stats: WordStats) -> Model {
-        let weights = weights
+        let rows = weights
             .chunks_exact(N_TAGS)
             .map(|w| {
                 let mut row = Row::default();
@@ -253,6 +307,12 @@ impl Model {
                 row
             })
             .collect();
+        Model::with_rows(Header { log2, scale, flags }, Cow::Owned(rows), stats)
+    }
+
+    /// The model of these rows, with its table of known words built.
+    fn with_rows(header: Header, weights: Cow<'static, [Row]>, stats: WordStats) -> Model {
+        let Header { log2, scale, flags } = header;
         let mut model = Model {
             log2,
             scale,
@@ -315,7 +375,8 @@ impl Model {
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&self.flags.to_le_bytes());
         self.stats.write(&mut out);
-        for w in self.weights.iter().flat_map(|r| &r.0[..N_TAGS]) {
+        out.resize(out.len().next_multiple_of(ROW_ALIGN), 0);
+        for w in self.weights.iter().flat_map(|r| &r.0) {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out
@@ -660,7 +721,7 @@ mod tests {
             "{}",
             model.known.len()
         );
-        let mut afresh = Model::from_bytes(EMBEDDED).unwrap();
+        let mut afresh = Model::from_bytes(&EMBEDDED.0).unwrap();
         afresh.known.clear();
         let body = "Presiden Prabowo Subianto bertemu Perdana Menteri Anthony Albanese di \
                     Istana Merdeka , Jakarta , Senin ( 16/6/2025 ) , kata juru bicara \
@@ -687,17 +748,36 @@ mod tests {
         );
         assert_eq!(model.log2, 20);
         assert!(model.stats.len() > 10_000);
+        // Its rows are the binary's own bytes, not a copy on the heap.
+        assert!(matches!(model.weights, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn rows_read_in_place_or_copied_are_the_same() {
+        let bytes = Model::embedded().to_bytes();
+        assert_eq!(
+            bytes.as_slice(),
+            &EMBEDDED.0,
+            "to_bytes writes what it read"
+        );
+        // One byte in front puts the rows off their alignment, so they are copied.
+        let mut shifted = vec![0u8];
+        shifted.extend_from_slice(&bytes);
+        let shifted: &'static [u8] = &Box::leak(shifted.into_boxed_slice())[1..];
+        let copied = Model::from_static(shifted).unwrap();
+        assert!(matches!(copied.weights, Cow::Owned(_)));
+        assert_eq!(*copied.weights, *Model::embedded().weights);
     }
 
     #[test]
     fn bytes_that_are_no_current_model_are_refused_with_the_reason() {
         let good = train(&[], WordStats::default(), 1, 4, 7, F_VITERBI).to_bytes();
         assert!(Model::from_bytes(&good).is_ok());
-        let mut v2 = good.clone();
-        v2[..8].copy_from_slice(b"WNERAP02");
+        let mut v3 = good.clone();
+        v3[..8].copy_from_slice(b"WNERAP03");
         assert_eq!(
-            Model::from_bytes(&v2).err(),
-            Some(ModelError::Format("WNERAP02".into()))
+            Model::from_bytes(&v3).err(),
+            Some(ModelError::Format("WNERAP03".into()))
         );
         assert_eq!(
             Model::from_bytes(&good[..10]).err(),
@@ -706,8 +786,8 @@ mod tests {
         assert_eq!(
             Model::from_bytes(&good[..good.len() - 2]).err(),
             Some(ModelError::Weights {
-                expected: 16 * N_TAGS * 2,
-                found: 16 * N_TAGS * 2 - 2
+                expected: 16 * std::mem::size_of::<Row>(),
+                found: 16 * std::mem::size_of::<Row>() - 2
             })
         );
         let with_flags = |flags: u32| {
