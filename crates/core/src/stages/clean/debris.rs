@@ -4,15 +4,20 @@
 //! an operator can see what the cleaner did; a line that looks like speech is kept
 //! unless it is one of the exact markers.
 
+use std::sync::Arc;
+
 use regex::Regex;
 
 use super::credits::Credits;
 use super::furniture::{outside_quotes, Furniture};
 use crate::lexicon::Lexicon;
 
+#[derive(Clone)]
 struct Rule {
     kind: &'static str,
-    re: Regex,
+    /// Shared where one pattern serves in two lists, so it is compiled once and keeps
+    /// one cache per thread.
+    re: Arc<Regex>,
     /// Exact markers are dropped whatever the line says; heuristic rules yield to the
     /// speech guard.
     exact: bool,
@@ -60,9 +65,17 @@ impl Debris {
     pub fn with_lexicon(lexicon: &Lexicon) -> Debris {
         let rule = |kind, pattern: &str, exact| Rule {
             kind,
-            re: Regex::new(pattern).expect("debris pattern"),
+            re: Arc::new(Regex::new(pattern).expect("debris pattern")),
             exact,
         };
+        // The masthead rule is both a trailing and a leading rule; its pattern is one of
+        // the largest of the cleaner's.
+        let masthead = Rule {
+            kind: "masthead",
+            re: Arc::new(Regex::new(MASTHEAD).expect("debris pattern")),
+            exact: false,
+        };
+
         let rules = vec![
             rule(
                 "read_also",
@@ -203,7 +216,7 @@ impl Debris {
             ),
             // After the sign-offs: "Kabarjogja.com | Jogjapolitan", "Media Kabar | Politik dan Hukum": the site's
             // name and section under the article.
-            rule("masthead", MASTHEAD, false),
+            masthead.clone(),
             rule("masthead", BREADCRUMB, false),
         ];
         // The page's header, above the first paragraph: a timestamp, the writer with the
@@ -224,7 +237,7 @@ impl Debris {
                 r"^\p{Lu}[\p{L}.' ]{1,40}?\s*[-–|]\s*(?:\p{Lu}[\p{L}.' ]{1,40}?,\s*)?(?:detik\p{L}+|[\p{L}\d]+\.(?:com|co\.id|id)|\p{Lu}{2,5}\s+Indonesia)$",
                 false,
             ),
-            rule("masthead", MASTHEAD, false),
+            masthead,
             // "CNN Indonesia", "CNBC Indonesia": a network's name on its own.
             rule("masthead", r"^\p{Lu}{2,5}\s+Indonesia$", true),
         ];
