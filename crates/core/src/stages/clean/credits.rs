@@ -6,6 +6,8 @@
 
 use regex::Regex;
 
+use super::line_pattern::LinePattern;
+
 use crate::lexicon::Lexicon;
 
 /// Most words of a credit line: a role and a few names, or several roles after bars.
@@ -24,16 +26,16 @@ pub struct Credits {
     roles: Vec<&'static str>,
     /// Openings of a credit without a colon, lowercase ("laporan wartawan").
     leads: Vec<&'static str>,
-    bracketed: Regex,
-    rights: Regex,
-    no_copying: Regex,
-    photo_caption: Regex,
-    lone_credit: Regex,
-    credited_caption: Regex,
+    bracketed: LinePattern,
+    rights: LinePattern,
+    no_copying: LinePattern,
+    photo_caption: LinePattern,
+    lone_credit: LinePattern,
+    credited_caption: LinePattern,
     trailing_credit: Regex,
-    labelled_tail: Regex,
-    caption_label: Regex,
-    bare_label: Regex,
+    labelled_tail: LinePattern,
+    caption_label: LinePattern,
+    bare_label: LinePattern,
 }
 
 fn word_count(line: &str) -> usize {
@@ -43,7 +45,7 @@ fn word_count(line: &str) -> usize {
 impl Credits {
     /// The rules with the roles and leads of `lexicon`.
     pub fn with_lexicon(lexicon: &Lexicon) -> Credits {
-        let re = |p: &str| Regex::new(p).expect("credit pattern");
+        let re = |p: &str| LinePattern::new(p).expect("credit pattern");
         Credits {
             roles: lexicon.credit_roles.clone(),
             leads: lexicon.credit_leads.clone(),
@@ -83,9 +85,11 @@ impl Credits {
             )),
             // "Suporter memadati tribun utara, Sabtu (9/11). (Agus Setiawan/JawaPos.com)": a
             // caption of one sentence, then its source and photographer in brackets.
-            trailing_credit: re(
+            // Its groups are read, so it keeps the regex crate's engine.
+            trailing_credit: Regex::new(
                 r"^[^\x22“”]{10,300}?\s*[(\[]\s*([^()\[\]/]{2,60}?)\s*(?:/\s*([^()\[\]/]{2,60}?)\s*)?[)\]]$",
-            ),
+            )
+            .expect("credit pattern"),
             // "Foto: Aditia Noviansyah/kumparan", "Foto/Dok. Dispenal", "©2024 Kabar.com/Arie
             // Basuki", "(c) Bola.net/Fitri": a labelled credit after a caption's full stop.
             labelled_tail: re(

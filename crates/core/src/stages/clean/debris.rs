@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::credits::Credits;
 use super::furniture::{outside_quotes, Furniture};
+use super::line_pattern::LinePattern;
 use crate::lexicon::Lexicon;
 
 #[derive(Clone)]
@@ -17,7 +18,7 @@ struct Rule {
     kind: &'static str,
     /// Shared where one pattern serves in two lists, so it is compiled once and keeps
     /// one cache per thread.
-    re: Arc<Regex>,
+    re: Arc<LinePattern>,
     /// Exact markers are dropped whatever the line says; heuristic rules yield to the
     /// speech guard.
     exact: bool,
@@ -65,14 +66,14 @@ impl Debris {
     pub fn with_lexicon(lexicon: &Lexicon) -> Debris {
         let rule = |kind, pattern: &str, exact| Rule {
             kind,
-            re: Arc::new(Regex::new(pattern).expect("debris pattern")),
+            re: Arc::new(LinePattern::new(pattern).expect("debris pattern")),
             exact,
         };
         // The masthead rule is both a trailing and a leading rule; its pattern is one of
         // the largest of the cleaner's.
         let masthead = Rule {
             kind: "masthead",
-            re: Arc::new(Regex::new(MASTHEAD).expect("debris pattern")),
+            re: Arc::new(LinePattern::new(MASTHEAD).expect("debris pattern")),
             exact: false,
         };
 

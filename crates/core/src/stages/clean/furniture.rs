@@ -19,6 +19,8 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
+use super::line_pattern::LinePattern;
+
 use crate::lexicon::Lexicon;
 
 /// Most words (outside quoted titles) a call to action has; story sentences that open
@@ -72,9 +74,9 @@ pub struct Furniture {
     shopping_calls: Phrases,
     consent_words: Phrases,
     disclaimers: Phrases,
-    disclaimer_label: Regex,
+    disclaimer_label: LinePattern,
     /// After-verbs of speech ("kata", "ujar", "kisah") behind a comma or a quote mark.
-    attribution: Regex,
+    attribution: LinePattern,
     after_verbs: HashSet<&'static str>,
     membership: Vec<String>,
     membership_terms: Phrases,
@@ -102,13 +104,13 @@ pub struct Furniture {
     /// The length of the longest of them, as much of a line's words as they need.
     longest_caption: usize,
     lead_ins: Vec<String>,
-    speech: Regex,
-    url: Regex,
-    handle: Regex,
-    tweet_signature: Regex,
-    lone_link: Regex,
-    follow_handle: Regex,
-    follow_platform: Regex,
+    speech: LinePattern,
+    url: LinePattern,
+    handle: LinePattern,
+    tweet_signature: LinePattern,
+    lone_link: LinePattern,
+    follow_handle: LinePattern,
+    follow_platform: LinePattern,
     whole_url: Regex,
 }
 
@@ -264,7 +266,7 @@ impl Furniture {
             .chain(lexicon.speech_verbs_report.iter().map(|s| s.to_string()))
             .chain(lexicon.speech_verbs_english.iter().map(|s| s.to_string()))
             .collect();
-        let re = |p: &str| Regex::new(p).expect("furniture pattern");
+        let re = |p: &str| LinePattern::new(p).expect("furniture pattern");
         // "kata", "kisah", "cerita" are nouns too ("kisah inspiratif lainnya"); they
         // attribute speech after the words they attribute: a comma or a quote mark.
         let attribution = re(&format!(
@@ -337,7 +339,11 @@ impl Furniture {
                 r"^(?:(?i:https?://|www\.)\S+|@\w{2,}|(?:#\w+\s*)+|pic\.twitter\.com/\S+)$",
             ),
             // "follow @kabarkita", "ikuti akun @kabarkita": a prompt wherever it stands.
-            whole_url: re(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*"),
+            // Its matches are replaced, so it keeps the regex crate's engine.
+            whole_url: Regex::new(
+                r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*",
+            )
+            .expect("furniture pattern"),
             follow_handle: re(
                 r"(?i)\b(?:follow|ikuti|subscribe)\s+(?:akun\s+|kami\s+di\s+)?@\w{2,}",
             ),

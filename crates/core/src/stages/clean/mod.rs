@@ -15,6 +15,7 @@ mod furniture;
 mod glue;
 mod html;
 mod layout;
+mod line_pattern;
 mod mojibake;
 
 pub use html::strip_tags;
