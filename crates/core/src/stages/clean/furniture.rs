@@ -338,12 +338,12 @@ impl Furniture {
             lone_link: re(
                 r"^(?:(?i:https?://|www\.)\S+|@\w{2,}|(?:#\w+\s*)+|pic\.twitter\.com/\S+)$",
             ),
-            // "follow @kabarkita", "ikuti akun @kabarkita": a prompt wherever it stands.
             // Its matches are replaced, so it keeps the regex crate's engine.
             whole_url: Regex::new(
                 r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*",
             )
             .expect("furniture pattern"),
+            // "follow @kabarkita", "ikuti akun @kabarkita": a prompt wherever it stands.
             follow_handle: re(
                 r"(?i)\b(?:follow|ikuti|subscribe)\s+(?:akun\s+|kami\s+di\s+)?@\w{2,}",
             ),
