@@ -16,7 +16,7 @@
 //! vote is unsure: few function words, a mix of both, or a Malaysian marker that needs
 //! lingua's n-grams. `warta eval language` reports how often the two ways agree.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::lexicon::Lexicon;
 

@@ -4,7 +4,7 @@
 //! `dkk.`), numbers (`16.00 WIB`, `1.000`), initials, and periods inside a quotation that
 //! the attribution continues (`"Kami siap. Semua beres," kata dia.` is one sentence).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;

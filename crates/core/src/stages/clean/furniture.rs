@@ -15,7 +15,7 @@
 //! Every rule yields to a story sentence: a line with a speech verb outside its quoted
 //! titles, or one longer than a teaser ever is, is article text.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use regex::Regex;
 

@@ -20,7 +20,7 @@ mod mojibake;
 
 pub use html::strip_tags;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::lexicon::Lexicon;
 use crate::output::{Dateline, Removed};

@@ -7,7 +7,7 @@
 //! merged, and a gazetteer's Indonesian canonical name that the article never writes
 //! ("Ukraina") gives way to the article's own form ("Ukraine") and becomes an alias.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::lexicon::Lexicon;
 use crate::output::{Entity, Mention};

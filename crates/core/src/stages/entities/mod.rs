@@ -17,7 +17,7 @@ pub mod roles;
 pub mod tokens;
 pub mod wordstats;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -6,7 +6,7 @@
 //! PERSON form joins the one longer name in the article that contains all its words
 //! ("Putin" → "Vladimir Putin"), unless two different longer names would fit.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::gazetteer::Gazetteer;
 use super::Found;

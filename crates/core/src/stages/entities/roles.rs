@@ -30,7 +30,7 @@ use super::tokens::Token;
 use super::Found;
 use crate::lexicon::{used_by, Lexicon, ParticleUse};
 use crate::output::EntityType;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::ops::Range;
 
 fn entity_type(kind: u8) -> EntityType {

@@ -4,7 +4,7 @@
 //! given to both, an Indonesian name), and a person of no known gender fits either
 //! pronoun.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{Gender, Lexicon, TitleUse};

@@ -4,7 +4,7 @@
 //! The same rule, applied to every capitalized run in the article, gives the candidates
 //! a short attribution ("kata Putin") resolves to ("Vladimir Putin").
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::ops::Range;
 
 use regex::Regex;
