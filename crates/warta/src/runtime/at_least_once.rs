@@ -2,11 +2,19 @@
 //! partition, store an offset only when every record up to it has been acknowledged.
 //!
 //! The select is `biased`: delivery failures, retries and finished jobs are handled before
-//! a new message is read. At `max_in_flight` outstanding records the assigned partitions
-//! are paused, and resumed once half the window has drained. That is the backpressure:
-//! memory stays flat however slow the output is. The consumer is polled all the while, as
-//! Kafka Streams does it, so that rebalances, client errors and their log lines are
-//! handled when they happen rather than when the window next opens.
+//! a new message is read. At `max_in_flight` outstanding records the loop stops taking
+//! messages; librdkafka keeps fetching only up to its bounded pre-fetch queue
+//! (`queued.max.messages.kbytes`), and taking resumes as soon as a record is
+//! acknowledged. That is the backpressure: memory stays flat however slow the output is.
+//! A window that stays full for [`PAUSE_AFTER`] (the output is stuck, not just busy)
+//! pauses the assigned partitions, resumed once half the window has drained, so that the
+//! consumer is polled again, as Kafka Streams does it: rebalances, client errors and their
+//! log lines are handled when they happen rather than when the window next opens.
+//!
+//! A full window is not paused at once because librdkafka drops a paused partition's
+//! pre-fetched input, and after a resume its fetcher wakes on its own schedule, up to a
+//! second later: a window that paused every time it filled capped the worker at one
+//! window per second.
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -51,12 +59,17 @@ impl AtLeastOnce {
         let stall_timeout = Duration::from_millis(self.pipeline.config.processing.stall_timeout_ms);
         let mut last_progress = Instant::now();
         let mut paused = false;
+        // Since when the window has been full, while it is.
+        let mut full_since: Option<Instant> = None;
         let result: Result<(), RuntimeError> = loop {
             if let Some(fatal) = self.pipeline.shared.fatal.lock().unwrap().clone() {
                 break Err(RuntimeError::Fatal(fatal));
             }
             let in_flight = self.pipeline.shared.tracker().in_flight();
-            match window(paused, in_flight, max_in_flight) {
+            let full = in_flight >= max_in_flight;
+            full_since = full.then(|| full_since.unwrap_or_else(Instant::now));
+            let full_for = full_since.map(|since| since.elapsed());
+            match window(paused, in_flight, max_in_flight, full_for) {
                 Window::Pause => paused = self.set_paused(true),
                 Window::Resume => paused = self.set_paused(false),
                 Window::Keep => {}
@@ -84,8 +97,10 @@ impl AtLeastOnce {
                     }
                     self.pipeline.shared.health.set_stalled(stalled);
                 }
-                _ = self.pipeline.shared.capacity.notified(), if paused => {}
-                received = self.pipeline.consumer.recv() => {
+                _ = self.pipeline.shared.capacity.notified(), if paused || full => {}
+                // A full window takes nothing until a record is acknowledged; a paused
+                // one polls for events and the messages fetched before the pause.
+                received = self.pipeline.consumer.recv(), if paused || !full => {
                     match received {
                         Ok(message) => {
                             last_progress = Instant::now();
@@ -443,12 +458,18 @@ enum Window {
     Keep,
 }
 
-/// Pause at `max` records in flight; resume once at most half of them are. The gap
-/// keeps a worker whose enrichment is the bottleneck from pausing and resuming on every
-/// record: librdkafka drops a paused partition's prefetched messages and fetches them
-/// again on resume.
-fn window(paused: bool, in_flight: usize, max: usize) -> Window {
-    if !paused && in_flight >= max {
+/// How long the window may stay full before the assigned partitions are paused. Busy
+/// enrichment drains a full window well within it; a stuck output does not, and the
+/// consumer must then be polled again for rebalances and errors.
+const PAUSE_AFTER: Duration = Duration::from_secs(1);
+
+/// Pause once `max` records have been in flight for [`PAUSE_AFTER`] (`full_for`: how
+/// long the window has been full, `None` while it is not); resume once at most half of
+/// them are. The gap keeps a stuck output that comes back from pausing and resuming on
+/// every record: librdkafka drops a paused partition's prefetched messages and fetches
+/// them again on resume.
+fn window(paused: bool, in_flight: usize, max: usize, full_for: Option<Duration>) -> Window {
+    if !paused && full_for.is_some_and(|d| d >= PAUSE_AFTER) {
         Window::Pause
     } else if paused && in_flight <= max / 2 {
         Window::Resume
@@ -462,14 +483,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_window_pauses_when_full_and_resumes_at_half() {
-        assert_eq!(window(false, 1999, 2000), Window::Keep);
-        assert_eq!(window(false, 2000, 2000), Window::Pause);
-        assert_eq!(window(true, 2000, 2000), Window::Keep);
-        assert_eq!(window(true, 1001, 2000), Window::Keep);
-        assert_eq!(window(true, 1000, 2000), Window::Resume);
+    fn the_window_pauses_when_full_for_a_while_and_resumes_at_half() {
+        let (brief, long) = (Some(Duration::from_millis(200)), Some(PAUSE_AFTER));
+        assert_eq!(window(false, 1999, 2000, None), Window::Keep);
+        // A window that fills and drains again, as busy enrichment does, never pauses.
+        assert_eq!(window(false, 2000, 2000, brief), Window::Keep);
+        assert_eq!(window(false, 2000, 2000, long), Window::Pause);
+        assert_eq!(window(true, 2000, 2000, long), Window::Keep);
+        assert_eq!(window(true, 1001, 2000, None), Window::Keep);
+        assert_eq!(window(true, 1000, 2000, None), Window::Resume);
         // A window of one record still pauses and resumes.
-        assert_eq!(window(false, 1, 1), Window::Pause);
-        assert_eq!(window(true, 0, 1), Window::Resume);
+        assert_eq!(window(false, 1, 1, long), Window::Pause);
+        assert_eq!(window(true, 0, 1, None), Window::Resume);
     }
 }
