@@ -56,8 +56,8 @@ pub struct FailedDelivery {
 pub struct Shared {
     pub tracker: Mutex<OffsetTracker>,
     pub health: Arc<Health>,
-    /// Woken on each completed delivery, so a main loop that paused at the in-flight
-    /// bound resumes at once instead of at the next tick.
+    /// Woken on each completed delivery, so a main loop that stopped taking messages at
+    /// the in-flight bound (or paused there) goes on at once instead of at the next tick.
     pub capacity: Notify,
     /// The first fatal client error, which ends the worker.
     pub fatal: Mutex<Option<String>>,
