@@ -101,31 +101,43 @@ fn title_head(word: &str) -> &str {
     &word[..end]
 }
 
-/// A cheap test that rules out most tokens: no inner punctuation, no case change that a
-/// rule looks at, no "detik", and no function-word ending.
-fn might_split(token: &str) -> bool {
+/// Which of [`Glue::find`]'s rules may split a token, told by a cheap test that rules out
+/// most tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Candidate {
+    /// No inner punctuation, no case change that a rule looks at, no "detik", and no
+    /// function-word ending.
+    No,
+    /// An ASCII token whose only chance is a function word glued to its end: every other
+    /// rule of [`Glue::find`] needs a byte the test saw none of.
+    Suffix,
+    /// Any rule.
+    Any,
+}
+
+fn might_split(token: &str) -> Candidate {
     let bytes = token.as_bytes();
     if !token.is_ascii() {
-        return true;
+        return Candidate::Any;
     }
     let n = bytes.len();
     for i in 1..n {
         let (p, c) = (bytes[i - 1], bytes[i]);
         if matches!(c, b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b'(') && i + 1 < n {
-            return true;
+            return Candidate::Any;
         }
         if p.is_ascii_lowercase() && c.is_ascii_uppercase() {
-            return true;
+            return Candidate::Any;
         }
         if i >= 2
             && bytes[i - 2].is_ascii_uppercase()
             && p.is_ascii_uppercase()
             && c.is_ascii_lowercase()
         {
-            return true;
+            return Candidate::Any;
         }
         if c == b'd' && bytes[i..].starts_with(b"detik") {
-            return true;
+            return Candidate::Any;
         }
     }
     let end = bytes
@@ -134,7 +146,7 @@ fn might_split(token: &str) -> bool {
         .map_or(0, |i| i + 1);
     let word = &bytes[..end];
     if word.len() < 5 {
-        return false;
+        return Candidate::No;
     }
     // Every function word ends in a vowel or in k, n, p, t, h, g, m: a cheap first cut.
     let last = word[word.len() - 1].to_ascii_lowercase();
@@ -142,11 +154,16 @@ fn might_split(token: &str) -> bool {
         last,
         b'a' | b'e' | b'i' | b'o' | b'u' | b'k' | b'n' | b'p' | b't' | b'h' | b'g' | b'm'
     ) {
-        return false;
+        return Candidate::No;
     }
-    FUNCTION_SUFFIXES.iter().any(|f| {
+    let suffixed = FUNCTION_SUFFIXES.iter().any(|f| {
         word.len() > f.len() + 2 && word[word.len() - f.len()..].eq_ignore_ascii_case(f.as_bytes())
-    })
+    });
+    if suffixed {
+        Candidate::Suffix
+    } else {
+        Candidate::No
+    }
 }
 
 impl Glue {
@@ -198,8 +215,9 @@ impl Glue {
 
     /// Splits one token into pieces, each of which splits no further.
     pub fn split_token<'a>(&self, token: &'a str, out: &mut Vec<&'a str>) {
+        let candidate = might_split(token);
         if token.len() > MAX_TOKEN
-            || !might_split(token)
+            || candidate == Candidate::No
             || token.starts_with('#')
             || token.contains("://")
             || token.contains("www.")
@@ -208,7 +226,12 @@ impl Glue {
             out.push(token);
             return;
         }
-        match self.find(token) {
+        let at = match candidate {
+            // What `find` would come to after a walk that finds nothing.
+            Candidate::Suffix => self.function_suffix(token),
+            _ => self.find(token),
+        };
+        match at {
             // A space after "Â" would make mojibake repair drop it on the next cleaning
             // (it reads "Â" + space as a misread no-break space): never split there.
             Some(at) if at > 0 && at < token.len() && !token[..at].ends_with('Â') => {
@@ -498,6 +521,34 @@ impl Glue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // The cheap test may rule a token out, or send it straight to the suffix rule,
+        // only where `find` itself would come to the same answer.
+        #[test]
+        fn the_cheap_test_agrees_with_find(
+            token in "([a-zA-Z]{1,8}|tersebut|dengan|yang|di|ke|detik|[,;:.!?()]|Jakarta|KPK|[0-9]){1,5}"
+        ) {
+            let g = Glue::new();
+            match might_split(&token) {
+                Candidate::No => proptest::prop_assert_eq!(g.find(&token), None),
+                Candidate::Suffix => {
+                    proptest::prop_assert_eq!(g.find(&token), g.function_suffix(&token))
+                }
+                Candidate::Any => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_token_with_only_a_glued_function_word_goes_to_the_suffix_rule() {
+        assert_eq!(might_split("rumahyang"), Candidate::Suffix);
+        assert_eq!(might_split("rumah"), Candidate::No);
+        assert_eq!(might_split("kataKPK"), Candidate::Any);
+        assert_eq!(might_split("Jakarta,Bandung"), Candidate::Any);
+        assert_eq!(might_split("bérita"), Candidate::Any);
+        assert_eq!(split("rumahyang dijual"), "rumah yang dijual");
+    }
 
     fn split(line: &str) -> String {
         let g = Glue::new();

@@ -93,11 +93,15 @@ impl Names {
     /// A word that belongs to an office, body or place rather than to a person.
     fn is_non_name(&self, token: &str) -> bool {
         let bare = token.trim_end_matches('.');
-        let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
         // Initials written together ("G.K.") belong to a name; an acronym ("DPR", "KPK")
         // names a body.
-        let acronym =
-            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !bare.contains('.');
+        let acronym = !bare.contains('.') && {
+            let mut letters = 0;
+            bare.chars().filter(|c| c.is_alphabetic()).all(|c| {
+                letters += 1;
+                c.is_uppercase()
+            }) && letters >= 2
+        };
         let lower = bare.to_lowercase();
         // Indonesian nominalizations (Kementerian, Kejaksaan, Penyidikan, Perhubungan)
         // name offices and bodies, never people.
@@ -107,8 +111,9 @@ impl Names {
         acronym
             || nominal
             || self.place_kinds.contains(&lower.as_str())
-            || self.non_name.contains(token.to_lowercase().as_str())
-            || self.non_name.contains(bare.to_lowercase().as_str())
+            // A token without dots lowercases to `lower` itself.
+            || (token.len() != bare.len() && self.non_name.contains(token.to_lowercase().as_str()))
+            || self.non_name.contains(lower.as_str())
     }
 
     /// The person's name inside a capitalized run of `text`, as a byte range of `text`.
