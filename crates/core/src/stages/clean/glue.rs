@@ -215,9 +215,13 @@ impl Glue {
 
     /// Splits one token into pieces, each of which splits no further.
     pub fn split_token<'a>(&self, token: &'a str, out: &mut Vec<&'a str>) {
-        let candidate = might_split(token);
-        if token.len() > MAX_TOKEN
-            || candidate == Candidate::No
+        // An overlong token is never split, and not scanned either.
+        let candidate = if token.len() > MAX_TOKEN {
+            Candidate::No
+        } else {
+            might_split(token)
+        };
+        if candidate == Candidate::No
             || token.starts_with('#')
             || token.contains("://")
             || token.contains("www.")
