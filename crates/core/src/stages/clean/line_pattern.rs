@@ -39,9 +39,12 @@ pub(super) struct Forward {
     caches: Pool<Caches, CacheFn>,
 }
 
+/// One thread's search state. The PikeVM's is made only when the DFA first gives up:
+/// it is sized by the automaton's states, about half a megabyte for the largest line
+/// rules, per thread, and most patterns never need it (docs/performance.md).
 struct Caches {
     dfa: dfa::Cache,
-    pikevm: pikevm::Cache,
+    pikevm: Option<pikevm::Cache>,
 }
 
 type CacheFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -67,10 +70,10 @@ impl LinePattern {
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
-        let (for_dfa, for_pikevm) = (dfa.clone(), pikevm.clone());
+        let for_dfa = dfa.clone();
         let create: CacheFn = Box::new(move || Caches {
             dfa: for_dfa.create_cache(),
-            pikevm: for_pikevm.create_cache(),
+            pikevm: None,
         });
         Ok(LinePattern::Anchored(Box::new(Forward {
             dfa,
@@ -88,7 +91,12 @@ impl LinePattern {
                 let mut caches = f.caches.get();
                 match f.dfa.try_search_fwd(&mut caches.dfa, &input) {
                     Ok(found) => found.is_some(),
-                    Err(_) => f.pikevm.is_match(&mut caches.pikevm, input),
+                    Err(_) => {
+                        let cache = caches
+                            .pikevm
+                            .get_or_insert_with(|| f.pikevm.create_cache());
+                        f.pikevm.is_match(cache, input)
+                    }
                 }
             }
         }
@@ -170,6 +178,19 @@ mod tests {
         }
         // The fixtures exercise both answers, not only "no".
         assert!(matched >= 10, "{matched}");
+    }
+
+    #[test]
+    fn the_pikevm_state_is_made_only_when_the_dfa_gives_up() {
+        let pattern = LinePattern::new(PATTERNS[1]).unwrap();
+        let LinePattern::Anchored(f) = &pattern else {
+            panic!("PATTERNS[1] is anchored");
+        };
+        assert!(pattern.is_match("Baca selengkapnya di sini"));
+        assert!(f.caches.get().pikevm.is_none());
+        // A non-ASCII byte stops the DFA at the Unicode `\b`; the PikeVM answers.
+        assert!(pattern.is_match("baca selengkapnya: “Harga cabai naik”"));
+        assert!(f.caches.get().pikevm.is_some());
     }
 
     #[test]
