@@ -12,6 +12,7 @@
 //! that the thin binary in `main.rs` dispatches to. Training and evaluation live in
 //! `warta-train`.
 
+pub mod allocator;
 pub mod commands;
 pub mod config;
 pub mod processing;

@@ -182,6 +182,7 @@ enum TrainCommand {
 }
 
 fn main() -> ExitCode {
+    warta::allocator::fix_mmap_threshold();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
