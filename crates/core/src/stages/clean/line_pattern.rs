@@ -92,9 +92,7 @@ impl LinePattern {
                 match f.dfa.try_search_fwd(&mut caches.dfa, &input) {
                     Ok(found) => found.is_some(),
                     Err(_) => {
-                        let cache = caches
-                            .pikevm
-                            .get_or_insert_with(|| f.pikevm.create_cache());
+                        let cache = caches.pikevm.get_or_insert_with(|| f.pikevm.create_cache());
                         f.pikevm.is_match(cache, input)
                     }
                 }
