@@ -182,7 +182,8 @@ enum TrainCommand {
 }
 
 fn main() -> ExitCode {
-    warta::allocator::fix_mmap_threshold();
+    // SAFETY: the first statement of main; no other thread has started.
+    unsafe { warta::allocator::fix_mmap_threshold() };
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -5,9 +5,9 @@
 //! reverse automaton is never needed, yet for the cleaner's line rules, full of bounded
 //! repetitions of Unicode classes (`[\p{L}.' ]{1,40}`), the reverse automata were about
 //! two thirds of the compiled size (docs/performance.md). [`LinePattern`] compiles an
-//! anchored pattern forward only: a lazy DFA answers, and where it cannot (it stops at a
-//! non-ASCII byte next to a Unicode word boundary), the PikeVM over the same automaton
-//! does. Both read the regex crate's syntax with its defaults and follow its semantics,
+//! anchored pattern forward only: a lazy DFA answers, and where it cannot (in a pattern
+//! with a Unicode word boundary it stops at any non-ASCII byte), the PikeVM over the same
+//! automaton does. Both read the regex crate's syntax with its defaults and follow its semantics,
 //! so a line matches exactly when `Regex::is_match` says it does. A pattern that is not
 //! anchored keeps the regex crate's engine.
 
@@ -39,7 +39,8 @@ pub(super) struct Forward {
     caches: Pool<Caches, CacheFn>,
 }
 
-/// One thread's search state. The PikeVM's is made only when the DFA first gives up:
+/// One thread's search state. The PikeVM's is made only when the DFA first gives up
+/// (only rules with a Unicode `\b` ever do, on a line with a non-ASCII byte):
 /// it is sized by the automaton's states, about half a megabyte for the largest line
 /// rules, per thread, and most patterns never need it (docs/performance.md).
 struct Caches {
@@ -186,7 +187,8 @@ mod tests {
         };
         assert!(pattern.is_match("Baca selengkapnya di sini"));
         assert!(f.caches.get().pikevm.is_none());
-        // A non-ASCII byte stops the DFA at the Unicode `\b`; the PikeVM answers.
+        // In a rule with a Unicode `\b`, any non-ASCII byte stops the DFA (here the
+        // quote mark, far from the `\b`); the PikeVM answers.
         assert!(pattern.is_match("baca selengkapnya: “Harga cabai naik”"));
         assert!(f.caches.get().pikevm.is_some());
     }

@@ -746,7 +746,7 @@ mod tests {
             model.flags,
             F_CLUSTER | F_GAZ_CONTEXT | F_MORE | F_TRANS_MORE | F_VITERBI
         );
-        assert_eq!(model.log2, 20);
+        assert_eq!(model.log2, 18);
         assert!(model.stats.len() > 10_000);
         // Its rows are the binary's own bytes, not a copy on the heap.
         assert!(matches!(model.weights, Cow::Borrowed(_)));
