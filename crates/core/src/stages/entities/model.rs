@@ -287,7 +287,7 @@ impl Model {
 
     /// As [`Model::from_bytes`], but the weight rows stay where they are when `bytes`
     /// lie aligned for them: the embedded models, whose pages the kernel shares and
-    /// can drop, instead of a 16 MB copy on the heap of every worker.
+    /// can drop, instead of a copy on the heap of every worker.
     fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
         let (header, stats, rows) = parse(bytes)?;
         let rows = match <[Row]>::ref_from_bytes(rows) {
